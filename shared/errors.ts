@@ -1,0 +1,54 @@
+/**
+ * Error names the worker answers with: the current Chime SDK API's, whichever API is upstream,
+ * plus the two HTTP-level refusals the worker makes itself.
+ */
+export const ERROR_STATUS = {
+  BadRequestException: 400,
+  LimitExceededException: 400,
+  UnauthorizedException: 401,
+  ForbiddenException: 403,
+  NotFoundException: 404,
+  PayloadTooLargeException: 413,
+  UnsupportedMediaTypeException: 415,
+  UnprocessableEntityException: 422,
+  ThrottlingException: 429,
+  ServiceFailureException: 500,
+  ServiceUnavailableException: 503,
+} as const;
+
+export type ErrorName = keyof typeof ERROR_STATUS;
+export const ERROR_NAMES = Object.keys(ERROR_STATUS) as ErrorName[];
+
+/** Legacy `chime` API names and the current names they mean. */
+export const LEGACY_ERROR_NAMES: Readonly<Record<string, ErrorName>> = {
+  ResourceLimitExceededException: 'LimitExceededException',
+  UnauthorizedClientException: 'UnauthorizedException',
+  ThrottledClientException: 'ThrottlingException',
+};
+
+/** The name for a status when the upstream's name is unknown to us. */
+export function errorNameForStatus(status: number): ErrorName {
+  switch (status) {
+    case 401: return 'UnauthorizedException';
+    case 403: return 'ForbiddenException';
+    case 404: return 'NotFoundException';
+    case 413: return 'PayloadTooLargeException';
+    case 415: return 'UnsupportedMediaTypeException';
+    case 422: return 'UnprocessableEntityException';
+    case 429: return 'ThrottlingException';
+    case 503: return 'ServiceUnavailableException';
+  }
+  return status >= 500 ? 'ServiceFailureException' : 'BadRequestException';
+}
+
+/** Maps any upstream error name (current, legacy or unknown) to one of ours. */
+export function canonicalErrorName(name: string | undefined, status: number): ErrorName {
+  if (name && name in ERROR_STATUS) return name as ErrorName;
+  if (name && name in LEGACY_ERROR_NAMES) return LEGACY_ERROR_NAMES[name]!;
+  return errorNameForStatus(status);
+}
+
+/** Statuses worth another try: throttling and server-side failures. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
+}

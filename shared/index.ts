@@ -1,0 +1,5 @@
+export * from './api.ts';
+export * from './errors.ts';
+export * from './issues.ts';
+export * from './limits.ts';
+export * from './schemas.ts';

@@ -1,0 +1,24 @@
+/** Amazon Chime's documented limits, and the worker's own, in one place for both sides. */
+export const LIMITS = {
+  /** BatchCreateAttendee takes at most this many attendees per AWS call. */
+  attendeesPerCall: 100,
+  /** A meeting holds at most this many attendees (not adjustable), so one worker request may carry as many. */
+  attendeesPerMeeting: 250,
+  externalUserIdLength: { min: 2, max: 64 },
+  tagsPerAttendee: { min: 1, max: 10 },
+  tagKeyLength: { min: 1, max: 128 },
+  tagValueLength: { min: 1, max: 256 },
+  /** Well above the largest valid request (250 attendees with 10 maximal tags each, about 2 MB of UTF-8). */
+  requestBodyBytes: 4 * 1024 * 1024,
+} as const;
+
+export const MEETING_ID_PATTERN = /^[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}$/;
+
+/**
+ * The service's documented ExternalUserId pattern. `\s` there is Java's, ASCII whitespace only,
+ * so it is spelled out rather than left to JavaScript's wider `\s`.
+ */
+export const EXTERNAL_USER_ID_PATTERN = /^[-_&@+=,(){}[\]/«».:|'"#a-zA-Z0-9À-ÿ \t\n\x0B\f\r]*$/;
+
+/** ExternalUserIds starting with this prefix, in any case, are reserved by AWS. */
+export const RESERVED_PREFIX = 'aws:';

@@ -1,0 +1,160 @@
+import * as v from 'valibot';
+import { CAPABILITY_VALUES, type ChimeApi } from './api.ts';
+import { ERROR_NAMES } from './errors.ts';
+import { EXTERNAL_USER_ID_PATTERN, LIMITS, MEETING_ID_PATTERN, RESERVED_PREFIX } from './limits.ts';
+
+/**
+ * Messages name the rule, never the value: ExternalUserIds and tags are sensitive and must not be
+ * echoed back in errors or logs. Keys that are missing or unknown get their own wording.
+ */
+const objectMessage = (issue: v.BaseIssue<unknown>) =>
+  issue.expected === 'never' ? 'is not a known field' : issue.path ? 'is required' : 'must be an object';
+
+const boundedString = (min: number, max: number) =>
+  v.pipe(
+    v.string('must be a string'),
+    v.minLength(min, `must be ${min} to ${max} characters`),
+    v.maxLength(max, `must be ${min} to ${max} characters`),
+  );
+
+export const MeetingIdSchema = v.pipe(
+  v.string('must be a string'),
+  v.regex(MEETING_ID_PATTERN, 'must be a meeting ID (a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789)'),
+);
+
+export const ExternalUserIdSchema = v.pipe(
+  boundedString(LIMITS.externalUserIdLength.min, LIMITS.externalUserIdLength.max),
+  v.regex(EXTERNAL_USER_ID_PATTERN, "may hold only letters, digits, spaces and -_&@+=,(){}[]/«».:|'\"#"),
+  v.check((id) => !id.toLowerCase().startsWith(RESERVED_PREFIX), `must not start with "${RESERVED_PREFIX}" (reserved by AWS)`),
+);
+
+const CapabilityValueSchema = v.picklist(CAPABILITY_VALUES, `must be one of ${CAPABILITY_VALUES.join(', ')}`);
+const receivesVideo = (value: string) => value === 'SendReceive' || value === 'Receive';
+
+export const CapabilitiesSchema = v.pipe(
+  v.strictObject({ Audio: CapabilityValueSchema, Video: CapabilityValueSchema, Content: CapabilityValueSchema }, objectMessage),
+  v.forward(
+    v.check(
+      (c) => !receivesVideo(c.Content) || receivesVideo(c.Video),
+      'may be SendReceive or Receive only when Video is SendReceive or Receive',
+    ),
+    ['Content'],
+  ),
+);
+
+export const TagSchema = v.strictObject(
+  {
+    Key: boundedString(LIMITS.tagKeyLength.min, LIMITS.tagKeyLength.max),
+    Value: boundedString(LIMITS.tagValueLength.min, LIMITS.tagValueLength.max),
+  },
+  objectMessage,
+);
+
+const { min: minTags, max: maxTags } = LIMITS.tagsPerAttendee;
+export const TagsSchema = v.pipe(
+  v.array(TagSchema, 'must be a list'),
+  v.minLength(minTags, `must hold ${minTags} to ${maxTags} tags`),
+  v.maxLength(maxTags, `must hold ${minTags} to ${maxTags} tags`),
+);
+
+const AttendeeRequestObject = v.strictObject(
+  { ExternalUserId: ExternalUserIdSchema, Capabilities: v.optional(CapabilitiesSchema), Tags: v.optional(TagsSchema) },
+  objectMessage,
+);
+
+/** One attendee as a caller asks for it. Capabilities belong to the current API, Tags to the legacy one. */
+export function attendeeRequestSchema(api: ChimeApi) {
+  const [field, wanted] = api === 'chime' ? (['Capabilities', 'chime-sdk-meetings'] as const) : (['Tags', 'chime'] as const);
+  return v.pipe(
+    AttendeeRequestObject,
+    v.forward(
+      v.check((a) => a[field] === undefined, `is accepted only when the worker uses the ${wanted} API (it uses ${api})`),
+      [field],
+    ),
+  );
+}
+
+export interface RequestSchemaOptions {
+  api: ChimeApi;
+  /** At most this many attendees per request; the meeting's own limit by default. */
+  maxAttendees?: number;
+}
+
+/** The worker's request body: BatchCreateAttendee's, for up to a whole meeting at once. */
+export function batchCreateAttendeeRequestSchema({ api, maxAttendees = LIMITS.attendeesPerMeeting }: RequestSchemaOptions) {
+  return v.strictObject(
+    {
+      Attendees: v.pipe(
+        v.array(attendeeRequestSchema(api), 'must be a list'),
+        v.minLength(1, `must hold 1 to ${maxAttendees} attendees`),
+        v.maxLength(maxAttendees, `must hold 1 to ${maxAttendees} attendees`),
+        v.rawCheck(({ dataset, addIssue }) => {
+          if (!dataset.typed) return;
+          for (const [index, first] of duplicateIndexes(dataset.value.map((a) => a.ExternalUserId))) {
+            addIssue({ message: `item ${index} repeats the ExternalUserId of item ${first} (each ExternalUserId may appear once)` });
+          }
+        }),
+      ),
+    },
+    objectMessage,
+  );
+}
+
+/** Pairs of [index, index of its first occurrence] for every repeated value. */
+export function duplicateIndexes(values: readonly string[]): Array<[number, number]> {
+  const seen = new Map<string, number>();
+  const repeats: Array<[number, number]> = [];
+  values.forEach((value, index) => {
+    const first = seen.get(value);
+    if (first === undefined) seen.set(value, index);
+    else repeats.push([index, first]);
+  });
+  return repeats;
+}
+
+const AttendeeCommon = {
+  AttendeeId: v.string(),
+  ExternalUserId: v.string(),
+  JoinToken: v.string(),
+};
+
+/** A created attendee, as the worker answers it. */
+export const AttendeeSchema = v.object({
+  ...AttendeeCommon,
+  Capabilities: v.optional(v.object({ Audio: CapabilityValueSchema, Video: CapabilityValueSchema, Content: CapabilityValueSchema })),
+});
+
+export const AttendeeErrorSchema = v.object({
+  ExternalUserId: v.string(),
+  ErrorCode: v.string(),
+  ErrorMessage: v.string(),
+});
+
+/** The worker's success answer: every requested ExternalUserId appears exactly once, here or in Errors. */
+export const BatchCreateAttendeeResponseSchema = v.object({
+  Attendees: v.array(AttendeeSchema),
+  Errors: v.array(AttendeeErrorSchema),
+});
+
+export const ValidationIssueSchema = v.object({ Path: v.string(), Message: v.string() });
+
+/** The worker's error answer; the name is also in the x-amzn-ErrorType header. */
+export const ErrorBodySchema = v.object({
+  Code: v.picklist(ERROR_NAMES),
+  Message: v.string(),
+  RequestId: v.string(),
+  /** The upstream's own error name, where it differs from Code, for diagnosis. */
+  UpstreamCode: v.optional(v.string()),
+  /** Each failing field and rule, for a validation error. */
+  Issues: v.optional(v.array(ValidationIssueSchema)),
+});
+
+export type AttendeeRequest = v.InferOutput<ReturnType<typeof attendeeRequestSchema>>;
+export type BatchCreateAttendeeRequest = v.InferOutput<ReturnType<typeof batchCreateAttendeeRequestSchema>>;
+export type Capabilities = v.InferOutput<typeof CapabilitiesSchema>;
+export type Tag = v.InferOutput<typeof TagSchema>;
+export type Attendee = v.InferOutput<typeof AttendeeSchema>;
+export type AttendeeError = v.InferOutput<typeof AttendeeErrorSchema>;
+export type BatchCreateAttendeeResponse = v.InferOutput<typeof BatchCreateAttendeeResponseSchema>;
+export type ValidationIssue = v.InferOutput<typeof ValidationIssueSchema>;
+export type ErrorBody = v.InferOutput<typeof ErrorBodySchema>;
