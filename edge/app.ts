@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { HEADERS } from '../shared/index.ts';
+import type { AppEnv } from './context.ts';
+import { errorResponse } from './error-handler.ts';
+import { ApiError } from './errors.ts';
+import { accessLog } from './middleware/access-log.ts';
+import { resolveRuntime } from './middleware/runtime.ts';
+import { attendeesRoutes } from './routes/attendees.ts';
+
+/** The worker: the same app on Cloudflare Workers, Deno and Node; bindings arrive with each request. */
+export function createApp() {
+  return new Hono<AppEnv>()
+    .use(requestId({ headerName: HEADERS.requestId }), accessLog, resolveRuntime)
+    .get('/healthz', (c) => c.json({ ok: true, api: c.var.runtime.config.api }))
+    .route('/', attendeesRoutes)
+    .notFound((c) => errorResponse(new ApiError('NotFoundException', 'No such route; see POST /meetings/{MeetingId}/attendees'), c))
+    .onError(errorResponse);
+}
+
+export type App = ReturnType<typeof createApp>;

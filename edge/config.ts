@@ -1,0 +1,116 @@
+import { CHIME_APIS, DEFAULT_CHIME_API, LIMITS, type ChimeApi } from '../shared/index.ts';
+import { ConfigError } from './errors.ts';
+import type { Env } from './env.ts';
+import { parseTokens, type TokenEntry } from './tokens.ts';
+
+/** Regions that serve the chime-sdk-meetings API, and those of them with FIPS endpoints. */
+const MEETINGS_REGIONS = new Set([
+  'af-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-south-1', 'ap-southeast-1', 'ap-southeast-2', 'ca-central-1',
+  'eu-central-1', 'eu-west-2', 'il-central-1', 'us-east-1', 'us-west-2', 'us-gov-east-1', 'us-gov-west-1',
+]);
+const FIPS_REGIONS = new Set(['us-east-1', 'us-west-2', 'ca-central-1', 'us-gov-east-1', 'us-gov-west-1']);
+/** The legacy API has one endpoint, signed for us-east-1. */
+const LEGACY_REGION = 'us-east-1';
+const REGION_SHAPE = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface Config {
+  api: ChimeApi;
+  /** The SigV4 signing region. */
+  region: string;
+  /** Base URL of the Chime API, without a trailing slash. */
+  endpoint: string;
+  credentials: Credentials;
+  tokens: TokenEntry[];
+  maxAttendees: number;
+  retryDeadlineMs: number;
+}
+
+export const DEFAULT_RETRY_DEADLINE_MS = 15_000;
+
+/** Reads the bindings into a typed Config, or throws a ConfigError naming the first bad setting. */
+export async function readConfig(env: Env): Promise<Config> {
+  const api = readApi(env.CHIME_API);
+  const region = readRegion(api, env);
+  return {
+    api,
+    region,
+    endpoint: readEndpoint(api, region, env),
+    credentials: readCredentials(env),
+    tokens: await parseTokens(env.API_TOKENS),
+    maxAttendees: readInteger('MAX_ATTENDEES_PER_REQUEST', env.MAX_ATTENDEES_PER_REQUEST, 1, LIMITS.attendeesPerMeeting, LIMITS.attendeesPerMeeting),
+    retryDeadlineMs: readInteger('RETRY_DEADLINE_MS', env.RETRY_DEADLINE_MS, 0, 120_000, DEFAULT_RETRY_DEADLINE_MS),
+  };
+}
+
+function present(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function readApi(value: string | undefined): ChimeApi {
+  const api = present(value) ?? DEFAULT_CHIME_API;
+  if (!(CHIME_APIS as readonly string[]).includes(api)) throw new ConfigError('CHIME_API', `must be one of ${CHIME_APIS.join(', ')}`);
+  return api as ChimeApi;
+}
+
+function readRegion(api: ChimeApi, env: Env): string {
+  const region = present(env.AWS_REGION);
+  if (api === 'chime') {
+    if (region && region !== LEGACY_REGION) throw new ConfigError('AWS_REGION', `must be ${LEGACY_REGION} (or unset) with CHIME_API=chime`);
+    return LEGACY_REGION;
+  }
+  if (!region) throw new ConfigError('AWS_REGION', 'is required');
+  // A custom endpoint (an emulator, a proxy) may sign for any region; AWS's own hosts exist only in some.
+  const known = present(env.CHIME_ENDPOINT) ? REGION_SHAPE.test(region) : MEETINGS_REGIONS.has(region);
+  if (!known) throw new ConfigError('AWS_REGION', `must be a region that serves Amazon Chime SDK meetings (${[...MEETINGS_REGIONS].join(', ')})`);
+  return region;
+}
+
+function readEndpoint(api: ChimeApi, region: string, env: Env): string {
+  const custom = present(env.CHIME_ENDPOINT);
+  if (custom) {
+    let url: URL;
+    try {
+      url = new URL(custom);
+    } catch {
+      throw new ConfigError('CHIME_ENDPOINT', 'must be an http or https URL');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('CHIME_ENDPOINT', 'must be an http or https URL');
+    if (url.search || url.hash) throw new ConfigError('CHIME_ENDPOINT', 'must not have a query or fragment');
+    return url.href.replace(/\/+$/, '');
+  }
+  if (api === 'chime') return `https://chime.${LEGACY_REGION}.amazonaws.com`;
+  const fips = readBoolean('CHIME_USE_FIPS', env.CHIME_USE_FIPS);
+  if (fips && !FIPS_REGIONS.has(region)) throw new ConfigError('CHIME_USE_FIPS', `is available only in ${[...FIPS_REGIONS].join(', ')}`);
+  return `https://meetings-chime${fips ? '-fips' : ''}.${region}.amazonaws.com`;
+}
+
+function readCredentials(env: Env): Credentials {
+  const accessKeyId = present(env.AWS_ACCESS_KEY_ID);
+  const secretAccessKey = present(env.AWS_SECRET_ACCESS_KEY);
+  if (!accessKeyId) throw new ConfigError('AWS_ACCESS_KEY_ID', 'is required (a Worker secret)');
+  if (!secretAccessKey) throw new ConfigError('AWS_SECRET_ACCESS_KEY', 'is required (a Worker secret)');
+  const sessionToken = present(env.AWS_SESSION_TOKEN);
+  return sessionToken ? { accessKeyId, secretAccessKey, sessionToken } : { accessKeyId, secretAccessKey };
+}
+
+function readBoolean(setting: string, value: string | undefined): boolean {
+  const text = present(value)?.toLowerCase();
+  if (text === undefined || text === 'false') return false;
+  if (text === 'true') return true;
+  throw new ConfigError(setting, 'must be true or false');
+}
+
+function readInteger(setting: string, value: string | undefined, min: number, max: number, fallback: number): number {
+  const text = present(value);
+  if (text === undefined) return fallback;
+  const number = Number(text);
+  if (!Number.isInteger(number) || number < min || number > max) throw new ConfigError(setting, `must be a whole number from ${min} to ${max}`);
+  return number;
+}

@@ -1,0 +1,13 @@
+/** The worker's bindings: Worker vars and secrets, or process environment on Node and Deno. */
+export interface Env {
+  CHIME_API?: string;
+  AWS_REGION?: string;
+  AWS_ACCESS_KEY_ID?: string;
+  AWS_SECRET_ACCESS_KEY?: string;
+  AWS_SESSION_TOKEN?: string;
+  CHIME_ENDPOINT?: string;
+  CHIME_USE_FIPS?: string;
+  API_TOKENS?: string;
+  MAX_ATTENDEES_PER_REQUEST?: string;
+  RETRY_DEADLINE_MS?: string;
+}

@@ -1,0 +1,36 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { HEADERS, type ErrorBody } from '../shared/index.ts';
+import type { AppEnv } from './context.ts';
+import { ApiError } from './errors.ts';
+
+/** Every error leaves as `{Code, Message, RequestId}` with `x-amzn-ErrorType`; never a stack trace. */
+export function errorResponse(error: unknown, c: Context<AppEnv>): Response {
+  const apiError = toApiError(error);
+  if (!(error instanceof ApiError) && !(error instanceof HTTPException)) {
+    console.error(JSON.stringify({ requestId: c.var.requestId, unexpected: error instanceof Error ? error.name : typeof error }));
+  }
+  c.var.log.error = apiError.name;
+  if (apiError.upstreamCode) c.var.log.upstreamCode = apiError.upstreamCode;
+  const body: ErrorBody = {
+    Code: apiError.name,
+    Message: apiError.message,
+    RequestId: c.var.requestId,
+    ...(apiError.upstreamCode ? { UpstreamCode: apiError.upstreamCode } : {}),
+    ...(apiError.issues ? { Issues: apiError.issues } : {}),
+  };
+  c.header(HEADERS.errorType, apiError.name);
+  if (apiError.status === 401) c.header('WWW-Authenticate', 'Bearer realm="chime-attendees"');
+  if (apiError.retryAfterSeconds !== undefined) c.header('Retry-After', String(Math.ceil(apiError.retryAfterSeconds)));
+  return c.json(body, apiError.status as 400);
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof HTTPException) {
+    return error.status === 400
+      ? new ApiError('BadRequestException', 'The request body is not valid JSON')
+      : new ApiError(error.status >= 500 ? 'ServiceFailureException' : 'BadRequestException', error.message, { status: error.status });
+  }
+  return new ApiError('ServiceFailureException', 'The worker failed unexpectedly; the request ID identifies it in the log');
+}

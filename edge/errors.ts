@@ -1,0 +1,30 @@
+import { ERROR_STATUS, type ErrorName, type ValidationIssue } from '../shared/index.ts';
+
+/** An error the worker answers with: one of the contract's names, a message safe to show, and details. */
+export class ApiError extends Error {
+  override readonly name: ErrorName;
+  readonly status: number;
+  readonly upstreamCode: string | undefined;
+  readonly issues: ValidationIssue[] | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    name: ErrorName,
+    message: string,
+    details: { status?: number; upstreamCode?: string; issues?: ValidationIssue[]; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = name;
+    this.status = details.status ?? ERROR_STATUS[name];
+    this.upstreamCode = details.upstreamCode;
+    this.issues = details.issues;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+}
+
+/** A setting is missing or malformed: names the setting, never its value. */
+export class ConfigError extends ApiError {
+  constructor(setting: string, rule: string) {
+    super('ServiceFailureException', `Worker configuration: ${setting} ${rule}`);
+  }
+}

@@ -1,0 +1,48 @@
+import { isRetryableStatus } from '../shared/index.ts';
+import { ApiError } from './errors.ts';
+
+export interface RetryPolicy {
+  /** No attempt starts, and no wait runs, past this many ms after the first attempt. */
+  deadlineMs: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  maxAttempts: number;
+  /** An attempt may run at least this long even close to the deadline. */
+  minAttemptMs: number;
+  random?: () => number;
+}
+
+export const DEFAULT_RETRY_POLICY: Omit<RetryPolicy, 'deadlineMs'> = { baseDelayMs: 100, maxDelayMs: 2_000, maxAttempts: 8, minAttemptMs: 1_000 };
+
+/** Counts every attempt made, across the calls that share it. */
+export interface AttemptCounter {
+  attempts: number;
+}
+
+export function isRetryable(error: unknown): boolean {
+  return error instanceof ApiError && isRetryableStatus(error.status);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `attempt` until it succeeds, fails for good, or the deadline leaves no room for another try.
+ * Backoff is capped exponential with full jitter; a Retry-After longer than that is waited out.
+ * Safe for BatchCreateAttendee because ExternalUserId is an idempotency token.
+ */
+export async function withRetries<T>(attempt: (signal: AbortSignal) => Promise<T>, policy: RetryPolicy, counter: AttemptCounter): Promise<T> {
+  const random = policy.random ?? Math.random;
+  const deadline = Date.now() + policy.deadlineMs;
+  for (let tries = 1; ; tries++) {
+    counter.attempts++;
+    try {
+      return await attempt(AbortSignal.timeout(Math.max(deadline - Date.now(), policy.minAttemptMs)));
+    } catch (error) {
+      if (!isRetryable(error) || tries >= policy.maxAttempts) throw error;
+      const backoff = random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (tries - 1));
+      const delay = Math.max(backoff, ((error as ApiError).retryAfterSeconds ?? 0) * 1000);
+      if (Date.now() + delay >= deadline) throw error;
+      await sleep(delay);
+    }
+  }
+}

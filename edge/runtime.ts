@@ -1,0 +1,39 @@
+import * as v from 'valibot';
+import { batchCreateAttendeeRequestSchema } from '../shared/index.ts';
+import { ChimeClient } from './chime/client.ts';
+import { readConfig, type Config } from './config.ts';
+import type { Env } from './env.ts';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
+
+/** What a configuration makes: built once per isolate and reused by every request. */
+export interface Runtime {
+  config: Config;
+  client: ChimeClient;
+  requestSchema: ReturnType<typeof batchCreateAttendeeRequestSchema>;
+  retryPolicy: RetryPolicy;
+}
+
+const runtimes = new WeakMap<Env, Promise<Runtime>>();
+
+/** The runtime for these bindings; a bad configuration is thrown each time, not cached. */
+export function runtimeFor(env: Env): Promise<Runtime> {
+  let runtime = runtimes.get(env);
+  if (!runtime) {
+    runtime = build(env);
+    runtimes.set(env, runtime);
+    runtime.catch(() => runtimes.delete(env));
+  }
+  return runtime;
+}
+
+async function build(env: Env): Promise<Runtime> {
+  const config = await readConfig(env);
+  return {
+    config,
+    client: new ChimeClient(config),
+    requestSchema: batchCreateAttendeeRequestSchema({ api: config.api, maxAttendees: config.maxAttendees }),
+    retryPolicy: { ...DEFAULT_RETRY_POLICY, deadlineMs: config.retryDeadlineMs },
+  };
+}
+
+export type RequestSchemaOutput = v.InferOutput<Runtime['requestSchema']>;

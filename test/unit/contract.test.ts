@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ExternalUserIdSchema,
+  MeetingIdSchema,
+  batchCreateAttendeeRequestSchema,
+  canonicalErrorName,
+  describeIssues,
+  duplicateIndexes,
+  isRetryableStatus,
+  parseSafely,
+  summarizeIssues,
+} from '../../shared/index.ts';
+
+const current = batchCreateAttendeeRequestSchema({ api: 'chime-sdk-meetings' });
+const legacy = batchCreateAttendeeRequestSchema({ api: 'chime' });
+const issuesOf = (schema: Parameters<typeof parseSafely>[0], input: unknown) => {
+  const result = parseSafely(schema, input);
+  return result.success ? [] : describeIssues(result.issues);
+};
+
+describe('ExternalUserId', () => {
+  it.each(['ab', 'x'.repeat(64), 'alice@example.com', "O'Brien (QA) #1", 'Zoë «test» [bot]/{1}|2', 'tab\tand space', 'ÀÿÉ'])('accepts %j', (id) => {
+    expect(parseSafely(ExternalUserIdSchema, id).success).toBe(true);
+  });
+
+  it.each([
+    ['a', /2 to 64/],
+    ['x'.repeat(65), /2 to 64/],
+    ['aws:bot', /reserved/],
+    ['AWS:bot', /reserved/],
+    ['no\u00a0break', /may hold only/],
+    ['emoji 😀', /may hold only/],
+    ['semi;colon', /may hold only/],
+    ['Ā-latin-extended', /may hold only/],
+  ])('refuses %j', (id, rule) => {
+    const issues = issuesOf(ExternalUserIdSchema, id);
+    expect(issues.map((i) => i.Message).join()).toMatch(rule);
+  });
+});
+
+describe('MeetingId', () => {
+  it('accepts a GUID in either case and refuses anything else', () => {
+    expect(parseSafely(MeetingIdSchema, '0A1B2C3D-4e5f-6789-abcd-ef0123456789').success).toBe(true);
+    for (const bad of ['', '0a1b2c3d4e5f6789abcdef0123456789', '0a1b2c3d-4e5f-6789-abcd-ef01234567890', 'zzzzzzzz-4e5f-6789-abcd-ef0123456789']) {
+      expect(parseSafely(MeetingIdSchema, bad).success).toBe(false);
+    }
+  });
+});
+
+describe('request body', () => {
+  it('takes Capabilities with the current API and Tags with the legacy one, not the other way round', () => {
+    const caps = { Attendees: [{ ExternalUserId: 'bob', Capabilities: { Audio: 'SendReceive', Video: 'Receive', Content: 'Receive' } }] };
+    const tags = { Attendees: [{ ExternalUserId: 'bob', Tags: [{ Key: 'team', Value: 'media' }] }] };
+    expect(issuesOf(current, caps)).toEqual([]);
+    expect(issuesOf(legacy, tags)).toEqual([]);
+    expect(issuesOf(current, tags)).toEqual([{ Path: 'Attendees[0].Tags', Message: expect.stringContaining('chime API') }]);
+    expect(issuesOf(legacy, caps)).toEqual([{ Path: 'Attendees[0].Capabilities', Message: expect.stringContaining('chime-sdk-meetings API') }]);
+  });
+
+  it('holds the Content capability to the Video rule', () => {
+    const body = (Video: string, Content: string) => ({ Attendees: [{ ExternalUserId: 'bob', Capabilities: { Audio: 'None', Video, Content } }] });
+    expect(issuesOf(current, body('Receive', 'SendReceive'))).toEqual([]);
+    expect(issuesOf(current, body('None', 'Send'))).toEqual([]);
+    expect(issuesOf(current, body('Send', 'Receive'))).toEqual([{ Path: 'Attendees[0].Capabilities.Content', Message: expect.stringContaining('only when Video') }]);
+  });
+
+  it('limits the list to the configured maximum', () => {
+    const schema = batchCreateAttendeeRequestSchema({ api: 'chime-sdk-meetings', maxAttendees: 3 });
+    const body = { Attendees: ['u1', 'u2', 'u3', 'u4'].map((ExternalUserId) => ({ ExternalUserId })) };
+    expect(issuesOf(schema, body)).toEqual([{ Path: 'Attendees', Message: 'must hold 1 to 3 attendees' }]);
+  });
+
+  it('names each repeated ExternalUserId by position', () => {
+    expect(duplicateIndexes(['a', 'b', 'a', 'b', 'a'])).toEqual([[2, 0], [3, 1], [4, 0]]);
+    const body = { Attendees: ['bob', 'carol', 'bob'].map((ExternalUserId) => ({ ExternalUserId })) };
+    expect(summarizeIssues(issuesOf(current, body))).toBe('Attendees: item 2 repeats the ExternalUserId of item 0 (each ExternalUserId may appear once)');
+  });
+
+  it('never puts a value it was given into a message', () => {
+    const values = ['Secret Person', 'aws:secret', 'x'.repeat(70), 'evil;value', 'hidden-tag-key', 'hidden-tag-value'];
+    const bodies = [
+      ...values.map((ExternalUserId) => ({ Attendees: [{ ExternalUserId }, { ExternalUserId }] })),
+      { Attendees: [{ ExternalUserId: 'ok-user', Tags: [{ Key: 'hidden-tag-key', Value: 'hidden-tag-value' }], Secret: 'Secret Person' }] },
+      { Attendees: [{ ExternalUserId: 'ok-user', Capabilities: { Audio: 'evil;value', Video: 'Secret Person', Content: 12345 } }] },
+      { Attendees: 'Secret Person' },
+      'Secret Person',
+    ];
+    for (const body of bodies) {
+      const text = JSON.stringify(issuesOf(current, body)) + JSON.stringify(issuesOf(legacy, body));
+      expect(text.length).toBeGreaterThan(2);
+      for (const value of [...values, '12345']) expect(text).not.toContain(value);
+    }
+  });
+});
+
+describe('error names', () => {
+  it('maps legacy and unknown names to the current API’s', () => {
+    expect(canonicalErrorName('ThrottledClientException', 429)).toBe('ThrottlingException');
+    expect(canonicalErrorName('ResourceLimitExceededException', 400)).toBe('LimitExceededException');
+    expect(canonicalErrorName('UnauthorizedClientException', 401)).toBe('UnauthorizedException');
+    expect(canonicalErrorName('NotFoundException', 404)).toBe('NotFoundException');
+    expect(canonicalErrorName('InvalidSignatureException', 403)).toBe('ForbiddenException');
+    expect(canonicalErrorName(undefined, 502)).toBe('ServiceFailureException');
+    expect(canonicalErrorName('SomethingNew', 409)).toBe('BadRequestException');
+  });
+
+  it('retries only throttling and server failures', () => {
+    expect([400, 401, 403, 404, 409, 422, 429, 500, 501, 502, 503, 504].filter(isRetryableStatus)).toEqual([429, 500, 502, 503, 504]);
+  });
+});
