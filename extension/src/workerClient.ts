@@ -1,0 +1,153 @@
+import * as v from 'valibot';
+import {
+  BatchCreateAttendeeResponseSchema,
+  canonicalErrorName,
+  CHIME_APIS,
+  ErrorBodySchema,
+  HEADERS,
+  parseSafely,
+  type BatchCreateAttendeeRequest,
+  type BatchCreateAttendeeResponse,
+  type ChimeApi,
+  type ErrorName,
+  type ValidationIssue,
+} from '../../shared/index.ts';
+
+/*
+ * The worker's HTTP API, on nothing but fetch: no vscode import, so it runs (and is tested) in plain Node.
+ * Every call resolves to a result; nothing here throws for a refusal, a dead network or a timeout.
+ */
+
+export interface WorkerTarget {
+  /** The worker's base URL; a path prefix (https://host/api) is kept. */
+  baseUrl: string;
+  /** Sent as a bearer token when present. */
+  token?: string | undefined;
+  timeoutMs: number;
+}
+
+/** What the answer said about itself, for the log. */
+export interface Exchange {
+  status: number;
+  elapsedMs: number;
+  requestId?: string | undefined;
+  upstreamAttempts?: number | undefined;
+  serverTiming?: string | undefined;
+}
+
+export type WorkerFailure =
+  /** The worker refused, with one of the contract's error names. */
+  | { kind: 'refused'; code: ErrorName; message: string; requestId?: string | undefined; issues?: ValidationIssue[] | undefined }
+  /** Something answered, but not in the worker's words (wrong URL, a proxy, a broken deployment). */
+  | { kind: 'unexpected'; status: number; detail: string }
+  | { kind: 'network'; detail: string }
+  | { kind: 'timeout'; timeoutMs: number }
+  | { kind: 'cancelled' };
+
+export type WorkerResult<T> =
+  | { ok: true; value: T; exchange: Exchange }
+  | { ok: false; failure: WorkerFailure; exchange?: Exchange | undefined };
+
+export const HealthSchema = v.object({ ok: v.literal(true), api: v.picklist(CHIME_APIS) });
+export type Health = v.InferOutput<typeof HealthSchema>;
+
+export function createAttendees(
+  target: WorkerTarget,
+  meetingId: string,
+  body: BatchCreateAttendeeRequest,
+  signal?: AbortSignal,
+): Promise<WorkerResult<BatchCreateAttendeeResponse>> {
+  const path = `meetings/${encodeURIComponent(meetingId)}/attendees`;
+  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  return call(target, path, init, BatchCreateAttendeeResponseSchema, signal);
+}
+
+/** Which Chime API the worker is configured for; the health check needs no token. */
+export function checkHealth(target: WorkerTarget, signal?: AbortSignal): Promise<WorkerResult<Health>> {
+  return call({ ...target, token: undefined }, 'healthz', { method: 'GET' }, HealthSchema, signal);
+}
+
+async function call<S extends v.GenericSchema>(
+  target: WorkerTarget,
+  path: string,
+  init: { method: string; headers?: Record<string, string>; body?: string },
+  schema: S,
+  cancel?: AbortSignal,
+): Promise<WorkerResult<v.InferOutput<S>>> {
+  const started = performance.now();
+  const timeout = AbortSignal.timeout(target.timeoutMs);
+  const signal = cancel ? AbortSignal.any([cancel, timeout]) : timeout;
+  const headers = { accept: 'application/json', ...init.headers, ...bearer(target.token) };
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(workerUrl(target.baseUrl, path), { ...init, headers, signal });
+    text = await response.text();
+  } catch (error) {
+    return { ok: false, failure: transportFailure(error, cancel, timeout, target.timeoutMs) };
+  }
+  const exchange = describeExchange(response, performance.now() - started);
+  const json = parseJson(text);
+  if (response.ok) {
+    const parsed = parseSafely(schema, json);
+    return parsed.success
+      ? { ok: true, value: parsed.output, exchange }
+      : { ok: false, failure: { kind: 'unexpected', status: response.status, detail: 'the answer is not in the worker API’s shape' }, exchange };
+  }
+  return { ok: false, failure: refusal(response, json), exchange };
+}
+
+export function workerUrl(baseUrl: string, path: string): URL {
+  return new URL(path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+}
+
+const bearer = (token: string | undefined): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The worker's error body; failing that, its error-type header; failing that, not the worker at all. */
+function refusal(response: Response, json: unknown): WorkerFailure {
+  const body = parseSafely(ErrorBodySchema, json);
+  if (body.success) {
+    const { Code: code, Message: message, RequestId: requestId, Issues: issues } = body.output;
+    return { kind: 'refused', code, message, requestId, issues };
+  }
+  // The header may carry a suffix after a colon (`ThrottlingException:http://…`), as AWS's does.
+  const errorType = response.headers.get(HEADERS.errorType)?.split(':')[0];
+  if (errorType) {
+    const requestId = response.headers.get(HEADERS.requestId) ?? undefined;
+    return { kind: 'refused', code: canonicalErrorName(errorType, response.status), message: `HTTP ${response.status}`, requestId };
+  }
+  return { kind: 'unexpected', status: response.status, detail: `HTTP ${response.status} without the worker’s error body` };
+}
+
+function transportFailure(error: unknown, cancel: AbortSignal | undefined, timeout: AbortSignal, timeoutMs: number): WorkerFailure {
+  if (cancel?.aborted) return { kind: 'cancelled' };
+  if (timeout.aborted) return { kind: 'timeout', timeoutMs };
+  return { kind: 'network', detail: networkDetail(error) };
+}
+
+/** Node's fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND…) is in its cause. */
+function networkDetail(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  // Connecting to every address of a name fails as an AggregateError: no message, but a code.
+  if (cause instanceof Error) return cause.message || String((cause as { code?: unknown }).code ?? cause.name);
+  return error instanceof Error ? error.message : String(error);
+}
+
+function describeExchange(response: Response, elapsedMs: number): Exchange {
+  const attempts = Number(response.headers.get(HEADERS.attempts));
+  return {
+    status: response.status,
+    elapsedMs: Math.round(elapsedMs),
+    requestId: response.headers.get(HEADERS.requestId) ?? undefined,
+    upstreamAttempts: Number.isInteger(attempts) && attempts > 0 ? attempts : undefined,
+    serverTiming: response.headers.get('server-timing') ?? undefined,
+  };
+}
