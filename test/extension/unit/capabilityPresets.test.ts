@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { CapabilitiesSchema, parseSafely } from '../../../shared/index.ts';
+import { CAPABILITY_PRESETS, describeCapabilities } from '../../../extension/src/input/capabilityPresets.ts';
+
+describe('capability presets', () => {
+  it.each(CAPABILITY_PRESETS.filter((preset) => preset.capabilities))('$label keeps the contract’s rules', ({ capabilities }) => {
+    expect(parseSafely(CapabilitiesSchema, capabilities).success).toBe(true);
+  });
+
+  it('offers the service default (no Capabilities) first', () => {
+    expect(CAPABILITY_PRESETS[0]?.capabilities).toBeUndefined();
+  });
+
+  it('describes capabilities in one line', () => {
+    expect(describeCapabilities({ Audio: 'SendReceive', Video: 'None', Content: 'Receive' })).toBe('Audio SendReceive · Video None · Content Receive');
+  });
+});

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { checkMeetingId } from '../../../extension/src/input/meetingId.ts';
+
+describe('checkMeetingId', () => {
+  it('accepts a GUID, ignoring surrounding spaces', () => {
+    expect(checkMeetingId(' 0a1b2c3d-4e5f-6789-abcd-ef0123456789 ')).toBeUndefined();
+  });
+
+  it('explains what a meeting ID looks like', () => {
+    expect(checkMeetingId('not-a-meeting')).toBe('This must be a meeting ID (a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789)');
+    expect(checkMeetingId('0a1b2c3d-4e5f-6789-abcd-ef012345678')).toBeDefined();
+  });
+});

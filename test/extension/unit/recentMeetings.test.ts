@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { forgetRecent, MAX_RECENT_MEETINGS, readRecent, rememberRecent } from '../../../extension/src/input/recentMeetings.ts';
+
+const id = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
+
+describe('recent meetings', () => {
+  it('puts the latest first without repeating it (whatever its case)', () => {
+    expect(rememberRecent([id(1), id(2)], id(2))).toEqual([id(2), id(1)]);
+    expect(rememberRecent([id(1).toUpperCase()], id(1))).toEqual([id(1)]);
+  });
+
+  it('keeps only the newest few', () => {
+    const many = Array.from({ length: MAX_RECENT_MEETINGS }, (_, i) => id(i));
+    expect(rememberRecent(many, id(99))).toEqual([id(99), ...many.slice(0, MAX_RECENT_MEETINGS - 1)]);
+  });
+
+  it('forgets a meeting', () => {
+    expect(forgetRecent([id(1), id(2)], id(1))).toEqual([id(2)]);
+  });
+
+  it('reads only meeting IDs from storage', () => {
+    expect(readRecent(undefined)).toEqual([]);
+    expect(readRecent('nope')).toEqual([]);
+    expect(readRecent([id(1), 42, 'not-an-id', id(2)])).toEqual([id(1), id(2)]);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { allAttendeesJson, attendeeJson } from '../../../extension/src/present/attendeeJson.ts';
+import { creationSummary, errorCounts, exchangeLine, outcomeLine } from '../../../extension/src/present/summary.ts';
+
+const attendee = (n: number) => ({
+  AttendeeId: `a-${n}`,
+  ExternalUserId: `user-${n}`,
+  JoinToken: `join-token-${n}`,
+  Capabilities: { Audio: 'SendReceive', Video: 'None', Content: 'None' } as const,
+});
+const error = (n: number, ErrorCode: string) => ({ ExternalUserId: `user-${n}`, ErrorCode, ErrorMessage: 'no' });
+
+describe('creationSummary', () => {
+  it('counts the created, and the failed when there are any', () => {
+    expect(creationSummary({ Attendees: [attendee(1)], Errors: [] })).toBe('Created 1 attendee');
+    expect(creationSummary({ Attendees: [attendee(1), attendee(2)], Errors: [error(3, 'X')] })).toBe('Created 2 of 3 attendees (1 failed)');
+  });
+});
+
+describe('log lines', () => {
+  const exchange = { status: 200, elapsedMs: 120, requestId: 'r-1', upstreamAttempts: 2, serverTiming: 'upstream;dur=80' };
+
+  it('describe an exchange with its request ID, attempts and timing', () => {
+    expect(exchangeLine(exchange)).toBe('HTTP 200 in 120 ms, request r-1, 2 upstream attempts, server-timing upstream;dur=80');
+    expect(exchangeLine({ status: 500, elapsedMs: 3 })).toBe('HTTP 500 in 3 ms');
+  });
+
+  it('count outcomes by error code and never name an attendee or a JoinToken', () => {
+    const errors = [error(3, 'LimitExceededException'), error(4, 'LimitExceededException'), error(5, 'BadRequestException')];
+    expect(errorCounts(errors)).toBe('LimitExceededException×2, BadRequestException×1');
+    const line = outcomeLine({ ok: true, value: { Attendees: [attendee(1)], Errors: errors }, exchange });
+    expect(line).toBe(`created 1, failed 3 [LimitExceededException×2, BadRequestException×1] (${exchangeLine(exchange)})`);
+    expect(line).not.toMatch(/user-|join-token/);
+  });
+
+  it('describe failures by kind', () => {
+    expect(outcomeLine({ ok: false, failure: { kind: 'cancelled' } })).toBe('cancelled');
+    expect(outcomeLine({ ok: false, failure: { kind: 'timeout', timeoutMs: 200 } })).toBe('timed out after 200 ms');
+    expect(outcomeLine({ ok: false, failure: { kind: 'refused', code: 'BadRequestException', message: 'x', issues: [{ Path: 'p', Message: 'm' }] }, exchange: { status: 400, elapsedMs: 4 } })).toBe(
+      'refused: BadRequestException (1 issues) (HTTP 400 in 4 ms)',
+    );
+  });
+});
+
+describe('attendee JSON', () => {
+  it('copies one attendee in CreateAttendee’s shape, with only what the SDK reads', () => {
+    expect(JSON.parse(attendeeJson(attendee(1)))).toEqual({ Attendee: { AttendeeId: 'a-1', ExternalUserId: 'user-1', JoinToken: 'join-token-1' } });
+  });
+
+  it('copies all attendees in BatchCreateAttendee’s shape', () => {
+    expect(JSON.parse(allAttendeesJson([attendee(1), attendee(2)]))).toEqual({
+      Attendees: [
+        { AttendeeId: 'a-1', ExternalUserId: 'user-1', JoinToken: 'join-token-1' },
+        { AttendeeId: 'a-2', ExternalUserId: 'user-2', JoinToken: 'join-token-2' },
+      ],
+    });
+  });
+});
