@@ -49,14 +49,16 @@ export const attendeesRoutes = new Hono<AppEnv>().post(
     const { client, retryPolicy } = c.var.runtime;
     Object.assign(c.var.log, { meetingId, requested: Attendees.length });
     const stats: BatchStats = { attempts: 0, upstreamMs: 0 };
+    let answer;
     try {
-      const answer = await createAttendees(client, meetingId, Attendees, retryPolicy, stats);
-      Object.assign(c.var.log, { created: answer.Attendees.length, failed: answer.Errors.length });
-      return c.json(answer, 200);
+      answer = await createAttendees(client, meetingId, Attendees, retryPolicy, stats);
     } finally {
+      // Set before any answer is made, so error answers carry them too.
       Object.assign(c.var.log, { attempts: stats.attempts, upstreamStatus: stats.upstreamStatus, upstreamMs: stats.upstreamMs });
       c.header(HEADERS.attempts, String(stats.attempts));
       c.header('Server-Timing', `upstream;dur=${stats.upstreamMs}`);
     }
+    Object.assign(c.var.log, { created: answer.Attendees.length, failed: answer.Errors.length });
+    return c.json(answer, 200);
   },
 );

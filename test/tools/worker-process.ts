@@ -1,0 +1,52 @@
+import { build } from 'esbuild';
+import { Miniflare } from 'miniflare';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { freePort } from './local-stack.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The Worker exactly as `wrangler deploy` would ship it: one minified ES module. */
+export async function bundleWorker(entry = 'edge/entry/worker.ts'): Promise<string> {
+  const result = await build({
+    entryPoints: [`${ROOT}/${entry}`],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    mainFields: ['module', 'main'],
+    conditions: ['workerd', 'worker', 'browser'],
+    write: false,
+  });
+  return result.outputFiles[0]!.text;
+}
+
+export interface WorkerProcess {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The worker in workerd, serving its own socket on 127.0.0.1 (no wrangler proxy in front),
+ * for load tests and benchmarks where the proxy would be what gets measured.
+ */
+export async function startWorker(vars: Record<string, string>, script?: string): Promise<WorkerProcess> {
+  const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(readFileSync(`${ROOT}/wrangler.toml`, 'utf8'))![1]!;
+  const port = await freePort();
+  const miniflare = new Miniflare({
+    modules: true,
+    script: script ?? (await bundleWorker()),
+    compatibilityDate,
+    bindings: vars,
+    host: '127.0.0.1',
+    port,
+    // The worker's per-request log lines would drown the figures: drain them.
+    handleRuntimeStdio(stdout, stderr) {
+      stdout.resume();
+      stderr.resume();
+    },
+  });
+  const url = (await miniflare.ready).href.replace(/\/$/, '');
+  return { url, close: () => miniflare.dispose() };
+}
