@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
+
+/** The CLI as `npm start` and load tests run it: a separate process, found by the line it prints. */
+function startCli(...args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const firstLine = new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the CLI exited with ${code} before printing`)));
+  });
+  firstLine.catch(() => {}); // awaited only by the tests that expect a line
+  return { child, firstLine };
+}
+
+describe('cli.ts', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('prints {url, flavor} when listening and exits 0 on %s', async (signal) => {
+    const { child, firstLine } = startCli('--port', '0', '--flavor', 'chime');
+    const announced = JSON.parse(await firstLine) as { url: string; flavor: string };
+    expect(announced).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), flavor: 'chime' });
+    const state = await fetch(`${announced.url}/_emulator/state`, { headers: { connection: 'close' } });
+    expect(await state.json()).toEqual({ calls: {}, meetings: [] });
+
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    expect(await exited).toEqual([0, null]);
+  });
+
+  it('refuses an unknown flavor with exit code 2', async () => {
+    const { child } = startCli('--flavor', 'zoom');
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
+    expect(await once(child, 'exit')).toEqual([2, null]);
+    expect(stderr).toMatch(/--flavor must be one of/);
+  });
+});

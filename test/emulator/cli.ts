@@ -1,0 +1,44 @@
+/**
+ * Runs the emulator on its own:
+ *   npx tsx test/emulator/cli.ts [--host 127.0.0.1] [--port 0] [--flavor chime-sdk-meetings|chime] [--region us-east-1]
+ * Prints one JSON line, {"url":...,"flavor":...}, once listening; stops cleanly on SIGINT or SIGTERM.
+ */
+import { parseArgs } from 'node:util';
+import { startEmulator } from './server.ts';
+import type { Flavor } from './types.ts';
+
+const FLAVORS: readonly Flavor[] = ['chime-sdk-meetings', 'chime'];
+const USAGE = 'usage: cli.ts [--host HOST] [--port PORT] [--flavor chime-sdk-meetings|chime] [--region REGION]';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: { host: { type: 'string' }, port: { type: 'string' }, flavor: { type: 'string' }, region: { type: 'string' } },
+    strict: true,
+  }));
+} catch (error) {
+  fail((error as Error).message);
+}
+
+const port = Number(values.port ?? 0);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be an integer from 0 to 65535`);
+const flavor = (values.flavor ?? 'chime-sdk-meetings') as Flavor;
+if (!FLAVORS.includes(flavor)) fail(`--flavor must be one of ${FLAVORS.join(', ')}`);
+
+const emulator = await startEmulator({
+  port,
+  flavor,
+  ...(values.host === undefined ? {} : { host: values.host }),
+  ...(values.region === undefined ? {} : { region: values.region }),
+});
+process.stdout.write(`${JSON.stringify({ url: emulator.url, flavor: emulator.flavor })}\n`);
+
+// Closing drops every connection and timer, so the process then ends by itself with code 0.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void emulator.close());
+}

@@ -1,0 +1,24 @@
+import type { EmulatorCredentials } from './types.ts';
+
+/**
+ * Credentials the emulator accepts by default. Deliberately not shaped like a real AWS key
+ * (no AKIA/ASIA prefix), so they cannot be mistaken for, or leak as, real ones.
+ */
+export const LOCAL_CREDENTIALS: EmulatorCredentials = {
+  accessKeyId: 'AKIDLOCALEMULATOR',
+  secretAccessKey: 'local-emulator-secret-not-for-aws',
+};
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_REGION = 'us-east-1';
+/** The legacy `chime` API only ever lived in us-east-1. */
+export const LEGACY_REGION = 'us-east-1';
+/** SigV4 signing name of both flavors. */
+export const SIGNING_SERVICE = 'chime';
+/** Account id used in MeetingArns; all zeros so it is never a real account. */
+export const LOCAL_ACCOUNT_ID = '000000000000';
+
+/** Requests above this are refused with 413 before being read further; far above any valid one. */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Bounds the store over long load tests; AWS has its own (account-level) meeting quotas. */
+export const MAX_MEETINGS = 10_000;

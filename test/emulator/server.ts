@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { DEFAULT_HOST, DEFAULT_REGION, LEGACY_REGION, LOCAL_CREDENTIALS, MAX_BODY_BYTES, SIGNING_SERVICE } from './defaults.ts';
+import { FaultInjector, InvalidFaultsError, parseFaults, type FaultOutcome } from './faults.ts';
+import { OPERATION_HANDLERS, TAKES_JSON_BODY, type OperationAnswer } from './operations.ts';
+import { matchRoute, parseQuery, queryValue, type Query, type Route } from './routes.ts';
+import { verifySignature } from './sigv4.ts';
+import { MeetingStore } from './store.ts';
+import type { Emulator, EmulatorOptions, EmulatorState, Faults, Flavor } from './types.ts';
+import { badRequest, isRecord } from './validate.ts';
+import {
+  ChimeError,
+  errorNameForStatus,
+  newRequestId,
+  sendEmpty,
+  sendFrontDoorError,
+  sendGatewayError,
+  sendJson,
+  sendServiceError,
+} from './wire.ts';
+
+export type * from './types.ts';
+
+const CONTROL_PREFIX = '/_emulator/';
+
+/** Starts a local Amazon Chime emulator of one API flavor; resolves once it listens. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const flavor: Flavor = options.flavor ?? 'chime-sdk-meetings';
+  const region = resolveRegion(flavor, options.region);
+  const credentials = options.credentials ?? [LOCAL_CREDENTIALS];
+  const store = new MeetingStore();
+  let faults = new FaultInjector(parseFaults(options.faults ?? {}));
+  let calls = new Map<string, number>();
+  // Aborted by close(), so no latency timer outlives the server.
+  const shutdown = new AbortController();
+
+  const state = (): EmulatorState => ({ calls: Object.fromEntries(calls), meetings: store.snapshot() });
+  const setFaults = (next: Faults) => {
+    faults = new FaultInjector(parseFaults(next));
+  };
+  const reset = ({ meetings = false } = {}) => {
+    faults = new FaultInjector();
+    calls = new Map();
+    if (meetings) store.clear();
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = newRequestId();
+    const received = await readBody(req);
+    if (received === 'aborted') return;
+    if (received === 'too-large') {
+      return sendFrontDoorError(res, requestId, { status: 413, type: 'RequestEntityTooLargeException', message: 'Request Entity Too Large' });
+    }
+    const [path = '/', rawQuery = ''] = (req.url ?? '/').split('?', 2);
+    const method = req.method ?? 'GET';
+    const query = parseQuery(rawQuery);
+
+    if (path.startsWith(CONTROL_PREFIX)) return control(res, requestId, method, path.slice(CONTROL_PREFIX.length), query ?? {}, received);
+
+    const verdict = await verifySignature(
+      { method, path, query: query ?? {}, headers: req.headers, body: received },
+      { credentials, region, service: SIGNING_SERVICE, now: new Date() },
+    );
+    if (!verdict.ok) return sendFrontDoorError(res, requestId, verdict);
+
+    const route = query ? matchRoute(method, path, query) : undefined;
+    if (!route || !query) {
+      return sendFrontDoorError(res, requestId, { status: 404, type: 'UnknownOperationException', message: `No operation matches ${method} ${path}` });
+    }
+    calls.set(route.operation, (calls.get(route.operation) ?? 0) + 1);
+
+    let outcome: FaultOutcome = { kind: 'answer' };
+    if (faults.appliesTo(route.operation)) {
+      // The injector of the moment the call arrived decides it, even if faults change meanwhile.
+      const injector = faults;
+      if (injector.latencyMs > 0) await delay(injector.latencyMs, undefined, { signal: shutdown.signal });
+      outcome = injector.next();
+    }
+    if (outcome.kind === 'drop') return void req.socket.destroy();
+    if (outcome.kind === 'error') return answerFault(res, requestId, outcome);
+
+    const answer = run(route, query, req.headers['content-type'], received);
+    if (outcome.kind === 'drop-after') return void req.socket.destroy();
+    if (answer instanceof ChimeError) return sendServiceError(res, flavor, requestId, { name: answer.errorName, message: answer.message });
+    if (answer.body === undefined) return sendEmpty(res, answer.status, requestId);
+    sendJson(res, { status: answer.status, requestId }, answer.body);
+  }
+
+  /** Runs an operation, or returns the modeled error it raised. */
+  function run(route: Route, query: Query, contentType: string | undefined, body: Buffer): OperationAnswer | ChimeError {
+    try {
+      const json = TAKES_JSON_BODY.has(route.operation) ? jsonBody(contentType, body) : {};
+      return OPERATION_HANDLERS[route.operation]({ flavor, region, store, route, query, body: json });
+    } catch (error) {
+      if (error instanceof ChimeError) return error;
+      throw error;
+    }
+  }
+
+  function answerFault(res: ServerResponse, requestId: string, fault: Extract<FaultOutcome, { kind: 'error' }>): void {
+    if (fault.status === 502 || fault.status === 504) return sendGatewayError(res, fault.status);
+    const name = errorNameForStatus(fault.status);
+    const message = `Injected fault: ${fault.status}`;
+    const error = { name, message, status: fault.status };
+    sendServiceError(res, flavor, requestId, fault.retryAfterSeconds === undefined ? error : { ...error, retryAfterSeconds: fault.retryAfterSeconds });
+  }
+
+  /** The unsigned endpoints tests use to look inside and to steer faults. */
+  function control(res: ServerResponse, requestId: string, method: string, endpoint: string, query: Query, body: Buffer): void {
+    const answer = (status: number, json: unknown) => sendJson(res, { status, requestId }, json);
+    const refuse = (status: number, message: string) => answer(status, { message });
+    const route = `${method} ${endpoint}`;
+    try {
+      switch (route) {
+        case 'GET state':
+          return answer(200, state());
+        case 'PUT faults':
+          faults = new FaultInjector(parseFaults(controlJson(body) ?? {}));
+          return answer(200, faults.faults);
+        case 'POST reset':
+          reset({ meetings: queryValue(query, 'meetings') === '1' });
+          return answer(200, state());
+        case 'POST meetings': {
+          // Creates a meeting exactly as a signed CreateMeeting would, with defaults for what is left out.
+          const given = controlJson(body) ?? {};
+          if (!isRecord(given)) throw badRequest('the body must be a JSON object');
+          const meetingInput = { ClientRequestToken: randomUUID(), MediaRegion: region, ExternalMeetingId: `emulator-${randomUUID()}`, ...given };
+          const created = OPERATION_HANDLERS.CreateMeeting({ flavor, region, store, route: { operation: 'CreateMeeting' }, query, body: meetingInput });
+          return answer(created.status, created.body);
+        }
+        default:
+          return refuse(404, `No emulator control endpoint ${route}; there are GET state, PUT faults, POST reset, POST meetings`);
+      }
+    } catch (error) {
+      if (error instanceof InvalidFaultsError) return refuse(400, error.message);
+      if (error instanceof ChimeError) return sendServiceError(res, flavor, requestId, { name: error.errorName, message: error.message });
+      throw error;
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (shutdown.signal.aborted) return void req.socket.destroy();
+      // A bug in the emulator: say so loudly, and answer like AWS's own internal errors.
+      console.error('chime emulator:', error);
+      if (!res.headersSent) sendServiceError(res, flavor, newRequestId(), { name: 'ServiceFailureException', message: 'Internal emulator error' });
+      else res.destroy();
+    });
+  });
+  const port = await listen(server, options.host ?? DEFAULT_HOST, options.port ?? 0);
+  const host = options.host ?? DEFAULT_HOST;
+
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    flavor,
+    region,
+    setFaults,
+    reset,
+    state,
+    close: async () => {
+      shutdown.abort();
+      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+function resolveRegion(flavor: Flavor, region: string | undefined): string {
+  if (flavor === 'chime' && region !== undefined && region !== LEGACY_REGION) {
+    throw new Error(`the legacy chime API only exists in ${LEGACY_REGION}, not ${region}`);
+  }
+  return region ?? (flavor === 'chime' ? LEGACY_REGION : DEFAULT_REGION);
+}
+
+async function listen(server: Server, host: string, port: number): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/**
+ * Reads the whole body, but keeps no more than MAX_BODY_BYTES of it: past that the rest is
+ * discarded as it arrives (node:http drains it), so the 413 reaches the client intact.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large' | 'aborted'> {
+  return new Promise((resolve) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return resolve('too-large');
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      req.off('data', onData);
+      chunks.length = 0;
+      resolve('too-large');
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    // 'close' without 'end': the client went away mid-request; nothing to answer.
+    req.once('close', () => resolve('aborted'));
+  });
+}
+
+/** A JSON body for an operation: AWS's rest-json needs `content-type: application/json`. */
+function jsonBody(contentType: string | undefined, body: Buffer): Record<string, unknown> {
+  if (contentType?.split(';')[0]?.trim().toLowerCase() !== 'application/json') {
+    throw badRequest('Content-Type must be application/json');
+  }
+  const parsed = parseJson(body);
+  if (!isRecord(parsed)) throw badRequest('The request body must be a JSON object');
+  return parsed;
+}
+
+/** Control endpoints take JSON whatever the content-type (plain fetch sends text/plain); empty means none. */
+function controlJson(body: Buffer): unknown {
+  return body.length === 0 ? undefined : parseJson(body);
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw badRequest('Could not parse the request body as JSON');
+  }
+}

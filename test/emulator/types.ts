@@ -1,0 +1,92 @@
+/** The public shape of the emulator: what tests, load tests and `npm start` code against. */
+
+/** The two Amazon Chime APIs with meeting operations; one emulator instance speaks one of them. */
+export type Flavor = 'chime-sdk-meetings' | 'chime';
+
+export const OPERATIONS = [
+  'CreateMeeting',
+  'GetMeeting',
+  'DeleteMeeting',
+  'BatchCreateAttendee',
+  'CreateAttendee',
+  'GetAttendee',
+  'ListAttendees',
+  'DeleteAttendee',
+] as const;
+export type OperationName = (typeof OPERATIONS)[number];
+
+export interface EmulatorCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface Faults {
+  /** PRNG seed, deterministic. */
+  seed?: number;
+  /** 0..1 → 429 ThrottlingException (legacy: ThrottledClientException). */
+  throttleRate?: number;
+  /** 0..1 → 500 ServiceFailureException or 503 ServiceUnavailableException. */
+  errorRate?: number;
+  /** Sent as Retry-After on 429/503 when set. */
+  retryAfterSeconds?: number;
+  /** Added before answering (every faultable call). */
+  latencyMs?: number;
+  /** 0..1: destroy the socket without answering, BEFORE doing the work. */
+  dropRate?: number;
+  /** 0..1: do the work (attendees created), then destroy the socket: tests idempotent retries. */
+  dropAfterRate?: number;
+  /**
+   * Forced outcomes for the next faultable calls in order, consumed before random faults.
+   * A number is an HTTP status answered with the matching error shape (200: answer normally).
+   */
+  script?: Array<{ outcome: number | 'drop' | 'drop-after'; retryAfterSeconds?: number }>;
+  /** Operations faults apply to; default ['BatchCreateAttendee']. */
+  operations?: string[];
+}
+
+export interface EmulatorOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0: a free port. */
+  port?: number;
+  /** Default 'chime-sdk-meetings'. */
+  flavor?: Flavor;
+  /** Default us-east-1; the legacy `chime` flavor is always us-east-1. */
+  region?: string;
+  /** Default: LOCAL_CREDENTIALS from defaults.ts. */
+  credentials?: EmulatorCredentials[];
+  faults?: Faults;
+}
+
+export interface EmulatorAttendeeState {
+  AttendeeId: string;
+  ExternalUserId: string;
+}
+
+export interface EmulatorMeetingState {
+  MeetingId: string;
+  Deleted: boolean;
+  Attendees: EmulatorAttendeeState[];
+}
+
+/** What `GET /_emulator/state` answers: never JoinTokens. */
+export interface EmulatorState {
+  /** Signed calls that reached an operation, faulted ones included. */
+  calls: Record<string, number>;
+  meetings: EmulatorMeetingState[];
+}
+
+export interface Emulator {
+  url: string;
+  port: number;
+  flavor: Flavor;
+  region: string;
+  /** Replaces the faults (and restarts the PRNG from their seed). */
+  setFaults(faults: Faults): void;
+  /** Clears faults and call counters; with `{ meetings: true }` also every meeting. */
+  reset(options?: { meetings?: boolean }): void;
+  state(): EmulatorState;
+  /** Stops listening, drops every connection (idle keep-alive ones too) and pending latency timers. */
+  close(): Promise<void>;
+}
