@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'mocha';
+import { resetSettings, setSetting } from '../support/extension.ts';
+import { runCommand } from '../support/session.ts';
+import { accept, assertLogKeeps, back, hide, meeting, options, pick, workerApi } from '../support/steps.ts';
+import { emulatorAttendees, runTag, workerUnderTest, type WorkerUnderTest } from '../support/worker.ts';
+
+describe('Chime: Create Attendees…', () => {
+  let worker: WorkerUnderTest;
+  let api: string;
+
+  before(async () => {
+    worker = await workerUnderTest();
+    api = await workerApi(worker.url);
+    await setSetting('workerUrl', worker.url);
+    await runCommand('chimeAttendees.setToken', [accept(worker.token)]);
+  });
+  after(resetSettings);
+
+  it('checks each step as typed, goes back, creates the attendees and copies them', async () => {
+    const alice = `${runTag}-alice@example.com`;
+    const bob = `${runTag}-bob`;
+    const { ui, clipboard, log } = await runCommand('chimeAttendees.createAttendees', [
+      accept('not-a-meeting'),
+      meeting(worker.meetingId),
+      accept('x'),
+      accept(`${alice}, ${alice}`),
+      back,
+      accept(),
+      accept(`${alice}, ${bob}`),
+      options(api),
+      { kind: 'itemButton', label: alice, tooltip: 'Copy JoinToken' },
+      { kind: 'itemButton', label: bob, tooltip: 'Copy attendee as JSON' },
+      { kind: 'button', tooltip: 'Copy all attendees as JSON' },
+      hide,
+    ]);
+    const [badMeeting, goodMeeting, tooShort, repeated, backed, meetingAgain, attendees, chosen, ...results] = ui.inputs();
+
+    assert.deepEqual([badMeeting?.step, badMeeting?.totalSteps], [1, 3]);
+    assert.match(badMeeting?.items?.[0] ?? '', /^\$\(error\) Not a meeting ID — This must be a meeting ID/);
+    // Typed, it is offered for use; if an earlier suite used it, it is offered as recent instead.
+    assert.match(goodMeeting?.items?.[0] ?? '', new RegExp(`^${worker.meetingId} — (use this meeting ID|recent)$`));
+    assert.equal(tooShort?.validationMessage, 'Attendee 1 must be 2 to 64 characters');
+    assert.equal(repeated?.validationMessage, 'Attendee 2 repeats attendee 1');
+    assert.deepEqual([backed?.step, backed?.buttons], [2, ['Back']]);
+    assert.equal(meetingAgain?.value, worker.meetingId, 'going back keeps the meeting ID');
+    assert.equal(attendees?.validationMessage, undefined);
+    assert.equal(chosen?.step, 3);
+    assert.equal(results.length, 4);
+    assert.match(results[0]?.title ?? '', new RegExp(`^Created 2 attendees in meeting ${worker.meetingId}$`));
+
+    const [token, one, all] = clipboard;
+    const copied = JSON.parse(all ?? '{}') as { Attendees: Array<{ AttendeeId: string; ExternalUserId: string; JoinToken: string }> };
+    assert.deepEqual(copied.Attendees.map((a) => a.ExternalUserId).sort(), [alice, bob].sort());
+    assert.equal(token, copied.Attendees.find((a) => a.ExternalUserId === alice)?.JoinToken);
+    assert.deepEqual(JSON.parse(one ?? '{}'), { Attendee: copied.Attendees.find((a) => a.ExternalUserId === bob) });
+    assert.ok(ui.statusMessages.some((text) => text.includes(`Created 2 attendees in meeting ${worker.meetingId}`)), 'no status bar message');
+    assert.deepEqual(ui.progressTitles, [`Creating 2 attendees in meeting ${worker.meetingId}…`]);
+
+    if (worker.emulatorUrl) {
+      const held = await emulatorAttendees(worker.emulatorUrl, worker.meetingId);
+      for (const attendee of copied.Attendees) assert.ok(held.some((h) => h.AttendeeId === attendee.AttendeeId && h.ExternalUserId === attendee.ExternalUserId), `the emulator does not hold ${attendee.ExternalUserId}`);
+    }
+    assert.ok(log.some((line) => line.includes(`meeting ${worker.meetingId}: asked for 2, created 2, failed 0`) && line.includes('request ')), `no outcome line in ${log.join('\n')}`);
+    assertLogKeeps(log, [worker.token, alice, bob, ...copied.Attendees.map((a) => a.JoinToken)]);
+  });
+
+  it('offers the meeting just used, and sends nothing when dismissed', async () => {
+    const { ui } = await runCommand('chimeAttendees.createAttendees', [pick(worker.meetingId), hide]);
+    const [recent, attendees] = ui.inputs();
+    assert.ok(recent?.items?.includes(`${worker.meetingId} — recent`), `no recent meeting in ${recent?.items}`);
+    assert.equal(attendees?.step, 2);
+    assert.deepEqual(ui.progressTitles, []);
+  });
+
+  it('offers the capabilities from settings first', async function () {
+    if (api === 'chime') this.skip();
+    await setSetting('defaultCapabilities', { Audio: 'Receive', Video: 'None', Content: 'None' });
+    const { ui } = await runCommand('chimeAttendees.createAttendees', [pick(worker.meetingId), accept(`${runTag}-carol`), hide]);
+    const capabilities = ui.inputs()[2];
+    assert.equal(capabilities?.items?.[0], 'From settings — Audio Receive · Video None · Content None — chimeAttendees.defaultCapabilities');
+    assert.ok(capabilities?.items?.some((item) => item.startsWith('Silent bot')));
+  });
+});

@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'mocha';
+import { resetSettings, setSetting } from '../support/extension.ts';
+import { runCommand } from '../support/session.ts';
+import { accept, assertLogKeeps, back, hide, meeting, options, workerApi } from '../support/steps.ts';
+import { emulatorAttendees, runTag, workerUnderTest, type WorkerUnderTest } from '../support/worker.ts';
+
+describe('Chime: Create Test Attendees…', () => {
+  let worker: WorkerUnderTest;
+  let api: string;
+
+  before(async () => {
+    worker = await workerUnderTest();
+    api = await workerApi(worker.url);
+    await setSetting('workerUrl', worker.url);
+    await runCommand('chimeAttendees.setToken', [accept(worker.token)]);
+  });
+  after(resetSettings);
+
+  it('checks the count and the pattern, then fills the meeting with numbered bots', async () => {
+    const pattern = `${runTag}-bot-{n:2}`;
+    const expected = ['01', '02', '03'].map((n) => `${runTag}-bot-${n}`);
+    const { ui, clipboard, log } = await runCommand('chimeAttendees.createTestAttendees', [
+      meeting(worker.meetingId),
+      accept('0'),
+      accept('251'),
+      accept('3'),
+      accept('bot'),
+      accept('aws:{n}'),
+      back,
+      accept('3'),
+      accept(pattern),
+      options(api, 'Silent bot'),
+      { kind: 'button', tooltip: 'Copy all attendees as JSON' },
+      hide,
+    ]);
+    const [, zero, tooMany, count, noPlaceholder, reserved, backed, countAgain, patternStep, chosen, results] = ui.inputs();
+
+    assert.deepEqual([zero?.step, zero?.totalSteps, zero?.value], [2, 4, '0']);
+    assert.equal(zero?.validationMessage, 'Enter a whole number from 1 to 250');
+    assert.equal(tooMany?.validationMessage, 'Enter a whole number from 1 to 250');
+    assert.equal(count?.validationMessage, undefined);
+    assert.match(noPlaceholder?.validationMessage ?? '', /^Include \{n\}/);
+    assert.equal(reserved?.validationMessage, 'Attendee 1 must not start with "aws:" (reserved by AWS)');
+    assert.equal(backed?.step, 3);
+    assert.equal(countAgain?.value, '3', 'going back keeps the count');
+    assert.equal(patternStep?.validationMessage, undefined);
+    assert.equal(chosen?.step, 4);
+    assert.equal(results?.title, `Created 3 attendees in meeting ${worker.meetingId}`);
+
+    const copied = JSON.parse(clipboard[0] ?? '{}') as { Attendees: Array<{ AttendeeId: string; ExternalUserId: string; JoinToken: string }> };
+    assert.deepEqual(copied.Attendees.map((a) => a.ExternalUserId).sort(), expected);
+    if (worker.emulatorUrl) {
+      const held = (await emulatorAttendees(worker.emulatorUrl, worker.meetingId)).map((a) => a.ExternalUserId);
+      for (const id of expected) assert.ok(held.includes(id), `the emulator does not hold ${id}`);
+    }
+    assertLogKeeps(log, [worker.token, ...expected, ...copied.Attendees.map((a) => a.JoinToken)]);
+  });
+});

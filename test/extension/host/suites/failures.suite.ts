@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, afterEach, before, describe, it } from 'mocha';
+import { resetSettings, setSetting } from '../support/extension.ts';
+import { deadUrl, startStallingWorker, type LocalServer } from '../support/servers.ts';
+import { runCommand } from '../support/session.ts';
+import { accept, hide, meeting, message, options, pick, workerApi } from '../support/steps.ts';
+import { runTag, workerUnderTest, type WorkerUnderTest } from '../support/worker.ts';
+
+describe('Failures become a message with the next step', () => {
+  let worker: WorkerUnderTest;
+  let api: string;
+  let stalling: LocalServer;
+
+  before(async () => {
+    worker = await workerUnderTest();
+    api = await workerApi(worker.url);
+    stalling = await startStallingWorker();
+    await runCommand('chimeAttendees.setToken', [accept(worker.token)]);
+  });
+  afterEach(resetSettings);
+  after(() => stalling.close());
+
+  it('names a meeting that does not exist, and forgets it', async () => {
+    await setSetting('workerUrl', worker.url);
+    const missing = randomUUID();
+    const { ui } = await runCommand('chimeAttendees.createAttendees', [meeting(missing), accept(`${runTag}-frank`), options(api, 'Service default'), message()]);
+    const [notFound] = ui.messages();
+    assert.equal(notFound?.type, 'error');
+    assert.match(notFound?.message ?? '', new RegExp(`^Meeting ${missing} was not found \\(NotFoundException: `));
+
+    const next = await runCommand('chimeAttendees.createAttendees', [hide]);
+    assert.ok(!next.ui.inputs()[0]?.items?.some((item) => item.startsWith(missing)), 'the missing meeting is still offered as recent');
+  });
+
+  // The stand-ins below answer /healthz as the current API, so the last step asks for capabilities.
+  it('follows a changed worker URL at once, and says when nothing answers there', async () => {
+    const dead = await deadUrl();
+    await setSetting('workerUrl', dead);
+    const { ui, log } = await runCommand('chimeAttendees.createAttendees', [
+      meeting(worker.meetingId),
+      accept(`${runTag}-gina`),
+      pick('Service default'),
+      message('Retry'),
+      message(),
+    ]);
+    const [first, second] = ui.messages();
+    assert.match(first?.message ?? '', new RegExp(`^Could not reach the worker at ${dead} \\(.*ECONNREFUSED`));
+    assert.deepEqual(first?.buttons, ['Retry', 'Open Settings']);
+    assert.equal(second?.message, first?.message);
+    assert.equal(ui.progressTitles.length, 2);
+    assert.ok(log.some((line) => line.includes(`health check of ${dead} failed`)), 'the failed health check was not logged');
+  });
+
+  it('gives up after the configured timeout', async () => {
+    await setSetting('workerUrl', stalling.url);
+    await setSetting('requestTimeoutSeconds', 1);
+    const started = Date.now();
+    const { ui } = await runCommand('chimeAttendees.createAttendees', [meeting(worker.meetingId), accept(`${runTag}-hal`), pick('Service default'), message()]);
+    const [timeout] = ui.messages();
+    assert.equal(timeout?.type, 'warning');
+    assert.equal(timeout?.message, 'The worker did not answer within 1 s. Retry, or allow longer with chimeAttendees.requestTimeoutSeconds.');
+    assert.ok(Date.now() - started < 10_000, 'the timeout was not kept');
+  });
+
+  it('cancelling the progress aborts the request quietly', async () => {
+    await setSetting('workerUrl', stalling.url);
+    const started = Date.now();
+    const { ui, log } = await runCommand(
+      'chimeAttendees.createAttendees',
+      [meeting(worker.meetingId), accept(`${runTag}-ivy`), pick('Service default')],
+      { cancelProgressAfterMs: 200 },
+    );
+    assert.deepEqual(ui.messages(), [], 'a cancelled request showed a message');
+    assert.equal(ui.progressTitles.length, 1);
+    assert.ok(Date.now() - started < 10_000, 'cancelling did not stop the request');
+    assert.ok(log.some((line) => line.endsWith('asked for 1, cancelled')), `no cancellation in the log: ${log.join('\n')}`);
+  });
+});
