@@ -22,3 +22,9 @@ export const LOCAL_ACCOUNT_ID = '000000000000';
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 /** Bounds the store over long load tests; AWS has its own (account-level) meeting quotas. */
 export const MAX_MEETINGS = 10_000;
+/**
+ * How long an idle keep-alive connection stays open. Node's 5 s default loses races with clients
+ * that reuse pooled connections after a pause (workerd then fails with "Network connection lost");
+ * AWS's load balancers keep idle connections for about a minute. close() ends idle ones at once.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;

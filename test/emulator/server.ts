@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { DEFAULT_HOST, DEFAULT_REGION, LEGACY_REGION, LOCAL_CREDENTIALS, MAX_BODY_BYTES, SIGNING_SERVICE } from './defaults.ts';
+import {
+  DEFAULT_HOST,
+  DEFAULT_REGION,
+  KEEP_ALIVE_TIMEOUT_MS,
+  LEGACY_REGION,
+  LOCAL_CREDENTIALS,
+  MAX_BODY_BYTES,
+  SIGNING_SERVICE,
+} from './defaults.ts';
 import { FaultInjector, InvalidFaultsError, parseFaults, type FaultOutcome } from './faults.ts';
 import { OPERATION_HANDLERS, TAKES_JSON_BODY, type OperationAnswer } from './operations.ts';
 import { matchRoute, parseQuery, queryValue, type Query, type Route } from './routes.ts';
@@ -149,6 +157,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       else res.destroy();
     });
   });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   const port = await listen(server, options.host ?? DEFAULT_HOST, options.port ?? 0);
   const host = options.host ?? DEFAULT_HOST;
 
