@@ -1,18 +1,22 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { requestId } from 'hono/request-id';
 import { HEADERS } from '../shared/index.ts';
 import type { AppEnv } from './context.ts';
 import { errorResponse } from './error-handler.ts';
 import { ApiError } from './errors.ts';
 import { accessLog } from './middleware/access-log.ts';
+import { corsForConfiguredOrigins } from './middleware/cors.ts';
 import { resolveRuntime } from './middleware/runtime.ts';
+import { secureHeaders } from './middleware/secure-headers.ts';
 import { attendeesRoutes } from './routes/attendees.ts';
 
 /** The worker: the same app on Cloudflare Workers, Deno and Node; bindings arrive with each request. */
 export function createApp() {
   return new Hono<AppEnv>()
-    .use(requestId({ headerName: HEADERS.requestId }), accessLog, resolveRuntime)
+    .use(requestId({ headerName: HEADERS.requestId }), accessLog, secureHeaders, resolveRuntime, corsForConfiguredOrigins)
+    .get('/', (c) => c.json({ name: 'chime-attendees', openapi: '/openapi.json', health: '/healthz' }))
     .get('/healthz', (c) => c.json({ ok: true, api: c.var.runtime.config.api }))
+    .get('/openapi.json', (c) => c.json(c.var.runtime.openApi()))
     .route('/', attendeesRoutes)
     .notFound((c) => errorResponse(new ApiError('NotFoundException', 'No such route; see POST /meetings/{MeetingId}/attendees'), c))
     .onError(errorResponse);

@@ -29,6 +29,8 @@ export interface Config {
   tokens: TokenEntry[];
   maxAttendees: number;
   retryDeadlineMs: number;
+  /** Browser origins allowed to call the worker; none by default. */
+  corsOrigins: string[];
 }
 
 export const DEFAULT_RETRY_DEADLINE_MS = 15_000;
@@ -45,6 +47,7 @@ export async function readConfig(env: Env): Promise<Config> {
     tokens: await parseTokens(env.API_TOKENS),
     maxAttendees: readInteger('MAX_ATTENDEES_PER_REQUEST', env.MAX_ATTENDEES_PER_REQUEST, 1, LIMITS.attendeesPerMeeting, LIMITS.attendeesPerMeeting),
     retryDeadlineMs: readInteger('RETRY_DEADLINE_MS', env.RETRY_DEADLINE_MS, 0, 120_000, DEFAULT_RETRY_DEADLINE_MS),
+    corsOrigins: readOrigins(env.CORS_ORIGINS),
   };
 }
 
@@ -113,4 +116,19 @@ function readInteger(setting: string, value: string | undefined, min: number, ma
   const number = Number(text);
   if (!Number.isInteger(number) || number < min || number > max) throw new ConfigError(setting, `must be a whole number from ${min} to ${max}`);
   return number;
+}
+
+/** CORS_ORIGINS: comma-separated origins such as https://app.example.com; `*` is refused, tokens are credentials. */
+function readOrigins(value: string | undefined): string[] {
+  const origins = (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || parsed.origin !== origin) throw new ConfigError('CORS_ORIGINS', 'must list origins such as https://app.example.com, comma-separated');
+  }
+  return origins;
 }

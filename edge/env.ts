@@ -10,4 +10,5 @@ export interface Env {
   API_TOKENS?: string;
   MAX_ATTENDEES_PER_REQUEST?: string;
   RETRY_DEADLINE_MS?: string;
+  CORS_ORIGINS?: string;
 }

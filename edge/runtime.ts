@@ -3,6 +3,7 @@ import { batchCreateAttendeeRequestSchema } from '../shared/index.ts';
 import { ChimeClient } from './chime/client.ts';
 import { readConfig, type Config } from './config.ts';
 import type { Env } from './env.ts';
+import { openApiDocument } from './openapi/document.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
 
 /** What a configuration makes: built once per isolate and reused by every request. */
@@ -11,6 +12,8 @@ export interface Runtime {
   client: ChimeClient;
   requestSchema: ReturnType<typeof batchCreateAttendeeRequestSchema>;
   retryPolicy: RetryPolicy;
+  /** The OpenAPI document, made on first request for it. */
+  openApi(): Record<string, unknown>;
 }
 
 const runtimes = new WeakMap<Env, Promise<Runtime>>();
@@ -33,7 +36,13 @@ async function build(env: Env): Promise<Runtime> {
     client: new ChimeClient(config),
     requestSchema: batchCreateAttendeeRequestSchema({ api: config.api, maxAttendees: config.maxAttendees }),
     retryPolicy: { ...DEFAULT_RETRY_POLICY, deadlineMs: config.retryDeadlineMs },
+    openApi: once(() => openApiDocument(config.api, config.maxAttendees)),
   };
 }
 
 export type RequestSchemaOutput = v.InferOutput<Runtime['requestSchema']>;
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}

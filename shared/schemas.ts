@@ -57,20 +57,17 @@ export const TagsSchema = v.pipe(
   v.maxLength(maxTags, `must hold ${minTags} to ${maxTags} tags`),
 );
 
-const AttendeeRequestObject = v.strictObject(
-  { ExternalUserId: ExternalUserIdSchema, Capabilities: v.optional(CapabilitiesSchema), Tags: v.optional(TagsSchema) },
-  objectMessage,
-);
-
 /** One attendee as a caller asks for it. Capabilities belong to the current API, Tags to the legacy one. */
 export function attendeeRequestSchema(api: ChimeApi) {
-  const [field, wanted] = api === 'chime' ? (['Capabilities', 'chime-sdk-meetings'] as const) : (['Tags', 'chime'] as const);
-  return v.pipe(
-    AttendeeRequestObject,
-    v.forward(
-      v.check((a) => a[field] === undefined, `is accepted only when the worker uses the ${wanted} API (it uses ${api})`),
-      [field],
-    ),
+  const refused = (wanted: ChimeApi) => v.optional(v.never(`is accepted only when the worker uses the ${wanted} API (it uses ${api})`));
+  const current = api === 'chime-sdk-meetings';
+  return v.strictObject(
+    {
+      ExternalUserId: ExternalUserIdSchema,
+      Capabilities: current ? v.optional(CapabilitiesSchema) : refused('chime-sdk-meetings'),
+      Tags: current ? refused('chime') : v.optional(TagsSchema),
+    },
+    objectMessage,
   );
 }
 

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { validator } from 'hono/validator';
 import * as v from 'valibot';
 import { HEADERS, MeetingIdSchema, describeIssues, parseSafely, summarizeIssues } from '../../shared/index.ts';

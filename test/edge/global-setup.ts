@@ -1,0 +1,43 @@
+import { createServer, type Server } from 'node:http';
+import type { TestProject } from 'vitest/node';
+import { LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
+import { startEmulator } from '../emulator/server.ts';
+import { SESSION_CREDENTIALS } from './credentials.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    emulatorUrl: string;
+    legacyEmulatorUrl: string;
+    /** Answers every request with a body that is not JSON. */
+    junkUrl: string;
+    /** Nothing listens there. */
+    closedUrl: string;
+  }
+}
+
+/** Starts, in Node, what the worker under test calls over real HTTP from inside workerd. */
+export default async function setup(project: TestProject) {
+  const credentials = [LOCAL_CREDENTIALS, SESSION_CREDENTIALS];
+  const current = await startEmulator({ flavor: 'chime-sdk-meetings', credentials });
+  const legacy = await startEmulator({ flavor: 'chime', credentials });
+  const junk = await listen(createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>gateway</html>')));
+  const closed = await listen(createServer());
+  await new Promise<void>((resolve) => closed.server.close(() => resolve()));
+
+  project.provide('emulatorUrl', current.url);
+  project.provide('legacyEmulatorUrl', legacy.url);
+  project.provide('junkUrl', junk.url);
+  project.provide('closedUrl', closed.url);
+
+  return async () => {
+    junk.server.closeAllConnections();
+    await Promise.all([current.close(), legacy.close(), new Promise((resolve) => junk.server.close(resolve))]);
+  };
+}
+
+async function listen(server: Server): Promise<{ server: Server; url: string }> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no port');
+  return { server, url: `http://127.0.0.1:${address.port}` };
+}

@@ -1,0 +1,69 @@
+import { inject } from 'vitest';
+import { createApp } from '../../edge/app.ts';
+import type { Env } from '../../edge/env.ts';
+import { LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
+
+export const TOKEN = 'test-token-0123456789';
+export const app = createApp();
+
+/** Bindings for a worker that talks to the local emulator of the given API flavor. */
+export function testEnv(overrides: Partial<Env> = {}, legacy = false): Env {
+  return {
+    CHIME_API: legacy ? 'chime' : 'chime-sdk-meetings',
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    CHIME_ENDPOINT: inject(legacy ? 'legacyEmulatorUrl' : 'emulatorUrl'),
+    API_TOKENS: `other-token,${TOKEN}`,
+    RETRY_DEADLINE_MS: '3000',
+    ...overrides,
+  };
+}
+
+/** The worker's answer to an attendees request; `body` may be any value or raw text. */
+export async function postAttendees(env: Env, meetingId: string, body: unknown, init: { headers?: Record<string, string>; query?: string } = {}) {
+  const response = await app.fetch(
+    new Request(`http://worker.test/meetings/${meetingId}/attendees${init.query ?? ''}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...init.headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+    env,
+  );
+  return { response, json: (await response.json()) as any };
+}
+
+export const attendees = (...ids: string[]) => ({ Attendees: ids.map((ExternalUserId) => ({ ExternalUserId })) });
+export const ids = (count: number, prefix = 'user') => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+
+/** The emulator's control endpoints, which need no signature. */
+export const emulator = {
+  url: (legacy = false) => inject(legacy ? 'legacyEmulatorUrl' : 'emulatorUrl'),
+  async createMeeting(legacy = false): Promise<string> {
+    const response = await fetch(`${emulator.url(legacy)}/_emulator/meetings`, { method: 'POST' });
+    const { Meeting } = (await response.json()) as { Meeting: { MeetingId: string } };
+    return Meeting.MeetingId;
+  },
+  async state(legacy = false): Promise<EmulatorState> {
+    return (await fetch(`${emulator.url(legacy)}/_emulator/state`)).json() as Promise<EmulatorState>;
+  },
+  async attendees(meetingId: string, legacy = false) {
+    const state = await emulator.state(legacy);
+    return state.meetings.find((m) => m.MeetingId === meetingId)?.Attendees ?? [];
+  },
+  async setFaults(faults: Record<string, unknown>, legacy = false) {
+    const response = await fetch(`${emulator.url(legacy)}/_emulator/faults`, { method: 'PUT', body: JSON.stringify(faults) });
+    if (!response.ok) throw new Error(`setting faults failed: ${response.status}`);
+  },
+  async reset(legacy = false) {
+    await fetch(`${emulator.url(legacy)}/_emulator/reset`, { method: 'POST' });
+  },
+  async calls(operation = 'BatchCreateAttendee', legacy = false): Promise<number> {
+    return (await emulator.state(legacy)).calls[operation] ?? 0;
+  },
+};
+
+export interface EmulatorState {
+  calls: Record<string, number>;
+  meetings: Array<{ MeetingId: string; Deleted: boolean; Attendees: Array<{ AttendeeId: string; ExternalUserId: string }> }>;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { app, testEnv } from './harness.ts';
+
+const APP_ORIGIN = 'https://app.example.com';
+const get = (path: string, headers: Record<string, string> = {}, env = testEnv({ CORS_ORIGINS: APP_ORIGIN })) =>
+  app.fetch(new Request(`http://worker.test${path}`, { headers }), env);
+
+describe('documents, CORS and headers', () => {
+  it('serves its OpenAPI document and links it from /', async () => {
+    const index = (await (await get('/')).json()) as { openapi: string };
+    const doc = (await (await get(index.openapi)).json()) as any;
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toContain('/meetings/{MeetingId}/attendees');
+  });
+
+  it('sends secure headers on every answer, errors included', async () => {
+    for (const response of [await get('/healthz'), await get('/missing')]) {
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    }
+  });
+
+  it('answers a preflight from a configured origin and exposes the worker’s headers', async () => {
+    const response = await app.fetch(
+      new Request('http://worker.test/meetings/x/attendees', {
+        method: 'OPTIONS',
+        headers: { origin: APP_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      }),
+      testEnv({ CORS_ORIGINS: `https://other.example.com, ${APP_ORIGIN}` }),
+    );
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
+    expect(response.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    const simple = await get('/healthz', { origin: APP_ORIGIN });
+    expect(simple.headers.get('access-control-expose-headers')).toMatch(/x-request-id/);
+  });
+
+  it('gives no CORS headers to an origin that is not configured, nor when none is', async () => {
+    expect((await get('/healthz', { origin: 'https://evil.example.com' })).headers.get('access-control-allow-origin')).toBeNull();
+    expect((await get('/healthz', { origin: APP_ORIGIN }, testEnv())).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('refuses a CORS_ORIGINS entry that is not an origin', async () => {
+    const response = await get('/healthz', {}, testEnv({ CORS_ORIGINS: 'https://app.example.com/path' }));
+    expect(response.status).toBe(500);
+    expect(((await response.json()) as { Message: string }).Message).toContain('CORS_ORIGINS');
+  });
+});

@@ -1,0 +1,47 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { openApiDocument as served } from '../../edge/openapi/document.ts';
+import { generatedDocuments, openApiDocument } from '../../edge/openapi/generate.ts';
+import { ERROR_STATUS } from '../../shared/index.ts';
+
+describe('the OpenAPI document', () => {
+  it.each(['chime-sdk-meetings', 'chime'] as const)('is valid OpenAPI 3.1 for the %s API', async (api) => {
+    const validator = new Validator();
+    const result = await validator.validate(openApiDocument(api, 250));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('is generated from the contract: limits, patterns and the flavor’s own fields', () => {
+    const doc = openApiDocument('chime-sdk-meetings', 120) as any;
+    const request = doc.components.schemas.BatchCreateAttendeeRequest;
+    const attendee = request.properties.Attendees.items;
+    expect(request.properties.Attendees.maxItems).toBe(120);
+    expect(attendee.properties.ExternalUserId).toMatchObject({ minLength: 2, maxLength: 64 });
+    expect(attendee.properties.Tags).toEqual({ not: {} });
+    expect(attendee.properties.Capabilities.required).toEqual(['Audio', 'Video', 'Content']);
+    expect((openApiDocument('chime', 250) as any).components.schemas.BatchCreateAttendeeRequest.properties.Attendees.items.properties.Capabilities).toEqual({ not: {} });
+  });
+
+  it('describes the bearer scheme and every error status', () => {
+    const doc = openApiDocument('chime-sdk-meetings', 250) as any;
+    const post = doc.paths['/meetings/{MeetingId}/attendees'].post;
+    expect(doc.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
+    expect(post.security).toEqual([{ bearer: [] }]);
+    for (const status of Object.values(ERROR_STATUS)) expect(post.responses[String(status)]).toEqual({ $ref: '#/components/responses/Error' });
+    expect(doc.components.schemas.Error.properties.Code.enum).toEqual(Object.keys(ERROR_STATUS));
+  });
+});
+
+describe('the served document', () => {
+  it('is the one generated from the current contract (run `npm run openapi` after changing it)', () => {
+    const committed = JSON.parse(readFileSync(new URL('../../edge/openapi/documents.json', import.meta.url), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(generatedDocuments())));
+  });
+
+  it('carries the configured attendee limit', () => {
+    expect((served('chime-sdk-meetings', 120) as any).components.schemas.BatchCreateAttendeeRequest.properties.Attendees.maxItems).toBe(120);
+    expect(served('chime', 250)).toEqual(openApiDocument('chime', 250));
+  });
+});
