@@ -1,0 +1,24 @@
+/**
+ * `npm run test:extension:host`: the extension's suites in a real VS Code extension host, against the
+ * worker in workerd (wrangler dev) and the local Chime emulator, as a developer would use them.
+ */
+import { runHostTests } from '../vscode/run-host-tests.mjs';
+import { startLocalStack } from '../tools/local-stack.ts';
+
+const stack = await startLocalStack();
+let code = 1;
+try {
+  const created = await fetch(`${stack.emulator.url}/_emulator/meetings`, { method: 'POST' });
+  const { Meeting } = (await created.json()) as { Meeting: { MeetingId: string } };
+  code = await runHostTests({
+    env: {
+      CHIME_TEST_WORKER_URL: stack.workerUrl,
+      CHIME_TEST_TOKEN: stack.token,
+      CHIME_TEST_MEETING_ID: Meeting.MeetingId,
+      CHIME_TEST_EMULATOR_URL: stack.emulator.url,
+    },
+  });
+} finally {
+  await stack.close();
+}
+process.exit(code);
