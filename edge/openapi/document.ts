@@ -1,5 +1,5 @@
 import { LIMITS, type ChimeApi } from '../../shared/index.ts';
-import generated from './documents.json';
+import generated from './documents.json' with { type: 'json' };
 
 /** The generated document, adapted to the configured flavor and attendee limit. */
 export function openApiDocument(api: ChimeApi, maxAttendees: number): Record<string, unknown> {
