@@ -14,6 +14,16 @@ export default defineConfig({
         },
       },
       {
+        // The same core suite against the app on each runtime it claims (workerd, Deno, Node), over real HTTP.
+        test: {
+          name: 'runtimes',
+          include: ['test/runtimes/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
         test: {
           name: 'workerd',
