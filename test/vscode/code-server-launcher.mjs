@@ -26,6 +26,10 @@ const EXIT_SIGNAL = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
 const say = (message) => process.stderr.write(`${LOG_PREFIX} ${message}\n`);
 
+// Once the parent is gone, writing to its pipes fails with EPIPE; without a listener that error
+// would crash the launcher before it has ended code-server and the browser.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
