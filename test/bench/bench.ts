@@ -8,11 +8,11 @@
  */
 import { SignatureV4 } from '@smithy/signature-v4';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -114,7 +114,9 @@ async function main() {
 
   say(`Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   if (args.write) {
-    writeFileSync(join(ROOT, args.write), `${METHOD_NOTE}\n${out.join('\n')}\n`);
+    const file = join(ROOT, args.write);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${METHOD_NOTE}\n${out.join('\n')}\n`);
     console.log(`\nwrote ${args.write}`);
   }
 }
