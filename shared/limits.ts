@@ -5,6 +5,8 @@ export const LIMITS = {
   /** A meeting holds at most this many attendees (not adjustable), so one worker request may carry as many. */
   attendeesPerMeeting: 250,
   externalUserIdLength: { min: 2, max: 64 },
+  /** ListAttendees answers at most this many attendees per page (`max-results`). */
+  attendeesPerListPage: 100,
   tagsPerAttendee: { min: 1, max: 10 },
   tagKeyLength: { min: 1, max: 128 },
   tagValueLength: { min: 1, max: 256 },
@@ -13,6 +15,8 @@ export const LIMITS = {
 } as const;
 
 export const MEETING_ID_PATTERN = /^[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}$/;
+/** The service models AttendeeId with the same GUID pattern as MeetingId. */
+export const ATTENDEE_ID_PATTERN = MEETING_ID_PATTERN;
 
 /**
  * The service's documented ExternalUserId pattern. `\s` there is Java's, ASCII whitespace only,

@@ -1,13 +1,13 @@
 import * as v from 'valibot';
 import { CAPABILITY_VALUES, type ChimeApi } from './api.ts';
 import { ERROR_NAMES } from './errors.ts';
-import { EXTERNAL_USER_ID_PATTERN, LIMITS, MEETING_ID_PATTERN, RESERVED_PREFIX } from './limits.ts';
+import { ATTENDEE_ID_PATTERN, EXTERNAL_USER_ID_PATTERN, LIMITS, MEETING_ID_PATTERN, RESERVED_PREFIX } from './limits.ts';
 
 /**
  * Messages name the rule, never the value: ExternalUserIds and tags are sensitive and must not be
  * echoed back in errors or logs. Keys that are missing or unknown get their own wording.
  */
-const objectMessage = (issue: v.BaseIssue<unknown>) =>
+export const objectMessage = (issue: v.BaseIssue<unknown>) =>
   issue.expected === 'never' ? 'is not a known field' : issue.path ? 'is required' : 'must be an object';
 
 const boundedString = (min: number, max: number) =>
@@ -22,13 +22,33 @@ export const MeetingIdSchema = v.pipe(
   v.regex(MEETING_ID_PATTERN, 'must be a meeting ID (a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789)'),
 );
 
+/** An AttendeeId has the same GUID shape as a MeetingId. */
+export const AttendeeIdSchema = v.pipe(
+  v.string('must be a string'),
+  v.regex(ATTENDEE_ID_PATTERN, 'must be an attendee ID (a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789)'),
+);
+
+const externalUserIdCharacters = v.regex(EXTERNAL_USER_ID_PATTERN, "may hold only letters, digits, spaces and -_&@+=,(){}[]/«».:|'\"#");
+const notReserved = v.check((id: string) => !id.toLowerCase().startsWith(RESERVED_PREFIX), `must not start with "${RESERVED_PREFIX}" (reserved by AWS)`);
+
 export const ExternalUserIdSchema = v.pipe(
   boundedString(LIMITS.externalUserIdLength.min, LIMITS.externalUserIdLength.max),
-  v.regex(EXTERNAL_USER_ID_PATTERN, "may hold only letters, digits, spaces and -_&@+=,(){}[]/«».:|'\"#"),
-  v.check((id) => !id.toLowerCase().startsWith(RESERVED_PREFIX), `must not start with "${RESERVED_PREFIX}" (reserved by AWS)`),
+  externalUserIdCharacters,
+  notReserved,
+);
+
+/** The start of ExternalUserIds: a prefix that no valid ExternalUserId could start with is refused. */
+export const ExternalUserIdPrefixSchema = v.pipe(
+  boundedString(1, LIMITS.externalUserIdLength.max),
+  externalUserIdCharacters,
+  notReserved,
 );
 
 const CapabilityValueSchema = v.picklist(CAPABILITY_VALUES, `must be one of ${CAPABILITY_VALUES.join(', ')}`);
+
+/** Capabilities as Amazon Chime answers them (the request's rules are checked on the way in). */
+export const AnsweredCapabilitiesSchema = v.object({ Audio: CapabilityValueSchema, Video: CapabilityValueSchema, Content: CapabilityValueSchema });
+
 const receivesVideo = (value: string) => value === 'SendReceive' || value === 'Receive';
 
 export const CapabilitiesSchema = v.pipe(
@@ -118,7 +138,7 @@ const AttendeeCommon = {
 /** A created attendee, as the worker answers it. */
 export const AttendeeSchema = v.object({
   ...AttendeeCommon,
-  Capabilities: v.optional(v.object({ Audio: CapabilityValueSchema, Video: CapabilityValueSchema, Content: CapabilityValueSchema })),
+  Capabilities: v.optional(AnsweredCapabilitiesSchema),
 });
 
 export const AttendeeErrorSchema = v.object({

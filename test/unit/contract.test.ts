@@ -1,6 +1,11 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
+  DeleteAttendeesRequestSchema,
+  ExternalUserIdPrefixSchema,
   ExternalUserIdSchema,
+  GetMeetingResponseSchema,
+  ListAttendeesResponseSchema,
   MeetingIdSchema,
   batchCreateAttendeeRequestSchema,
   canonicalErrorName,
@@ -106,5 +111,59 @@ describe('error names', () => {
 
   it('retries only throttling and server failures', () => {
     expect([400, 401, 403, 404, 409, 422, 429, 500, 501, 502, 503, 504].filter(isRetryableStatus)).toEqual([429, 500, 502, 503, 504]);
+  });
+});
+
+describe('delete request body', () => {
+  const id = (n: number) => `0a1b2c3d-4e5f-6789-abcd-${String(n).padStart(12, '0')}`;
+
+  it('takes exactly one of ExternalUserIdPrefix and AttendeeIds', () => {
+    expect(issuesOf(DeleteAttendeesRequestSchema, { ExternalUserIdPrefix: 'loadtest-' })).toEqual([]);
+    expect(issuesOf(DeleteAttendeesRequestSchema, { AttendeeIds: [id(1), id(2)] })).toEqual([]);
+    const exactlyOne = [{ Path: 'body', Message: 'must hold exactly one of ExternalUserIdPrefix and AttendeeIds' }];
+    expect(issuesOf(DeleteAttendeesRequestSchema, {})).toEqual(exactlyOne);
+    expect(issuesOf(DeleteAttendeesRequestSchema, { ExternalUserIdPrefix: 'a', AttendeeIds: [id(1)] })).toEqual(exactlyOne);
+    expect(issuesOf(DeleteAttendeesRequestSchema, { Prefix: 'a' })).toEqual([{ Path: 'Prefix', Message: 'is not a known field' }]);
+  });
+
+  it('holds a prefix to what an ExternalUserId may start with', () => {
+    expect(parseSafely(ExternalUserIdPrefixSchema, 'x').success).toBe(true);
+    for (const [prefix, rule] of [['', /1 to 64/], ['x'.repeat(65), /1 to 64/], ['AWS:bots', /reserved/], ['semi;', /may hold only/]] as const) {
+      expect(issuesOf(ExternalUserIdPrefixSchema, prefix).map((i) => i.Message).join()).toMatch(rule);
+    }
+  });
+
+  it('takes 1 to 250 distinct AttendeeIds, in any case', () => {
+    const many = Array.from({ length: 251 }, (_, n) => id(n));
+    expect(issuesOf(DeleteAttendeesRequestSchema, { AttendeeIds: [] })).toEqual([{ Path: 'AttendeeIds', Message: 'must hold 1 to 250 attendee IDs' }]);
+    expect(issuesOf(DeleteAttendeesRequestSchema, { AttendeeIds: many })).toEqual([{ Path: 'AttendeeIds', Message: 'must hold 1 to 250 attendee IDs' }]);
+    expect(issuesOf(DeleteAttendeesRequestSchema, { AttendeeIds: [id(1), id(1).toUpperCase()] })).toEqual([
+      { Path: 'AttendeeIds', Message: 'item 1 repeats item 0 (each AttendeeId may appear once)' },
+    ]);
+    expect(issuesOf(DeleteAttendeesRequestSchema, { AttendeeIds: ['Secret Person'] })).toEqual([
+      { Path: 'AttendeeIds[0]', Message: expect.stringContaining('must be an attendee ID') },
+    ]);
+  });
+
+  it('never puts a value it was given into a message', () => {
+    for (const body of [{ ExternalUserIdPrefix: 'aws:Secret Person' }, { ExternalUserIdPrefix: 'Secret;Person' }, { AttendeeIds: ['Secret Person'] }, 'Secret Person']) {
+      expect(JSON.stringify(issuesOf(DeleteAttendeesRequestSchema, body))).not.toContain('Secret');
+    }
+  });
+});
+
+describe('answers', () => {
+  it('drops JoinTokens from a listing', () => {
+    const listed = v.parse(ListAttendeesResponseSchema, {
+      Attendees: [{ AttendeeId: 'a', ExternalUserId: 'alice', JoinToken: 'join-secret', Capabilities: { Audio: 'None', Video: 'None', Content: 'None' } }],
+    });
+    expect(listed).toEqual({ Attendees: [{ AttendeeId: 'a', ExternalUserId: 'alice', Capabilities: { Audio: 'None', Video: 'None', Content: 'None' } }] });
+  });
+
+  it('reads either API’s Meeting; only MeetingId is required', () => {
+    const MediaPlacement = { AudioHostUrl: 'audio.example.invalid:3478', SignalingUrl: 'wss://signal.example.invalid/control' };
+    expect(v.is(GetMeetingResponseSchema, { Meeting: { MeetingId: 'm', MediaRegion: 'us-east-1', MediaPlacement } })).toBe(true);
+    expect(v.is(GetMeetingResponseSchema, { Meeting: { MeetingId: 'm', MeetingArn: 'arn', MeetingFeatures: { Audio: { EchoReduction: 'AVAILABLE' } }, TenantIds: ['t1'] } })).toBe(true);
+    expect(v.is(GetMeetingResponseSchema, { Meeting: { MediaRegion: 'us-east-1' } })).toBe(false);
   });
 });

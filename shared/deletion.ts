@@ -1,0 +1,53 @@
+import * as v from 'valibot';
+import { LIMITS } from './limits.ts';
+import { AttendeeIdSchema, ExternalUserIdPrefixSchema, duplicateIndexes, objectMessage } from './schemas.ts';
+
+const { attendeesPerMeeting } = LIMITS;
+
+/**
+ * `POST /meetings/{MeetingId}/attendees/delete`: which attendees to delete, by the start of their
+ * ExternalUserId or by AttendeeId; exactly one of the two.
+ */
+export const DeleteAttendeesRequestSchema = v.pipe(
+  v.strictObject(
+    {
+      ExternalUserIdPrefix: v.optional(ExternalUserIdPrefixSchema),
+      AttendeeIds: v.optional(
+        v.pipe(
+          v.array(AttendeeIdSchema, 'must be a list'),
+          v.minLength(1, `must hold 1 to ${attendeesPerMeeting} attendee IDs`),
+          v.maxLength(attendeesPerMeeting, `must hold 1 to ${attendeesPerMeeting} attendee IDs`),
+          v.rawCheck(({ dataset, addIssue }) => {
+            if (!dataset.typed) return;
+            for (const [index, first] of duplicateIndexes(dataset.value.map((id) => id.toLowerCase()))) {
+              addIssue({ message: `item ${index} repeats item ${first} (each AttendeeId may appear once)` });
+            }
+          }),
+        ),
+      ),
+    },
+    objectMessage,
+  ),
+  v.check((body) => (body.ExternalUserIdPrefix === undefined) !== (body.AttendeeIds === undefined), 'must hold exactly one of ExternalUserIdPrefix and AttendeeIds'),
+);
+
+export const DeletedAttendeeSchema = v.object({ AttendeeId: v.string(), ExternalUserId: v.string() });
+
+/** An attendee that was not deleted; ExternalUserId is absent when the AttendeeId is not in the meeting. */
+export const DeleteAttendeeErrorSchema = v.object({
+  AttendeeId: v.string(),
+  ExternalUserId: v.optional(v.string()),
+  ErrorCode: v.string(),
+  ErrorMessage: v.string(),
+});
+
+/** Every attendee the request selected appears exactly once, in Deleted or in Errors. */
+export const DeleteAttendeesResponseSchema = v.object({
+  Deleted: v.array(DeletedAttendeeSchema),
+  Errors: v.array(DeleteAttendeeErrorSchema),
+});
+
+export type DeleteAttendeesRequest = v.InferOutput<typeof DeleteAttendeesRequestSchema>;
+export type DeletedAttendee = v.InferOutput<typeof DeletedAttendeeSchema>;
+export type DeleteAttendeeError = v.InferOutput<typeof DeleteAttendeeErrorSchema>;
+export type DeleteAttendeesResponse = v.InferOutput<typeof DeleteAttendeesResponseSchema>;
