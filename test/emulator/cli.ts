@@ -1,6 +1,6 @@
 /**
  * Runs the emulator on its own:
- *   npx tsx test/emulator/cli.ts [--host 127.0.0.1] [--port 0] [--flavor chime-sdk-meetings|chime] [--region us-east-1]
+ *   npx tsx test/emulator/cli.ts [--host 127.0.0.1] [--port 0] [--flavor chime-sdk-meetings|chime] [--region us-east-1] [--deprecated]
  * Prints one JSON line, {"url":...,"flavor":...}, once listening; stops cleanly on SIGINT or SIGTERM.
  */
 import { parseArgs } from 'node:util';
@@ -8,7 +8,7 @@ import { startEmulator } from './server.ts';
 import type { Flavor } from './types.ts';
 
 const FLAVORS: readonly Flavor[] = ['chime-sdk-meetings', 'chime'];
-const USAGE = 'usage: cli.ts [--host HOST] [--port PORT] [--flavor chime-sdk-meetings|chime] [--region REGION]';
+const USAGE = 'usage: cli.ts [--host HOST] [--port PORT] [--flavor chime-sdk-meetings|chime] [--region REGION] [--deprecated (chime only)]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -18,7 +18,7 @@ function fail(message: string): never {
 let values;
 try {
   ({ values } = parseArgs({
-    options: { host: { type: 'string' }, port: { type: 'string' }, flavor: { type: 'string' }, region: { type: 'string' } },
+    options: { host: { type: 'string' }, port: { type: 'string' }, flavor: { type: 'string' }, region: { type: 'string' }, deprecated: { type: 'boolean' } },
     strict: true,
   }));
 } catch (error) {
@@ -29,10 +29,12 @@ const port = Number(values.port ?? 0);
 if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be an integer from 0 to 65535`);
 const flavor = (values.flavor ?? 'chime-sdk-meetings') as Flavor;
 if (!FLAVORS.includes(flavor)) fail(`--flavor must be one of ${FLAVORS.join(', ')}`);
+if (values.deprecated && flavor !== 'chime') fail('--deprecated needs --flavor chime');
 
 const emulator = await startEmulator({
   port,
   flavor,
+  deprecated: values.deprecated ?? false,
   ...(values.host === undefined ? {} : { host: values.host }),
   ...(values.region === undefined ? {} : { region: values.region }),
 });

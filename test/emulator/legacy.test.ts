@@ -105,4 +105,17 @@ describe('the legacy chime flavor', () => {
     expect(response.headers.get('x-amzn-errortype')).toMatch(/^InvalidSignatureException:/);
     expect(await response.json()).toEqual({ message: "Credential should be scoped to a valid region, not 'us-west-2'." });
   });
+
+  it('can answer as AWS has since February 2025: every meeting call refused as a deprecated API', async () => {
+    const deprecated = await startEmulator({ flavor: 'chime', deprecated: true });
+    try {
+      const response = await signedRequest(deprecated.url, { method: 'POST', path: '/meetings', json: { ClientRequestToken: 'abc' } });
+      expect([response.status, response.headers.get('x-amzn-errortype')]).toEqual([403, 'ForbiddenException']);
+      expect(await response.json()).toMatchObject({ Code: 'Forbidden', Message: expect.stringContaining('not authorized to call deprecated Amazon Chime SDK API') });
+      expect(deprecated.state().calls).toEqual({ CreateMeeting: 1 });
+    } finally {
+      await deprecated.close();
+    }
+    await expect(startEmulator({ deprecated: true })).rejects.toThrow(/only the legacy chime flavor/);
+  });
 });

@@ -7,6 +7,7 @@ import {
   DEFAULT_REGION,
   KEEP_ALIVE_TIMEOUT_MS,
   LEGACY_REGION,
+  LOCAL_ACCOUNT_ID,
   LOCAL_CREDENTIALS,
   MAX_BODY_BYTES,
   SIGNING_SERVICE,
@@ -32,11 +33,14 @@ import {
 export type * from './types.ts';
 
 const CONTROL_PREFIX = '/_emulator/';
+/** AWS's words for a meeting call on the legacy endpoint since February 2025 (seen in the wild, account ID aside). */
+const DEPRECATED_API_MESSAGE = `Account Id ${LOCAL_ACCOUNT_ID} is not authorized to call deprecated Amazon Chime SDK API on the "chime" endpoint, use one of the "*-chime*" endpoints instead.`;
 
 /** Starts a local Amazon Chime emulator of one API flavor; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const flavor: Flavor = options.flavor ?? 'chime-sdk-meetings';
   const region = resolveRegion(flavor, options.region);
+  if (options.deprecated && flavor !== 'chime') throw new Error('only the legacy chime flavor can be deprecated');
   const credentials = options.credentials ?? [LOCAL_CREDENTIALS];
   const store = new MeetingStore();
   let faults = new FaultInjector(parseFaults(options.faults ?? {}));
@@ -78,6 +82,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return sendFrontDoorError(res, requestId, { status: 404, type: 'UnknownOperationException', message: `No operation matches ${method} ${path}` });
     }
     calls.set(route.operation, (calls.get(route.operation) ?? 0) + 1);
+    if (options.deprecated) return sendServiceError(res, flavor, requestId, { name: 'ForbiddenException', message: DEPRECATED_API_MESSAGE });
 
     let outcome: FaultOutcome = { kind: 'answer' };
     if (faults.appliesTo(route.operation)) {

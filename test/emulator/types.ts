@@ -57,6 +57,11 @@ export interface EmulatorOptions {
   /** Default: LOCAL_CREDENTIALS from defaults.ts. */
   credentials?: EmulatorCredentials[];
   faults?: Faults;
+  /**
+   * The legacy `chime` endpoint as AWS runs it since February 2025: every signed call is refused with
+   * 403 ForbiddenException, "… not authorized to call deprecated Amazon Chime SDK API …". Legacy flavor only.
+   */
+  deprecated?: boolean;
 }
 
 export interface EmulatorAttendeeState {
