@@ -9,6 +9,8 @@ import { corsForConfiguredOrigins } from './middleware/cors.ts';
 import { resolveRuntime } from './middleware/runtime.ts';
 import { secureHeaders } from './middleware/secure-headers.ts';
 import { attendeesRoutes } from './routes/attendees.ts';
+import { deletionRoutes } from './routes/deletion.ts';
+import { meetingRoutes } from './routes/meeting.ts';
 
 /** The worker: the same app on Cloudflare Workers, Deno and Node; bindings arrive with each request. */
 export function createApp() {
@@ -17,8 +19,10 @@ export function createApp() {
     .get('/', (c) => c.json({ name: 'chime-attendees', openapi: '/openapi.json', health: '/healthz' }))
     .get('/healthz', (c) => c.json({ ok: true, api: c.var.runtime.config.api }))
     .get('/openapi.json', (c) => c.json(c.var.runtime.openApi()))
+    .route('/', meetingRoutes)
     .route('/', attendeesRoutes)
-    .notFound((c) => errorResponse(new ApiError('NotFoundException', 'No such route; see POST /meetings/{MeetingId}/attendees'), c))
+    .route('/', deletionRoutes)
+    .notFound((c) => errorResponse(new ApiError('NotFoundException', 'No such route; the routes are listed in /openapi.json'), c))
     .onError(errorResponse);
 }
 

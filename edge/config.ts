@@ -1,7 +1,8 @@
 import { CHIME_APIS, DEFAULT_CHIME_API, LIMITS, type ChimeApi } from '../shared/index.ts';
 import { ConfigError } from './errors.ts';
 import type { Env } from './env.ts';
-import { parseTokens, type TokenEntry } from './tokens.ts';
+import { readTokens } from './token-config.ts';
+import type { TokenEntry } from './tokens.ts';
 
 /** Regions that serve the chime-sdk-meetings API, and those of them with FIPS endpoints. */
 const MEETINGS_REGIONS = new Set([
@@ -44,7 +45,7 @@ export async function readConfig(env: Env): Promise<Config> {
     region,
     endpoint: readEndpoint(api, region, env),
     credentials: readCredentials(env),
-    tokens: await parseTokens(env.API_TOKENS),
+    tokens: await readTokens(env.API_TOKENS, env.API_TOKENS_JSON),
     maxAttendees: readInteger('MAX_ATTENDEES_PER_REQUEST', env.MAX_ATTENDEES_PER_REQUEST, 1, LIMITS.attendeesPerMeeting, LIMITS.attendeesPerMeeting),
     retryDeadlineMs: readInteger('RETRY_DEADLINE_MS', env.RETRY_DEADLINE_MS, 0, 120_000, DEFAULT_RETRY_DEADLINE_MS),
     corsOrigins: readOrigins(env.CORS_ORIGINS),

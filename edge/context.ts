@@ -1,5 +1,7 @@
 import type { Env } from './env.ts';
 import type { Runtime } from './runtime.ts';
+import type { TokenEntry } from './tokens.ts';
+import type { UpstreamStats } from './upstream.ts';
 
 /** Fields of the one log line a request writes; never a token, key, JoinToken or ExternalUserId. */
 export interface LogFields {
@@ -7,6 +9,8 @@ export interface LogFields {
   meetingId?: string;
   requested?: number;
   created?: number;
+  listed?: number;
+  deleted?: number;
   failed?: number;
   attempts?: number;
   upstreamStatus?: number;
@@ -17,5 +21,13 @@ export interface LogFields {
 
 export type AppEnv = {
   Bindings: Env;
-  Variables: { requestId: string; runtime: Runtime; log: LogFields };
+  Variables: {
+    requestId: string;
+    runtime: Runtime;
+    log: LogFields;
+    /** The caller's token, once authorized. */
+    token: TokenEntry;
+    /** Counts and times the request's upstream calls. */
+    upstream: UpstreamStats;
+  };
 };

@@ -8,6 +8,7 @@ export interface Env {
   CHIME_ENDPOINT?: string;
   CHIME_USE_FIPS?: string;
   API_TOKENS?: string;
+  API_TOKENS_JSON?: string;
   MAX_ATTENDEES_PER_REQUEST?: string;
   RETRY_DEADLINE_MS?: string;
   CORS_ORIGINS?: string;

@@ -1,7 +1,14 @@
-/** A caller's bearer token as the worker keeps it: a name for logs and the SHA-256 of the token. */
+/** What a token may be allowed to do: read meetings and listings, create attendees, delete attendees. */
+export const TOKEN_OPERATIONS = ['read', 'create', 'delete'] as const;
+export type TokenOperation = (typeof TOKEN_OPERATIONS)[number];
+
+/** A caller's bearer token as the worker keeps it: a name for logs and messages, the token's SHA-256, its scope. */
 export interface TokenEntry {
   name: string;
   digest: Uint8Array;
+  operations: readonly TokenOperation[];
+  /** The ExternalUserIds it may see and touch start with one of these; absent: any ExternalUserId. */
+  prefixes?: readonly string[];
 }
 
 const encoder = new TextEncoder();
@@ -10,10 +17,8 @@ export async function sha256(text: string): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
 }
 
-/** API_TOKENS: comma-separated bearer tokens. None configured means every request is refused. */
-export async function parseTokens(value: string | undefined): Promise<TokenEntry[]> {
-  const tokens = (value ?? '').split(',').map((t) => t.trim()).filter(Boolean);
-  return Promise.all(tokens.map(async (token, index) => ({ name: `token-${index + 1}`, digest: await sha256(token) })));
+export function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Compares digests of equal length without an early exit, so timing says nothing of the token. */

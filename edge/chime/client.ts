@@ -1,8 +1,19 @@
 import { AwsClient } from 'aws4fetch';
-import type { AttendeeError, AttendeeRequest, BatchCreateAttendeeResponse, ChimeApi } from '../../shared/index.ts';
+import * as v from 'valibot';
+import {
+  GetMeetingResponseSchema,
+  LIMITS,
+  ListedAttendeeSchema,
+  type AttendeeError,
+  type AttendeeRequest,
+  type BatchCreateAttendeeResponse,
+  type ChimeApi,
+  type ListedAttendee,
+  type Meeting,
+} from '../../shared/index.ts';
 import type { Config } from '../config.ts';
 import { ApiError } from '../errors.ts';
-import { parseUpstreamError } from './upstream-error.ts';
+import { meetingNotFound, parseUpstreamError } from './upstream-error.ts';
 
 /** Thrown when Amazon Chime could not be reached at all: worth a retry. */
 export class UpstreamUnreachable extends ApiError {
@@ -19,10 +30,22 @@ export class UpstreamUnreadable extends ApiError {
   }
 }
 
+/** One page of ListAttendees. Its attendees are parsed with ListedAttendeeSchema, which drops their JoinTokens. */
+const AttendeesPageSchema = v.object({ Attendees: v.array(ListedAttendeeSchema), NextToken: v.nullish(v.string()) });
+const GetAttendeeSchema = v.object({ Attendee: ListedAttendeeSchema });
+
+export interface AttendeesPage {
+  Attendees: ListedAttendee[];
+  NextToken?: string;
+}
+
+const meetingPath = (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}`;
+const attendeePath = (meetingId: string, attendeeId: string) => `${meetingPath(meetingId)}/attendees/${encodeURIComponent(attendeeId)}`;
+
 /**
  * Signed calls to one Amazon Chime API endpoint. Made once per configuration, so aws4fetch's
  * cache of derived signing keys lives as long as the isolate. Retries are the caller's business:
- * aws4fetch's own retry loop is switched off.
+ * aws4fetch's own retry loop is switched off. Each method throws ApiError for any failure.
  */
 export class ChimeClient {
   readonly api: ChimeApi;
@@ -35,12 +58,43 @@ export class ChimeClient {
     this.#aws = new AwsClient({ ...config.credentials, service: 'chime', region: config.region, retries: 0 });
   }
 
-  /** One BatchCreateAttendee call (at most 100 attendees); throws ApiError for any failure. */
+  /** One BatchCreateAttendee call (at most 100 attendees). */
   async batchCreateAttendee(meetingId: string, attendees: readonly AttendeeRequest[], signal?: AbortSignal): Promise<BatchCreateAttendeeResponse> {
-    const path = `/meetings/${encodeURIComponent(meetingId)}/attendees?operation=batch-create`;
-    const body = await this.#send('POST', path, { Attendees: attendees }, signal);
+    const path = `${meetingPath(meetingId)}/attendees?operation=batch-create`;
+    const body = await this.#meetingCall(meetingId, 'POST', path, { Attendees: attendees }, signal);
     if (!body || !Array.isArray(body.Attendees)) throw new UpstreamUnreadable();
     return { Attendees: body.Attendees, Errors: Array.isArray(body.Errors) ? (body.Errors as AttendeeError[]) : [] };
+  }
+
+  async getMeeting(meetingId: string, signal?: AbortSignal): Promise<Meeting> {
+    const body = await this.#meetingCall(meetingId, 'GET', meetingPath(meetingId), undefined, signal);
+    return read(GetMeetingResponseSchema, body).Meeting;
+  }
+
+  /** One page of ListAttendees, as large as Amazon Chime allows. */
+  async listAttendeesPage(meetingId: string, nextToken: string | undefined, signal?: AbortSignal): Promise<AttendeesPage> {
+    const query = `max-results=${LIMITS.attendeesPerListPage}${nextToken ? `&next-token=${encodeURIComponent(nextToken)}` : ''}`;
+    const body = await this.#meetingCall(meetingId, 'GET', `${meetingPath(meetingId)}/attendees?${query}`, undefined, signal);
+    const { Attendees, NextToken } = read(AttendeesPageSchema, body);
+    return NextToken ? { Attendees, NextToken } : { Attendees };
+  }
+
+  /** The attendee without its JoinToken. */
+  async getAttendee(meetingId: string, attendeeId: string, signal?: AbortSignal): Promise<ListedAttendee> {
+    return read(GetAttendeeSchema, await this.#send('GET', attendeePath(meetingId, attendeeId), undefined, signal)).Attendee;
+  }
+
+  async deleteAttendee(meetingId: string, attendeeId: string, signal?: AbortSignal): Promise<void> {
+    await this.#send('DELETE', attendeePath(meetingId, attendeeId), undefined, signal);
+  }
+
+  /** A call about the meeting as a whole, where NotFound can only mean the meeting is gone. */
+  async #meetingCall(meetingId: string, method: string, path: string, payload: unknown, signal?: AbortSignal) {
+    try {
+      return await this.#send(method, path, payload, signal);
+    } catch (error) {
+      throw error instanceof ApiError && error.name === 'NotFoundException' ? meetingNotFound(meetingId, error) : error;
+    }
   }
 
   async #send(method: string, path: string, payload: unknown, signal?: AbortSignal): Promise<Record<string, any> | undefined> {
@@ -63,4 +117,11 @@ export class ChimeClient {
       throw new UpstreamUnreadable();
     }
   }
+}
+
+/** A success body in the shape the operation promises, or UpstreamUnreadable. */
+function read<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, body);
+  if (!result.success) throw new UpstreamUnreadable();
+  return result.output;
 }

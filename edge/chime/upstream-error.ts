@@ -11,11 +11,36 @@ export async function parseUpstreamError(response: Response): Promise<ApiError> 
     ?? stringField(body, 'Code') ?? stringField(body, 'code') ?? errorTypeName(stringField(body, '__type'));
   const name = canonicalErrorName(upstreamName, response.status);
   const message = stringField(body, 'Message') ?? stringField(body, 'message') ?? `Amazon Chime answered HTTP ${response.status}`;
+  if (response.status === 403 && LEGACY_API_REFUSED.test(message)) return legacyApiRefused();
   return new ApiError(name, message, {
     status: response.status,
     ...(upstreamName && upstreamName !== name ? { upstreamCode: upstreamName } : {}),
     ...retryAfter(response.headers.get('retry-after')),
   });
+}
+
+/**
+ * AWS's answer when the legacy `chime` namespace is used for meetings, which it no longer serves:
+ * "Account Id 123456789012 is not authorized to call deprecated Amazon Chime SDK API on the "chime"
+ * endpoint, use one of the "*-chime*" endpoints instead."
+ */
+const LEGACY_API_REFUSED = /not authorized to call deprecated Amazon Chime SDK API/i;
+
+/** Says what to change, in the worker's terms; AWS's own message names the account, which callers need not see. */
+function legacyApiRefused(): ApiError {
+  return new ApiError(
+    'ForbiddenException',
+    'Amazon Chime no longer serves meetings through the legacy chime API (AWS removed it in February 2025): set CHIME_API to chime-sdk-meetings',
+  );
+}
+
+/** NotFound for a whole meeting: meetings end by themselves, which is what developers trip over. */
+export function meetingNotFound(meetingId: string, upstream: ApiError): ApiError {
+  return new ApiError(
+    'NotFoundException',
+    `Meeting ${meetingId} was not found or has ended (Amazon Chime: ${upstream.message}). A meeting ends by itself about 5 minutes after it has no one in it; create a new one.`,
+    upstream.upstreamCode ? { upstreamCode: upstream.upstreamCode } : {},
+  );
 }
 
 function errorTypeName(value: string | null | undefined): string | undefined {

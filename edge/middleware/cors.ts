@@ -7,7 +7,7 @@ import type { AppEnv } from '../context.ts';
 export const corsForConfiguredOrigins = createMiddleware<AppEnv>((c, next) =>
   cors({
     origin: (origin) => (c.var.runtime.config.corsOrigins.includes(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
     allowHeaders: ['authorization', 'content-type'],
     exposeHeaders: [HEADERS.requestId, HEADERS.attempts, HEADERS.errorType, 'server-timing', 'retry-after'],
     maxAge: 600,

@@ -1,10 +1,15 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
 import {
+  AttendeeIdSchema,
   BatchCreateAttendeeResponseSchema,
+  DeleteAttendeesRequestSchema,
+  DeleteAttendeesResponseSchema,
   ERROR_STATUS,
   ErrorBodySchema,
+  GetMeetingResponseSchema,
   HEADERS,
   LIMITS,
+  ListAttendeesResponseSchema,
   MeetingIdSchema,
   batchCreateAttendeeRequestSchema,
   type ChimeApi,
@@ -19,58 +24,106 @@ function jsonSchema(schema: Parameters<typeof toJsonSchema>[0]): JsonObject {
 }
 
 const errorStatuses = [...new Set(Object.values(ERROR_STATUS))].sort();
+const errorResponses = Object.fromEntries(errorStatuses.map((status) => [String(status), { $ref: '#/components/responses/Error' }]));
+const jsonContent = (schema: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } });
+const meetingIdParameter = { name: 'MeetingId', in: 'path', required: true, schema: jsonSchema(MeetingIdSchema) };
+const upstreamHeaders = {
+  [HEADERS.attempts]: { description: 'Upstream calls made, retries included.', schema: { type: 'integer' } },
+  'Server-Timing': { description: 'upstream;dur=<ms>', schema: { type: 'string' } },
+};
+
+/** An operation that needs a bearer token allowed `scope`, and calls Amazon Chime. */
+function operation(operationId: string, scope: string, summary: string, fields: JsonObject, success: JsonObject): JsonObject {
+  return {
+    operationId,
+    summary,
+    description: `Needs a token allowed to ${scope}.`,
+    security: [{ bearer: [] }],
+    ...fields,
+    responses: { ...success, ...errorResponses },
+  };
+}
+
+const ok = (description: string, schema: string) => ({ '200': { description, headers: upstreamHeaders, content: jsonContent(schema) } });
 
 /**
  * The worker's OpenAPI 3.1 document, generated from the contract for an API flavor. It is generated
  * ahead of time (`npm run openapi`) into documents.json, so the converter stays out of the Worker bundle.
  */
 export function openApiDocument(api: ChimeApi, maxAttendees: number): JsonObject {
-  const errorResponse = { $ref: '#/components/responses/Error' };
   return {
     openapi: '3.1.0',
     info: {
       title: 'chime-attendees',
       version: '1.0.0',
-      description: `Creates Amazon Chime SDK meeting attendees (upstream API: ${api}). Every requested ExternalUserId comes back exactly once, in Attendees or in Errors.`,
+      description: `Creates, lists and deletes Amazon Chime SDK meeting attendees (upstream API: ${api}). Every requested ExternalUserId comes back exactly once, in Attendees or in Errors.`,
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
         BatchCreateAttendeeRequest: jsonSchema(batchCreateAttendeeRequestSchema({ api, maxAttendees })),
         BatchCreateAttendeeResponse: jsonSchema(BatchCreateAttendeeResponseSchema),
+        GetMeetingResponse: jsonSchema(GetMeetingResponseSchema),
+        ListAttendeesResponse: jsonSchema(ListAttendeesResponseSchema),
+        // The converter cannot express "exactly one of the two": said here instead.
+        DeleteAttendeesRequest: { ...jsonSchema(DeleteAttendeesRequestSchema), oneOf: [{ required: ['ExternalUserIdPrefix'] }, { required: ['AttendeeIds'] }] },
+        DeleteAttendeesResponse: jsonSchema(DeleteAttendeesResponseSchema),
         Error: jsonSchema(ErrorBodySchema),
       },
       responses: {
         Error: {
           description: 'An error; its name is also in the x-amzn-ErrorType header.',
           headers: { [HEADERS.errorType]: { schema: { type: 'string', enum: Object.keys(ERROR_STATUS) } } },
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          content: jsonContent('Error'),
         },
       },
     },
     paths: {
+      '/meetings/{MeetingId}': {
+        get: operation(
+          'GetMeeting',
+          'read',
+          'Whether the meeting is live, and its MediaPlacement for joining',
+          { parameters: [meetingIdParameter] },
+          ok('The meeting. A NotFoundException means it does not exist or has ended.', 'GetMeetingResponse'),
+        ),
+      },
       '/meetings/{MeetingId}/attendees': {
-        post: {
-          operationId: 'BatchCreateAttendee',
-          summary: `Create 1 to ${maxAttendees} attendees in a meeting`,
-          security: [{ bearer: [] }],
-          parameters: [
-            { name: 'MeetingId', in: 'path', required: true, schema: jsonSchema(MeetingIdSchema) },
-            { name: 'operation', in: 'query', required: false, schema: { type: 'string', enum: ['batch-create'] } },
-          ],
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/BatchCreateAttendeeRequest' } } } },
-          responses: {
-            '200': {
-              description: 'Every requested attendee, created or with its error.',
-              headers: {
-                [HEADERS.attempts]: { description: 'Upstream calls made, retries included.', schema: { type: 'integer' } },
-                'Server-Timing': { description: 'upstream;dur=<ms>', schema: { type: 'string' } },
-              },
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/BatchCreateAttendeeResponse' } } },
-            },
-            ...Object.fromEntries(errorStatuses.map((status) => [String(status), errorResponse])),
+        post: operation(
+          'BatchCreateAttendee',
+          'create (limited to its ExternalUserId prefixes, if any)',
+          `Create 1 to ${maxAttendees} attendees in a meeting`,
+          {
+            parameters: [meetingIdParameter, { name: 'operation', in: 'query', required: false, schema: { type: 'string', enum: ['batch-create'] } }],
+            requestBody: { required: true, content: jsonContent('BatchCreateAttendeeRequest') },
           },
-        },
+          ok('Every requested attendee, created or with its error.', 'BatchCreateAttendeeResponse'),
+        ),
+        get: operation(
+          'ListAttendees',
+          'read',
+          'Every attendee holding a slot in the meeting, without JoinTokens',
+          { parameters: [meetingIdParameter] },
+          ok("The attendees (for a token limited to prefixes, those within its prefixes).", 'ListAttendeesResponse'),
+        ),
+      },
+      '/meetings/{MeetingId}/attendees/{AttendeeId}': {
+        delete: operation(
+          'DeleteAttendee',
+          'delete (limited to its ExternalUserId prefixes, if any)',
+          "Delete an attendee, freeing its slot",
+          { parameters: [meetingIdParameter, { name: 'AttendeeId', in: 'path', required: true, schema: jsonSchema(AttendeeIdSchema) }] },
+          { '204': { description: 'Deleted (or found already gone on a retry).', headers: upstreamHeaders } },
+        ),
+      },
+      '/meetings/{MeetingId}/attendees/delete': {
+        post: operation(
+          'DeleteAttendees',
+          'delete (limited to its ExternalUserId prefixes, if any)',
+          'Delete the attendees whose ExternalUserId starts with a prefix, or those named by AttendeeId',
+          { parameters: [meetingIdParameter], requestBody: { required: true, content: jsonContent('DeleteAttendeesRequest') } },
+          ok('Every selected attendee, deleted or with its error.', 'DeleteAttendeesResponse'),
+        ),
       },
       '/healthz': {
         get: {
@@ -80,7 +133,7 @@ export function openApiDocument(api: ChimeApi, maxAttendees: number): JsonObject
               description: 'The worker is configured.',
               content: { 'application/json': { schema: { type: 'object', properties: { ok: { type: 'boolean' }, api: { type: 'string' } } } } },
             },
-            '500': errorResponse,
+            '500': { $ref: '#/components/responses/Error' },
           },
         },
       },

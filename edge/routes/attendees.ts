@@ -1,24 +1,15 @@
 import { Hono } from 'hono/tiny';
 import { validator } from 'hono/validator';
-import * as v from 'valibot';
-import { HEADERS, MeetingIdSchema, describeIssues, parseSafely, summarizeIssues } from '../../shared/index.ts';
-import { createAttendees, type BatchStats } from '../batch.ts';
+import { createAttendees } from '../batch.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { requireBearerToken } from '../middleware/auth.ts';
+import { listAttendees } from '../listing.ts';
+import { authorize } from '../middleware/auth.ts';
 import { jsonBody } from '../middleware/json-body.ts';
+import { upstreamStats } from '../middleware/upstream-stats.ts';
 import type { RequestSchemaOutput } from '../runtime.ts';
-
-function invalid(issues: readonly v.BaseIssue<unknown>[], root?: string): ApiError {
-  const described = describeIssues(issues, root);
-  return new ApiError('BadRequestException', `Invalid request: ${summarizeIssues(described)}`, { issues: described });
-}
-
-const meetingParam = validator('param', (params: Record<string, string>) => {
-  const result = parseSafely(MeetingIdSchema, params.meetingId);
-  if (!result.success) throw invalid(result.issues, 'MeetingId');
-  return { meetingId: result.output };
-});
+import { inScope, requireInScope } from '../scope.ts';
+import { meetingParam, parsed } from './validators.ts';
 
 /** AWS's own path carries `?operation=batch-create`; it is optional here, anything else is refused. */
 const operationQuery = validator('query', (query: Record<string, string | string[]>) => {
@@ -30,35 +21,28 @@ const operationQuery = validator('query', (query: Record<string, string | string
   return {};
 });
 
-const attendeesBody = validator('json', (body: unknown, c) => {
-  const result = parseSafely(c.var.runtime.requestSchema, body);
-  if (!result.success) throw invalid(result.issues);
-  return result.output as RequestSchemaOutput;
-});
+/** The body's schema depends on the configured API and attendee limit. */
+const attendeesBody = validator('json', (body: unknown, c) => parsed(c.var.runtime.requestSchema, body) as RequestSchemaOutput);
 
-export const attendeesRoutes = new Hono<AppEnv>().post(
-  '/meetings/:meetingId/attendees',
-  requireBearerToken,
-  jsonBody,
-  meetingParam,
-  operationQuery,
-  attendeesBody,
-  async (c) => {
+/** The meeting's attendee collection: create into it, list it. */
+export const attendeesRoutes = new Hono<AppEnv>()
+  .post('/meetings/:meetingId/attendees', authorize('create'), jsonBody, meetingParam, operationQuery, attendeesBody, upstreamStats, async (c) => {
     const { meetingId } = c.req.valid('param');
     const { Attendees } = c.req.valid('json');
     const { client, retryPolicy } = c.var.runtime;
     Object.assign(c.var.log, { meetingId, requested: Attendees.length });
-    const stats: BatchStats = { attempts: 0, upstreamMs: 0 };
-    let answer;
-    try {
-      answer = await createAttendees(client, meetingId, Attendees, retryPolicy, stats);
-    } finally {
-      // Set before any answer is made, so error answers carry them too.
-      Object.assign(c.var.log, { attempts: stats.attempts, upstreamStatus: stats.upstreamStatus, upstreamMs: stats.upstreamMs });
-      c.header(HEADERS.attempts, String(stats.attempts));
-      c.header('Server-Timing', `upstream;dur=${stats.upstreamMs}`);
-    }
+    requireInScope(c.var.token, 'create', Attendees.map((a) => a.ExternalUserId), (index) => `Attendees[${index}].ExternalUserId`);
+    const answer = await createAttendees(client, meetingId, Attendees, retryPolicy, c.var.upstream);
     Object.assign(c.var.log, { created: answer.Attendees.length, failed: answer.Errors.length });
     return c.json(answer, 200);
-  },
-);
+  })
+  // A token limited to prefixes sees only the attendees it could create or delete: ExternalUserIds are sensitive.
+  .get('/meetings/:meetingId/attendees', authorize('read'), meetingParam, upstreamStats, async (c) => {
+    const { meetingId } = c.req.valid('param');
+    const { client, retryPolicy } = c.var.runtime;
+    c.var.log.meetingId = meetingId;
+    const listed = await listAttendees(client, meetingId, retryPolicy, c.var.upstream);
+    const Attendees = listed.filter((attendee) => inScope(c.var.token, attendee.ExternalUserId));
+    c.var.log.listed = Attendees.length;
+    return c.json({ Attendees }, 200);
+  });

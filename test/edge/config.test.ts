@@ -3,6 +3,10 @@ import type { Env } from '../../edge/env.ts';
 import { attendees, emulator, postAttendees, testEnv } from './harness.ts';
 
 const SECRET = 'wJalrXUtnFEMI-do-not-echo';
+const HASH = 'fa8989317fb3e56b1fa9fc2f0608c179cf5672309f94ead4aeaec0a7abd50aca';
+/** API_TOKENS_JSON of the given entries; the secret is in a name, so a message quoting the value would show it. */
+const tokensJson = (...entries: unknown[]) => ({ API_TOKENS_JSON: JSON.stringify([{ name: SECRET, sha256: HASH }, ...entries]) });
+const entry = (fields: Record<string, unknown>) => ({ name: 'ci', sha256: HASH.replace('fa', 'fb'), ...fields });
 
 describe('configuration errors', () => {
   it.each<[string, Partial<Env>, string]>([
@@ -17,6 +21,20 @@ describe('configuration errors', () => {
     ['a bad boolean', { CHIME_USE_FIPS: 'yes', CHIME_ENDPOINT: '' }, 'CHIME_USE_FIPS must be true or false'],
     ['a bad attendee limit', { MAX_ATTENDEES_PER_REQUEST: '251' }, 'MAX_ATTENDEES_PER_REQUEST must be a whole number from 1 to 250'],
     ['a bad deadline', { RETRY_DEADLINE_MS: 'soon' }, 'RETRY_DEADLINE_MS must be a whole number'],
+    ['token entries that are not JSON', { API_TOKENS_JSON: `[{"name":"${SECRET}",` }, 'API_TOKENS_JSON must be valid JSON'],
+    ['token entries that are not a list', { API_TOKENS_JSON: JSON.stringify({ name: SECRET }) }, 'API_TOKENS_JSON must be a JSON list of'],
+    ['a token entry without a hash', tokensJson({ name: 'ci' }), 'API_TOKENS_JSON[1].sha256 is required'],
+    ['a hash that is not hex', tokensJson(entry({ sha256: SECRET })), "API_TOKENS_JSON[1].sha256 must be the token's SHA-256 as 64 hexadecimal digits"],
+    ['a misspelt field', tokensJson(entry({ prefix: [SECRET] })), 'API_TOKENS_JSON[1].prefix is not a known field'],
+    ['an unknown operation', tokensJson(entry({ operations: ['read', SECRET] })), 'API_TOKENS_JSON[1].operations[1] must be one of read, create, delete'],
+    ['no operations', tokensJson(entry({ operations: [] })), 'API_TOKENS_JSON[1].operations must hold some of read, create, delete'],
+    ['no prefixes', tokensJson(entry({ prefixes: [] })), 'API_TOKENS_JSON[1].prefixes must hold 1 to 20 prefixes'],
+    ['a reserved prefix', tokensJson(entry({ prefixes: [`aws:${SECRET}`] })), 'API_TOKENS_JSON[1].prefixes[0] must not start with "aws:"'],
+    ['a name with spaces', tokensJson(entry({ name: `${SECRET} x` })), 'API_TOKENS_JSON[1].name must be 1 to 64 letters'],
+    ['a repeated name', tokensJson(entry({ name: SECRET })), 'API_TOKENS_JSON[1].name repeats the name of another token'],
+    ['a name taken by API_TOKENS', { API_TOKENS: 'plain-token', API_TOKENS_JSON: JSON.stringify([{ name: 'token-1', sha256: HASH }]) }, 'API_TOKENS_JSON[0].name repeats'],
+    ['a repeated hash', tokensJson(entry({ sha256: HASH.toUpperCase() })), 'API_TOKENS_JSON[1].sha256 repeats a token configured before it'],
+    ['the hash of a plain token', { API_TOKENS: 'ci-token-0123456789', API_TOKENS_JSON: JSON.stringify([{ name: 'ci', sha256: HASH }]) }, 'API_TOKENS_JSON[0].sha256 repeats'],
   ])('answers %s with a 500 naming the setting, not its value', async (_, overrides, message) => {
     const meetingId = await emulator.createMeeting();
     const before = await emulator.calls();

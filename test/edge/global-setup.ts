@@ -8,6 +8,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     emulatorUrl: string;
     legacyEmulatorUrl: string;
+    /** The legacy API as AWS runs it since February 2025: every call refused as deprecated. */
+    deprecatedEmulatorUrl: string;
     /** Answers every request with a body that is not JSON. */
     junkUrl: string;
     /** Nothing listens there. */
@@ -20,18 +22,20 @@ export default async function setup(project: TestProject) {
   const credentials = [LOCAL_CREDENTIALS, SESSION_CREDENTIALS];
   const current = await startEmulator({ flavor: 'chime-sdk-meetings', credentials });
   const legacy = await startEmulator({ flavor: 'chime', credentials });
+  const deprecated = await startEmulator({ flavor: 'chime', credentials, deprecated: true });
   const junk = await listen(createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>gateway</html>')));
   const closed = await listen(createServer());
   await new Promise<void>((resolve) => closed.server.close(() => resolve()));
 
   project.provide('emulatorUrl', current.url);
   project.provide('legacyEmulatorUrl', legacy.url);
+  project.provide('deprecatedEmulatorUrl', deprecated.url);
   project.provide('junkUrl', junk.url);
   project.provide('closedUrl', closed.url);
 
   return async () => {
     junk.server.closeAllConnections();
-    await Promise.all([current.close(), legacy.close(), new Promise((resolve) => junk.server.close(resolve))]);
+    await Promise.all([current.close(), legacy.close(), deprecated.close(), new Promise((resolve) => junk.server.close(resolve))]);
   };
 }
 

@@ -1,3 +1,4 @@
+import { AwsClient } from 'aws4fetch';
 import { inject } from 'vitest';
 import { createApp } from '../../edge/app.ts';
 import type { Env } from '../../edge/env.ts';
@@ -33,6 +34,25 @@ export async function postAttendees(env: Env, meetingId: string, body: unknown, 
   return { response, json: (await response.json()) as any };
 }
 
+/** Any call to the worker; a JSON body is sent with its content-type, the test token unless another is given. */
+export async function callWorker(env: Env, method: string, path: string, init: { body?: unknown; token?: string } = {}) {
+  const headers: Record<string, string> = { authorization: `Bearer ${init.token ?? TOKEN}` };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await app.fetch(
+    new Request(`http://worker.test${path}`, { method, headers, ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }) }),
+    env,
+  );
+  const text = await response.text();
+  return { response, text, json: text ? (JSON.parse(text) as any) : undefined };
+}
+
+export const getMeeting = (env: Env, meetingId: string, token?: string) => callWorker(env, 'GET', `/meetings/${meetingId}`, { token });
+export const listAttendees = (env: Env, meetingId: string, token?: string) => callWorker(env, 'GET', `/meetings/${meetingId}/attendees`, { token });
+export const deleteAttendee = (env: Env, meetingId: string, attendeeId: string, token?: string) =>
+  callWorker(env, 'DELETE', `/meetings/${meetingId}/attendees/${attendeeId}`, { token });
+export const deleteAttendees = (env: Env, meetingId: string, body: unknown, token?: string) =>
+  callWorker(env, 'POST', `/meetings/${meetingId}/attendees/delete`, { body, token });
+
 export const attendees = (...ids: string[]) => ({ Attendees: ids.map((ExternalUserId) => ({ ExternalUserId })) });
 export const ids = (count: number, prefix = 'user') => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
 
@@ -60,6 +80,16 @@ export const emulator = {
   },
   async calls(operation = 'BatchCreateAttendee', legacy = false): Promise<number> {
     return (await emulator.state(legacy)).calls[operation] ?? 0;
+  },
+  /** Signed calls of every operation so far. */
+  async allCalls(legacy = false): Promise<number> {
+    return Object.values((await emulator.state(legacy)).calls).reduce((sum, n) => sum + n, 0);
+  },
+  /** Ends a meeting with a signed DeleteMeeting, as Amazon Chime's own idle timeout would. */
+  async endMeeting(meetingId: string) {
+    const aws = new AwsClient({ ...LOCAL_CREDENTIALS, service: 'chime', region: 'us-east-1', retries: 0 });
+    const response = await aws.fetch(`${emulator.url()}/meetings/${meetingId}`, { method: 'DELETE' });
+    if (response.status !== 204) throw new Error(`ending the meeting failed: ${response.status}`);
   },
 };
 

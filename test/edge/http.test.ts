@@ -10,7 +10,7 @@ describe('documents, CORS and headers', () => {
     const index = (await (await get('/')).json()) as { openapi: string };
     const doc = (await (await get(index.openapi)).json()) as any;
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toContain('/meetings/{MeetingId}/attendees');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/meetings/{MeetingId}', '/meetings/{MeetingId}/attendees', '/meetings/{MeetingId}/attendees/{AttendeeId}', '/meetings/{MeetingId}/attendees/delete']));
   });
 
   it('sends secure headers on every answer, errors included', async () => {
@@ -31,6 +31,7 @@ describe('documents, CORS and headers', () => {
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
     expect(response.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    expect(response.headers.get('access-control-allow-methods')).toMatch(/DELETE/);
     const simple = await get('/healthz', { origin: APP_ORIGIN });
     expect(simple.headers.get('access-control-expose-headers')).toMatch(/x-request-id/);
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HEADERS, LIMITS } from '../../shared/index.ts';
 import { inject } from 'vitest';
-import { attendees, emulator, ids, postAttendees, testEnv } from './harness.ts';
+import { attendees, emulator, getMeeting, ids, listAttendees, postAttendees, testEnv } from './harness.ts';
 
 afterEach(async () => {
   await emulator.reset();
@@ -17,10 +17,21 @@ async function fullMeeting(legacy = false) {
 }
 
 describe('upstream errors become the contract’s errors', () => {
-  it('passes on NotFoundException for a meeting that does not exist', async () => {
+  it('passes on NotFoundException for a meeting that does not exist, saying it may have ended', async () => {
     const { response, json } = await postAttendees(testEnv(), crypto.randomUUID(), attendees('alice'));
     expect([response.status, json.Code]).toEqual([404, 'NotFoundException']);
+    expect(json.Message).toMatch(/was not found or has ended .* ends by itself about 5 minutes after it has no one in it/);
     expect(response.headers.get(HEADERS.attempts)).toBe('1');
+  });
+
+  it('says to switch CHIME_API when AWS refuses the legacy API as deprecated, without AWS’s account ID', async () => {
+    const env = testEnv({ CHIME_ENDPOINT: inject('deprecatedEmulatorUrl') }, true);
+    const meetingId = crypto.randomUUID();
+    for (const { response, json } of [await postAttendees(env, meetingId, attendees('alice')), await getMeeting(env, meetingId), await listAttendees(env, meetingId)]) {
+      expect([response.status, json.Code, response.headers.get(HEADERS.attempts)]).toEqual([403, 'ForbiddenException', '1']);
+      expect(json.Message).toMatch(/legacy chime API .* set CHIME_API to chime-sdk-meetings$/);
+      expect(json.Message).not.toMatch(/Account Id/);
+    }
   });
 
   it('passes on LimitExceededException when the meeting is full', async () => {

@@ -32,6 +32,26 @@ describe('the OpenAPI document', () => {
     for (const status of Object.values(ERROR_STATUS)) expect(post.responses[String(status)]).toEqual({ $ref: '#/components/responses/Error' });
     expect(doc.components.schemas.Error.properties.Code.enum).toEqual(Object.keys(ERROR_STATUS));
   });
+
+  it('describes every route, each with its token scope, upstream headers and every error status', () => {
+    const doc = openApiDocument('chime-sdk-meetings', 250) as any;
+    const operations = [
+      doc.paths['/meetings/{MeetingId}'].get,
+      doc.paths['/meetings/{MeetingId}/attendees'].post,
+      doc.paths['/meetings/{MeetingId}/attendees'].get,
+      doc.paths['/meetings/{MeetingId}/attendees/{AttendeeId}'].delete,
+      doc.paths['/meetings/{MeetingId}/attendees/delete'].post,
+    ];
+    expect(operations.map((o) => o.operationId)).toEqual(['GetMeeting', 'BatchCreateAttendee', 'ListAttendees', 'DeleteAttendee', 'DeleteAttendees']);
+    for (const o of operations) {
+      expect(o.security).toEqual([{ bearer: [] }]);
+      expect(o.description).toMatch(/^Needs a token allowed to (read|create|delete)/);
+      expect(Object.keys(o.responses).some((status) => status.startsWith('2') && o.responses[status].headers['x-upstream-attempts'])).toBe(true);
+      for (const status of Object.values(ERROR_STATUS)) expect(o.responses[String(status)]).toBeDefined();
+    }
+    expect(doc.components.schemas.DeleteAttendeesRequest.oneOf).toEqual([{ required: ['ExternalUserIdPrefix'] }, { required: ['AttendeeIds'] }]);
+    expect(doc.components.schemas.ListAttendeesResponse.properties.Attendees.items.properties).not.toHaveProperty('JoinToken');
+  });
 });
 
 describe('the served document', () => {

@@ -1,0 +1,18 @@
+import { Hono } from 'hono/tiny';
+import { callUpstream } from '../upstream.ts';
+import type { AppEnv } from '../context.ts';
+import { authorize } from '../middleware/auth.ts';
+import { upstreamStats } from '../middleware/upstream-stats.ts';
+import { meetingParam } from './validators.ts';
+
+/**
+ * A meeting: whether it is still live (it ends by itself about 5 minutes after it has no one in it),
+ * and its MediaPlacement, which a browser needs with the attendee to join.
+ */
+export const meetingRoutes = new Hono<AppEnv>().get('/meetings/:meetingId', authorize('read'), meetingParam, upstreamStats, async (c) => {
+  const { meetingId } = c.req.valid('param');
+  const { client, retryPolicy } = c.var.runtime;
+  c.var.log.meetingId = meetingId;
+  const Meeting = await callUpstream((signal) => client.getMeeting(meetingId, signal), retryPolicy, c.var.upstream);
+  return c.json({ Meeting }, 200);
+});
