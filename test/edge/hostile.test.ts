@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_STATUS, LIMITS, type ErrorName } from '../../shared/index.ts';
 import { TOKEN, app, emulator, testEnv } from './harness.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom } from '../emulator/faults.ts';
 
 const REQUESTS = 10_000;
 const random = seededRandom(0xc41e);

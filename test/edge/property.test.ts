@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../shared/index.ts';
 import { expectEveryAttendeeAccountedFor } from './invariant.ts';
 import { emulator, postAttendees, testEnv } from './harness.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom } from '../emulator/faults.ts';
 
 const CASES = 40;
 

@@ -16,7 +16,7 @@ const MAX_LATENCY_MS = 60_000;
 const MAX_RETRY_AFTER_SECONDS = 3_600;
 
 /** mulberry32: tiny, seedable, good enough to spread faults; the same seed gives the same faults. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
