@@ -18,7 +18,7 @@ export function createApp() {
     .use(requestId({ headerName: HEADERS.requestId }), accessLog, secureHeaders, resolveRuntime, corsForConfiguredOrigins)
     .get('/', (c) => c.json({ name: 'chime-attendees', openapi: '/openapi.json', health: '/healthz' }))
     .get('/healthz', (c) => c.json({ ok: true, api: c.var.runtime.config.api }))
-    .get('/openapi.json', (c) => c.json(c.var.runtime.openApi()))
+    .get('/openapi.json', async (c) => c.json(await c.var.runtime.openApi()))
     .route('/', meetingRoutes)
     .route('/', attendeesRoutes)
     .route('/', deletionRoutes)

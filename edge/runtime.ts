@@ -13,7 +13,7 @@ export interface Runtime {
   requestSchema: ReturnType<typeof batchCreateAttendeeRequestSchema>;
   retryPolicy: RetryPolicy;
   /** The OpenAPI document, made on first request for it. */
-  openApi(): Record<string, unknown>;
+  openApi(): Promise<Record<string, unknown>>;
 }
 
 const runtimes = new WeakMap<Env, Promise<Runtime>>();

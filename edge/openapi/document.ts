@@ -1,9 +1,17 @@
 import { LIMITS, type ChimeApi } from '../../shared/index.ts';
-import generated from './documents.json' with { type: 'json' };
+import { DOCUMENTS_GZIP_BASE64 } from './documents.ts';
+import type { generatedDocuments } from './generate.ts';
+
+/** The generated documents, unpacked (DecompressionStream: workerd, Deno and Node alike). */
+export async function unpackDocuments(): Promise<ReturnType<typeof generatedDocuments>> {
+  const bytes = Uint8Array.from(atob(DOCUMENTS_GZIP_BASE64), (char) => char.charCodeAt(0));
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).json();
+}
 
 /** The generated document, adapted to the configured flavor and attendee limit. */
-export function openApiDocument(api: ChimeApi, maxAttendees: number): Record<string, unknown> {
-  const document = structuredClone(generated.document) as any;
+export async function openApiDocument(api: ChimeApi, maxAttendees: number): Promise<Record<string, unknown>> {
+  const generated = await unpackDocuments();
+  const document = generated.document as any;
   const attendees = document.components.schemas.BatchCreateAttendeeRequest.properties.Attendees;
   if (api === 'chime') {
     attendees.items = generated.legacyAttendee;

@@ -48,7 +48,7 @@ const ok = (description: string, schema: string) => ({ '200': { description, hea
 
 /**
  * The worker's OpenAPI 3.1 document, generated from the contract for an API flavor. It is generated
- * ahead of time (`npm run openapi`) into documents.json, so the converter stays out of the Worker bundle.
+ * ahead of time (`npm run openapi`) into documents.ts, gzipped, so the converter stays out of the Worker bundle.
  */
 export function openApiDocument(api: ChimeApi, maxAttendees: number): JsonObject {
   return {

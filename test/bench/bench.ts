@@ -182,7 +182,7 @@ async function composition(entry: string): Promise<Array<[string, number]>> {
   for (const output of Object.values(result.metafile.outputs)) {
     for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) {
       const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1];
-      const name = pkg ?? (file.endsWith('.json') ? `${file} (OpenAPI document)` : file.startsWith('shared/') ? 'shared/' : 'edge/ (code)');
+      const name = pkg ?? (file.endsWith('openapi/documents.ts') ? `${file} (OpenAPI document, gzipped)` : file.startsWith('shared/') ? 'shared/' : 'edge/ (code)');
       totals.set(name, (totals.get(name) ?? 0) + bytesInOutput);
     }
   }

@@ -58,6 +58,12 @@ describe.each(RUNTIMES)('on %s', (runtime) => {
     expect(await response.json()).toEqual({ ok: true, api: 'chime-sdk-meetings' });
   });
 
+  it('serves its OpenAPI document, unpacked from the bundle', async () => {
+    const document = (await (await fetch(`${server.url}/openapi.json`)).json()) as { openapi: string; paths: object };
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toContain('/meetings/{MeetingId}/attendees');
+  });
+
   it('creates attendees, in the request order and in the emulator', async () => {
     const meetingId = await createMeeting();
     const { response, json } = await post(meetingId, {

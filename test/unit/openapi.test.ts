@@ -1,7 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { openApiDocument as served } from '../../edge/openapi/document.ts';
+import { openApiDocument as served, unpackDocuments } from '../../edge/openapi/document.ts';
 import { generatedDocuments, openApiDocument } from '../../edge/openapi/generate.ts';
 import { ERROR_STATUS } from '../../shared/index.ts';
 
@@ -55,13 +54,12 @@ describe('the OpenAPI document', () => {
 });
 
 describe('the served document', () => {
-  it('is the one generated from the current contract (run `npm run openapi` after changing it)', () => {
-    const committed = JSON.parse(readFileSync(new URL('../../edge/openapi/documents.json', import.meta.url), 'utf8'));
-    expect(committed).toEqual(JSON.parse(JSON.stringify(generatedDocuments())));
+  it('is the one generated from the current contract (run `npm run openapi` after changing it)', async () => {
+    expect(await unpackDocuments()).toEqual(JSON.parse(JSON.stringify(generatedDocuments())));
   });
 
-  it('carries the configured attendee limit', () => {
-    expect((served('chime-sdk-meetings', 120) as any).components.schemas.BatchCreateAttendeeRequest.properties.Attendees.maxItems).toBe(120);
-    expect(served('chime', 250)).toEqual(openApiDocument('chime', 250));
+  it('carries the configured attendee limit', async () => {
+    expect(((await served('chime-sdk-meetings', 120)) as any).components.schemas.BatchCreateAttendeeRequest.properties.Attendees.maxItems).toBe(120);
+    expect(await served('chime', 250)).toEqual(openApiDocument('chime', 250));
   });
 });
