@@ -3,13 +3,19 @@ import {
   BatchCreateAttendeeResponseSchema,
   canonicalErrorName,
   CHIME_APIS,
+  DeleteAttendeesResponseSchema,
   ErrorBodySchema,
+  GetMeetingResponseSchema,
   HEADERS,
+  ListAttendeesResponseSchema,
   parseSafely,
   type BatchCreateAttendeeRequest,
   type BatchCreateAttendeeResponse,
-  type ChimeApi,
+  type DeleteAttendeesRequest,
+  type DeleteAttendeesResponse,
   type ErrorName,
+  type GetMeetingResponse,
+  type ListAttendeesResponse,
   type ValidationIssue,
 } from '../../shared/index.ts';
 
@@ -57,9 +63,35 @@ export function createAttendees(
   body: BatchCreateAttendeeRequest,
   signal?: AbortSignal,
 ): Promise<WorkerResult<BatchCreateAttendeeResponse>> {
-  const path = `meetings/${encodeURIComponent(meetingId)}/attendees`;
+  const path = `${meetingPath(meetingId)}/attendees`;
   const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
   return call(target, path, init, BatchCreateAttendeeResponseSchema, signal);
+}
+
+/** The meeting, if it is still live: its MediaPlacement is what joining needs with an attendee. */
+export function getMeeting(target: WorkerTarget, meetingId: string, signal?: AbortSignal): Promise<WorkerResult<GetMeetingResponse>> {
+  return call(target, meetingPath(meetingId), { method: 'GET' }, GetMeetingResponseSchema, signal);
+}
+
+/** Every attendee holding a slot (those the token may see), without JoinTokens. */
+export function listAttendees(target: WorkerTarget, meetingId: string, signal?: AbortSignal): Promise<WorkerResult<ListAttendeesResponse>> {
+  return call(target, `${meetingPath(meetingId)}/attendees`, { method: 'GET' }, ListAttendeesResponseSchema, signal);
+}
+
+/** Deletes the attendees a prefix or a list of AttendeeIds selects; each comes back deleted or with its error. */
+export function deleteAttendees(
+  target: WorkerTarget,
+  meetingId: string,
+  body: DeleteAttendeesRequest,
+  signal?: AbortSignal,
+): Promise<WorkerResult<DeleteAttendeesResponse>> {
+  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  return call(target, `${meetingPath(meetingId)}/attendees/delete`, init, DeleteAttendeesResponseSchema, signal);
+}
+
+/** Deletes one attendee: 204 and no body. */
+export function deleteAttendee(target: WorkerTarget, meetingId: string, attendeeId: string, signal?: AbortSignal): Promise<WorkerResult<undefined>> {
+  return call(target, `${meetingPath(meetingId)}/attendees/${encodeURIComponent(attendeeId)}`, { method: 'DELETE' }, NoBodySchema, signal);
 }
 
 /** Which Chime API the worker is configured for; the health check needs no token. */
@@ -95,6 +127,24 @@ async function call<S extends v.GenericSchema>(
       : { ok: false, failure: { kind: 'unexpected', status: response.status, detail: 'the answer is not in the worker API’s shape' }, exchange };
   }
   return { ok: false, failure: refusal(response, json), exchange };
+}
+
+const meetingPath = (meetingId: string) => `meetings/${encodeURIComponent(meetingId)}`;
+
+/** An answer without a body (204) reads as undefined. */
+const NoBodySchema = v.undefined();
+
+/**
+ * A 404 the worker makes for a path it has no route for: a worker older than this extension, not a
+ * missing meeting. It must not mark a meeting as ended.
+ */
+export function isMissingRoute(failure: WorkerFailure): boolean {
+  return failure.kind === 'refused' && failure.code === 'NotFoundException' && /^No such route\b/.test(failure.message);
+}
+
+/** The meeting itself is gone (ended, or never was): a NotFoundException that is not about a route. */
+export function isMeetingNotFound(failure: WorkerFailure): boolean {
+  return failure.kind === 'refused' && failure.code === 'NotFoundException' && !isMissingRoute(failure);
 }
 
 export function workerUrl(baseUrl: string, path: string): URL {

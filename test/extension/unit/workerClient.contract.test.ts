@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHIME_APIS } from '../../../shared/index.ts';
-import { checkHealth, createAttendees, type WorkerResult } from '../../../extension/src/workerClient.ts';
+import { checkMeeting } from '../../../extension/src/checkMeeting.ts';
+import {
+  checkHealth,
+  createAttendees,
+  deleteAttendee,
+  deleteAttendees,
+  getMeeting,
+  isMeetingNotFound,
+  isMissingRoute,
+  listAttendees,
+  type WorkerResult,
+} from '../../../extension/src/workerClient.ts';
 import { workerTargets, type WorkerTarget } from './support/targets.ts';
 
 // The same expectations for every worker: the client must read any of them the same way.
@@ -60,6 +71,71 @@ describe.each(workerTargets())('worker client against the $name', ({ start }) =>
     expect(result).toMatchObject({
       ok: false,
       failure: { kind: 'refused', code: 'BadRequestException', issues: [{ Path: 'Attendees[0].ExternalUserId', Message: 'must be 2 to 64 characters' }] },
+    });
+  });
+
+  describe('test meetings', () => {
+    it('reads the live meeting, with what joining needs', async () => {
+      const { Meeting } = expectOk(await getMeeting(target(), worker.meetingId));
+      expect(Meeting.MeetingId).toBe(worker.meetingId);
+      expect(Meeting.MediaPlacement).toMatchObject({ AudioHostUrl: expect.any(String), SignalingUrl: expect.any(String) });
+    });
+
+    it('tells a missing meeting from a missing route', async () => {
+      const missing = await getMeeting(target(), randomUUID());
+      expect(!missing.ok && isMeetingNotFound(missing.failure) && !isMissingRoute(missing.failure)).toBe(true);
+      const wrongPath = await getMeeting({ ...target(), baseUrl: `${worker.url}/not-the-worker` }, worker.meetingId);
+      expect(!wrongPath.ok && isMissingRoute(wrongPath.failure) && !isMeetingNotFound(wrongPath.failure)).toBe(true);
+    });
+
+    it('lists attendees without JoinTokens, deletes them one by one and by prefix or AttendeeIds', async () => {
+      const prefix = `unit-${run}-del-`;
+      const ids = [1, 2, 3, 4].map((n) => `${prefix}${n}`);
+      const created = expectOk(await createAttendees(target(), worker.meetingId, { Attendees: ids.map((ExternalUserId) => ({ ExternalUserId })) })).Attendees;
+      const listed = expectOk(await listAttendees(target(), worker.meetingId)).Attendees;
+      for (const attendee of created) expect(listed).toContainEqual(expect.objectContaining({ AttendeeId: attendee.AttendeeId, ExternalUserId: attendee.ExternalUserId }));
+      expect(JSON.stringify(listed)).not.toContain('JoinToken');
+
+      const one = await deleteAttendee(target(), worker.meetingId, created[0]!.AttendeeId);
+      expect(one).toMatchObject({ ok: true, value: undefined, exchange: { status: 204 } });
+      const again = await deleteAttendee(target(), worker.meetingId, created[0]!.AttendeeId);
+      expect(again).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'NotFoundException' } });
+
+      const unknown = randomUUID();
+      const byIds = expectOk(await deleteAttendees(target(), worker.meetingId, { AttendeeIds: [created[1]!.AttendeeId, unknown] }));
+      expect(byIds.Deleted).toEqual([{ AttendeeId: created[1]!.AttendeeId, ExternalUserId: ids[1] }]);
+      expect(byIds.Errors).toEqual([expect.objectContaining({ AttendeeId: unknown, ErrorCode: 'NotFoundException' })]);
+
+      const byPrefix = expectOk(await deleteAttendees(target(), worker.meetingId, { ExternalUserIdPrefix: prefix }));
+      expect(byPrefix.Deleted.map((a) => a.ExternalUserId).sort()).toEqual(ids.slice(2));
+      const left = expectOk(await listAttendees(target(), worker.meetingId)).Attendees;
+      expect(left.filter((a) => a.ExternalUserId.startsWith(prefix))).toEqual([]);
+    });
+
+    it('answers a batch of AttendeeIds none of which is in the meeting with NotFoundException', async () => {
+      const result = await deleteAttendees(target(), worker.meetingId, { AttendeeIds: [randomUUID()] });
+      expect(!result.ok && isMeetingNotFound(result.failure)).toBe(true);
+    });
+
+    it('checks the slots before creating: new attendees against free slots, those already present take none', async () => {
+      const present = `unit-${run}-present`;
+      expectOk(await createAttendees(target(), worker.meetingId, { Attendees: [{ ExternalUserId: present }] }));
+      const used = expectOk(await listAttendees(target(), worker.meetingId)).Attendees.length;
+      const check = await checkMeeting(target(), worker.meetingId, [present, `unit-${run}-new`]);
+      expect(check).toMatchObject({ kind: 'checked', meeting: { MeetingId: worker.meetingId }, slots: { used, newCount: 1, presentCount: 1, free: 250 - used, fits: true } });
+      expect(await checkMeeting(target(), randomUUID(), [present])).toMatchObject({ kind: 'notFound' });
+    });
+
+    it('a token that may not read is refused the meeting and its listing, and may still create and delete', async ({ skip }) => {
+      if (!worker.noReadToken) return skip();
+      const noRead = target(worker.noReadToken);
+      expect(await getMeeting(noRead, worker.meetingId)).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'ForbiddenException' } });
+      expect(await listAttendees(noRead, worker.meetingId)).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'ForbiddenException' } });
+      expect(await checkMeeting(noRead, worker.meetingId, ['x1'])).toMatchObject({ kind: 'unchecked', failure: { code: 'ForbiddenException' } });
+      const prefix = `unit-${run}-noread-`;
+      expectOk(await createAttendees(noRead, worker.meetingId, { Attendees: [{ ExternalUserId: `${prefix}1` }] }));
+      const deleted = expectOk(await deleteAttendees(noRead, worker.meetingId, { ExternalUserIdPrefix: prefix }));
+      expect(deleted.Deleted.map((a) => a.ExternalUserId)).toEqual([`${prefix}1`]);
     });
   });
 });

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../../../edge/app.ts';
 import { LOCAL_CREDENTIALS } from '../../../emulator/defaults.ts';
@@ -8,12 +9,20 @@ import { startEmulator } from '../../../emulator/server.ts';
 export interface RealWorker {
   url: string;
   token: string;
+  /** May create and delete, not read. */
+  noReadToken: string;
   meetingId: string;
   emulatorUrl: string;
   close(): Promise<void>;
 }
 
 const TOKEN = 'extension-unit-token-0123456789';
+const NO_READ_TOKEN = 'extension-unit-no-read-token-0123456789';
+
+/** API_TOKENS_JSON for a token that may create and delete but not read (an entry holds its SHA-256). */
+export function noReadTokenConfig(token: string): string {
+  return JSON.stringify([{ name: 'no-read', sha256: createHash('sha256').update(token).digest('hex'), operations: ['create', 'delete'] }]);
+}
 
 export async function startRealWorker(): Promise<RealWorker> {
   const emulator = await startEmulator();
@@ -24,6 +33,7 @@ export async function startRealWorker(): Promise<RealWorker> {
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     CHIME_ENDPOINT: emulator.url,
     API_TOKENS: TOKEN,
+    API_TOKENS_JSON: noReadTokenConfig(NO_READ_TOKEN),
   };
   const app = createApp();
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -35,6 +45,7 @@ export async function startRealWorker(): Promise<RealWorker> {
   return {
     url: `http://127.0.0.1:${port}`,
     token: TOKEN,
+    noReadToken: NO_READ_TOKEN,
     meetingId: Meeting.MeetingId,
     emulatorUrl: emulator.url,
     async close() {

@@ -5,6 +5,8 @@ import { startRealWorker } from './realWorker.ts';
 export interface WorkerTarget {
   url: string;
   token: string;
+  /** A token that may create and delete but not read, when the target has one. */
+  noReadToken?: string | undefined;
   meetingId: string;
   /** When known, the emulator behind the worker, to check that attendees really exist. */
   emulatorUrl?: string | undefined;
@@ -24,7 +26,10 @@ export function workerTargets(env = process.env): NamedTarget[] {
   ];
   const { CHIME_TEST_WORKER_URL: url, CHIME_TEST_TOKEN: token, CHIME_TEST_MEETING_ID: meetingId } = env;
   if (url && token && meetingId) {
-    targets.push({ name: `worker at ${url}`, start: async () => ({ url, token, meetingId, emulatorUrl: env.CHIME_TEST_EMULATOR_URL }) });
+    targets.push({
+      name: `worker at ${url}`,
+      start: async () => ({ url, token, meetingId, noReadToken: env.CHIME_TEST_NO_READ_TOKEN, emulatorUrl: env.CHIME_TEST_EMULATOR_URL }),
+    });
   }
   return targets;
 }
