@@ -141,7 +141,6 @@ async function bundles() {
   const worker = await bundleWorker();
   const sdk = await bundleLikeWrangler('test/bench/baseline/worker.ts');
   const dry = wranglerDryRun([]);
-  const dryMin = wranglerDryRun(['--minify']);
   const share = worker.length / sdk.length;
   say('## a. Bundle size');
   say();
@@ -149,8 +148,7 @@ async function bundles() {
   say('|---|---|---|');
   say(`| the Worker (\`bundleWorker()\`: hono + valibot + aws4fetch + shared/) | ${kb(worker.length)} | ${kb(gzipSync(worker).length)} |`);
   say(`| the same job with \`@aws-sdk/client-chime-sdk-meetings\` (test/bench/baseline) | ${kb(sdk.length)} | ${kb(gzipSync(sdk).length)} |`);
-  say(`| \`wrangler deploy --dry-run\` as \`npm run deploy\` ships it (not minified) | ${dry} |`);
-  say(`| \`wrangler deploy --dry-run --minify\` | ${dryMin} |`);
+  say(`| \`wrangler deploy --dry-run\`: what \`npm run deploy\` ships (wrangler.toml minifies) | ${dry} |`);
   say();
   const parts = await composition('edge/entry/worker.ts');
   say(`What the Worker's minified bundle holds, KiB: ${parts.map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ')}.`);
