@@ -21,7 +21,7 @@ import { LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
 import { startEmulator, type Emulator } from '../emulator/server.ts';
 import { NodeSha256 } from '../emulator/sigv4.ts';
 import { percentile } from '../load/stats.ts';
-import { bundleWorker, startWorker, type WorkerProcess } from '../tools/worker-process.ts';
+import { bundleWorker, startWorker, workerBuildOptions, type WorkerProcess } from '../tools/worker-process.ts';
 import { measureExtension } from './extension.ts';
 import { runLoad, type LoadResult } from './http-load.ts';
 import { childPids, cpuMs } from './process-cpu.ts';
@@ -162,20 +162,7 @@ async function bundles() {
 
 /** Bytes of the minified bundle by origin: each npm package, the OpenAPI document, the rest of edge/, shared/. */
 async function composition(entry: string): Promise<Array<[string, number]>> {
-  // The options of bundleWorker(), with a metafile.
-  const result = await build({
-    entryPoints: [join(ROOT, entry)],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    mainFields: ['module', 'main'],
-    conditions: ['workerd', 'worker', 'browser'],
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
+  const result = await build({ ...workerBuildOptions(entry), metafile: true, logLevel: 'silent' });
   const totals = new Map<string, number>();
   for (const output of Object.values(result.metafile.outputs)) {
     for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) {

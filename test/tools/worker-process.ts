@@ -1,4 +1,4 @@
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -6,9 +6,9 @@ import { freePort } from './local-stack.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The Worker exactly as `wrangler deploy` would ship it: one minified ES module. */
-export async function bundleWorker(entry = 'edge/entry/worker.ts'): Promise<string> {
-  const result = await build({
+/** How a Worker entry is bundled: one minified ES module, resolved as workerd resolves packages. */
+export function workerBuildOptions(entry = 'edge/entry/worker.ts'): BuildOptions & { write: false } {
+  return {
     entryPoints: [`${ROOT}/${entry}`],
     bundle: true,
     minify: true,
@@ -18,7 +18,12 @@ export async function bundleWorker(entry = 'edge/entry/worker.ts'): Promise<stri
     mainFields: ['module', 'main'],
     conditions: ['workerd', 'worker', 'browser'],
     write: false,
-  });
+  };
+}
+
+/** The Worker as `wrangler deploy` ships it, less wrangler's own wrapper. */
+export async function bundleWorker(entry?: string): Promise<string> {
+  const result = await build(workerBuildOptions(entry));
   return result.outputFiles[0]!.text;
 }
 
