@@ -21,7 +21,7 @@ async function createAttendees(deps: Deps): Promise<void> {
   const email = gitUserEmail(trustedFolder());
   const answers = { meetingId: '', attendees: undefined as string | undefined, options: {} as AttendeeOptions };
   const answered = await runSteps([
-    (at) => askMeetingId(TITLE, deps.recentMeetings.list(), answers.meetingId, at).then(keep((id) => (answers.meetingId = id))),
+    (at) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id))),
     async (at) =>
       askText(
         {

@@ -19,7 +19,7 @@ async function createTestAttendees(deps: Deps): Promise<void> {
   const api = detectApi(deps);
   const answers = { meetingId: '', count: 10, pattern: DEFAULT_PATTERN, options: {} as AttendeeOptions };
   const answered = await runSteps([
-    (at) => askMeetingId(TITLE, deps.recentMeetings.list(), answers.meetingId, at).then(keep((id) => (answers.meetingId = id))),
+    (at) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id))),
     (at) =>
       askText({ title: TITLE, prompt: 'How many test attendees (1 to 250)', value: String(answers.count), check: checkCount }, at).then(
         keep((text) => (answers.count = Number(text.trim()))),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { checkMeetingId } from '../input/meetingId.ts';
+import type { RecentMeetings } from '../recentMeetings.ts';
 import type { Answer, StepPosition } from './steps.ts';
 
 interface MeetingItem extends vscode.QuickPickItem {
@@ -7,18 +8,30 @@ interface MeetingItem extends vscode.QuickPickItem {
   meetingId?: string;
 }
 
+export const FORGET_MEETING: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('close'), tooltip: 'Forget this meeting' };
+
 /**
- * The meeting step, always the first: type (or paste) an ID, or pick a recent one. A quick pick has no validation
- * message, so the typed text is checked into an item of its own: "use this ID", or why not.
+ * The meeting step, always the first: type (or paste) an ID, or pick a recent one (marked when it has
+ * ended; each has a button to forget it). A quick pick has no validation message, so the typed text is
+ * checked into an item of its own: "use this ID", or why not.
  */
-export function askMeetingId(title: string, recent: readonly string[], value: string, at: StepPosition): Promise<Answer<string>> {
+export function askMeetingId(title: string, recent: Pick<RecentMeetings, 'entries' | 'forget'>, value: string, at: StepPosition): Promise<Answer<string>> {
   const pick = vscode.window.createQuickPick<MeetingItem>();
-  const recentItems = recent.map((id): MeetingItem => ({ label: id, description: 'recent', meetingId: id }));
-  const refresh = () => (pick.items = [...typedItems(pick.value, recent), ...recentItems]);
+  // Shown gone at once; the store catches up in the background.
+  const forgotten = new Set<string>();
+  const refresh = () => {
+    const entries = recent.entries().filter((entry) => !forgotten.has(entry.meetingId));
+    const ids = entries.map((entry) => entry.meetingId);
+    const recentItems = entries.map(
+      ({ meetingId, ended }): MeetingItem => ({ label: meetingId, description: ended ? 'recent (ended)' : 'recent', buttons: [FORGET_MEETING], meetingId }),
+    );
+    pick.items = [...typedItems(pick.value, ids), ...recentItems];
+    pick.placeholder = ids.length ? 'Paste a meeting ID, or pick a recent one' : 'Paste the meeting ID (a GUID)';
+  };
   pick.title = title;
-  pick.step = at.step;
-  pick.totalSteps = at.totalSteps;
-  pick.placeholder = recent.length ? 'Paste a meeting ID, or pick a recent one' : 'Paste the meeting ID (a GUID)';
+  // A command with this one step shows no step count.
+  pick.step = at.totalSteps > 1 ? at.step : undefined;
+  pick.totalSteps = at.totalSteps > 1 ? at.totalSteps : undefined;
   pick.value = value;
   pick.matchOnDescription = true;
   pick.ignoreFocusOut = true;
@@ -29,6 +42,12 @@ export function askMeetingId(title: string, recent: readonly string[], value: st
       pick.dispose();
     };
     pick.onDidChangeValue(refresh);
+    pick.onDidTriggerItemButton(({ item }) => {
+      if (!item.meetingId) return;
+      forgotten.add(item.meetingId);
+      void recent.forget(item.meetingId);
+      refresh();
+    });
     pick.onDidAccept(() => {
       const meetingId = pick.selectedItems[0]?.meetingId;
       if (meetingId) finish({ move: 'next', value: meetingId });
@@ -40,7 +59,7 @@ export function askMeetingId(title: string, recent: readonly string[], value: st
 
 function typedItems(value: string, recent: readonly string[]): MeetingItem[] {
   const typed = value.trim();
-  if (!typed || recent.includes(typed)) return [];
+  if (!typed || recent.some((id) => id.toLowerCase() === typed.toLowerCase())) return [];
   const problem = checkMeetingId(typed);
   return problem
     ? [{ label: '$(error) Not a meeting ID', detail: problem, alwaysShow: true }]

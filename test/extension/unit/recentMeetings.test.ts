@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetRecent, MAX_RECENT_MEETINGS, readRecent, rememberRecent } from '../../../extension/src/input/recentMeetings.ts';
+import { forgetRecent, markEnded, MAX_RECENT_MEETINGS, readRecent, recentEntries, rememberRecent } from '../../../extension/src/input/recentMeetings.ts';
 
 const id = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
 
@@ -22,5 +22,25 @@ describe('recent meetings', () => {
     expect(readRecent(undefined)).toEqual([]);
     expect(readRecent('nope')).toEqual([]);
     expect(readRecent([id(1), 42, 'not-an-id', id(2)])).toEqual([id(1), id(2)]);
+  });
+});
+
+describe('ended meetings', () => {
+  it('are marked only while in the recent list, and unmarked when live again', () => {
+    expect(markEnded([], [id(1), id(2)], id(2), true)).toEqual([id(2)]);
+    expect(markEnded([id(2)], [id(1), id(2)], id(2).toUpperCase(), false)).toEqual([]);
+    // A meeting never remembered (a mistyped ID) is not added by failing.
+    expect(markEnded([], [id(1)], id(9), true)).toEqual([]);
+  });
+
+  it('lose their mark once forgotten', () => {
+    expect(markEnded([id(1), id(2)], [id(2)], id(2), true)).toEqual([id(2)]);
+  });
+
+  it('show in the recent list', () => {
+    expect(recentEntries([id(1), id(2)], [id(2)])).toEqual([
+      { meetingId: id(1), ended: false },
+      { meetingId: id(2), ended: true },
+    ]);
   });
 });
