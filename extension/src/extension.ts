@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { registerClearToken } from './commands/clearToken.ts';
 import { registerCreateAttendees } from './commands/createAttendees.ts';
 import { registerCreateTestAttendees } from './commands/createTestAttendees.ts';
+import { registerDeleteTestAttendees } from './commands/deleteTestAttendees.ts';
 import { registerSetToken } from './commands/setToken.ts';
 import { registerShowLog } from './commands/showLog.ts';
+import { registerShowMeeting } from './commands/showMeeting.ts';
 import { createDeps } from './deps.ts';
 import type { TestHooks } from './testHooks.ts';
 
@@ -12,6 +14,8 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   const deps = createDeps(context);
   registerCreateAttendees(context, deps);
   registerCreateTestAttendees(context, deps);
+  registerDeleteTestAttendees(context, deps);
+  registerShowMeeting(context, deps);
   registerSetToken(context, deps);
   registerClearToken(context, deps);
   registerShowLog(context, deps);

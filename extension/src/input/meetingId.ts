@@ -5,3 +5,8 @@ export function checkMeetingId(text: string): string | undefined {
   const result = parseSafely(MeetingIdSchema, text.trim());
   return result.success ? undefined : `This ${result.issues[0].message}`;
 }
+
+/** A meeting ID handed to a command (by another command, or a keybinding's args), when it is one. */
+export function meetingIdArgument(value: unknown): string | undefined {
+  return typeof value === 'string' && !checkMeetingId(value) ? value.trim() : undefined;
+}

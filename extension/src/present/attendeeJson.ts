@@ -7,7 +7,7 @@ import type { Attendee } from '../../../shared/index.ts';
  * Only the fields the SDK reads are copied.
  */
 
-const forSdk = ({ AttendeeId, ExternalUserId, JoinToken }: Attendee) => ({ AttendeeId, ExternalUserId, JoinToken });
+export const forSdk = ({ AttendeeId, ExternalUserId, JoinToken }: Attendee) => ({ AttendeeId, ExternalUserId, JoinToken });
 
 export const attendeeJson = (attendee: Attendee) => JSON.stringify({ Attendee: forSdk(attendee) }, null, 2);
 

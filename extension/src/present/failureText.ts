@@ -1,5 +1,5 @@
 import { summarizeIssues } from '../../../shared/index.ts';
-import type { Exchange, WorkerFailure } from '../workerClient.ts';
+import { isMissingRoute, type Exchange, type WorkerFailure } from '../workerClient.ts';
 
 /** Buttons offered with a failure, each a next step the person can take at once. */
 export type NextStep = 'Set Worker Token' | 'Retry' | 'Open Settings' | 'Show Log';
@@ -59,6 +59,17 @@ function describeRefusal(failure: Extract<WorkerFailure, { kind: 'refused' }>, c
     case 'ForbiddenException':
       return { message: withId(`The worker refused this token (ForbiddenException): ${failure.message}`), severity: 'error', steps: ['Set Worker Token'] };
     case 'NotFoundException':
+      if (isMissingRoute(failure)) {
+        return {
+          message: withId(`The worker at ${context.workerUrl} has no such route: it is older than this extension (or chimeAttendees.workerUrl names something else). Update the worker.`),
+          severity: 'error',
+          steps: ['Open Settings'],
+        };
+      }
+      // Newer workers say it all: `Meeting … was not found or has ended (Amazon Chime: …). A meeting ends by itself …`.
+      if (failure.message.startsWith(`Meeting ${context.meetingId} `)) {
+        return { message: `${failure.message} (NotFoundException${requestId ? `, request ${requestId}` : ''})`, severity: 'error', steps: [] };
+      }
       return {
         // The worker's own words tell a missing meeting from a wrong URL path ("No such route").
         message: withId(`Meeting ${context.meetingId} was not found (NotFoundException: ${failure.message}). It may have ended: check the ID, or start a new meeting.`),

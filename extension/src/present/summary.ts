@@ -9,7 +9,7 @@ export function creationSummary({ Attendees, Errors }: BatchCreateAttendeeRespon
 }
 
 /** `ThrottlingException×2, LimitExceededException×1`: per-attendee errors by code, with no ExternalUserIds. */
-export function errorCounts(errors: readonly AttendeeError[]): string {
+export function errorCounts(errors: readonly Pick<AttendeeError, 'ErrorCode'>[]): string {
   const counts = new Map<string, number>();
   for (const error of errors) counts.set(error.ErrorCode, (counts.get(error.ErrorCode) ?? 0) + 1);
   return [...counts].map(([code, count]) => `${code}×${count}`).join(', ');

@@ -1,39 +1,55 @@
 import * as vscode from 'vscode';
-import type { Attendee, BatchCreateAttendeeResponse } from '../../../shared/index.ts';
+import type { Attendee, BatchCreateAttendeeResponse, Meeting } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
 import { allAttendeesJson, attendeeJson } from '../present/attendeeJson.ts';
+import { allJoinInfoJson, joinInfoJson, joinInfoProblem } from '../present/joinInfo.ts';
 import { creationSummary } from '../present/summary.ts';
+import { copyText } from './copy.ts';
+import type { MeetingSource } from './meetingSource.ts';
 
 interface ResultItem extends vscode.QuickPickItem {
   attendee?: Attendee;
 }
 
+export const COPY_JOIN_INFO: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('plug'), tooltip: 'Copy join info (Meeting + Attendee)' };
 export const COPY_TOKEN: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('key'), tooltip: 'Copy JoinToken' };
 export const COPY_JSON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('json'), tooltip: 'Copy attendee as JSON' };
+export const COPY_ALL_JOIN_INFO: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('plug'), tooltip: 'Copy join info for all attendees' };
 export const COPY_ALL: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy all attendees as JSON' };
 
 /**
  * The created attendees and the per-attendee errors, open until dismissed (it stays open while the
- * person pastes elsewhere). Enter copies an attendee as JSON; its buttons copy the JoinToken or the JSON.
+ * person pastes elsewhere). Enter copies an attendee as JSON; its buttons copy its join info (the
+ * meeting, read once for the whole list, with the attendee), its JoinToken or its JSON.
  */
-export function showResults(deps: Deps, meetingId: string, response: BatchCreateAttendeeResponse): Promise<void> {
+export function showResults(deps: Deps, meetingId: string, response: BatchCreateAttendeeResponse, meeting: MeetingSource): Promise<void> {
   const pick = vscode.window.createQuickPick<ResultItem>();
   pick.title = `${creationSummary(response)} in meeting ${meetingId}`;
-  pick.placeholder = 'Enter copies an attendee as JSON; the buttons copy its JoinToken, or all attendees';
+  pick.placeholder = 'Enter copies an attendee as JSON; the buttons copy its join info or JoinToken, or all attendees';
   pick.items = resultItems(response);
-  pick.buttons = response.Attendees.length ? [COPY_ALL] : [];
+  pick.buttons = response.Attendees.length ? [COPY_ALL_JOIN_INFO, COPY_ALL] : [];
   pick.matchOnDescription = true;
   pick.ignoreFocusOut = true;
-  const copy = async (text: string, what: string) => {
-    await deps.clipboard.writeText(text);
-    vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 4000);
+  const copy = (text: string, what: string) => copyText(deps, text, what);
+  const copyJoinInfo = async (json: (found: Meeting) => string, what: string) => {
+    const found = await meeting.get();
+    if (!found) return;
+    const problem = joinInfoProblem(found);
+    await copy(json(found), problem ? `${what} (but ${problem})` : what);
   };
   pick.onDidTriggerItemButton(({ item, button }) => {
-    if (!item.attendee) return;
-    const name = item.attendee.ExternalUserId;
-    void (button === COPY_TOKEN ? copy(item.attendee.JoinToken, `the JoinToken of ${name}`) : copy(attendeeJson(item.attendee), `${name} as JSON`));
+    const attendee = item.attendee;
+    if (!attendee) return;
+    const name = attendee.ExternalUserId;
+    if (button === COPY_JOIN_INFO) void copyJoinInfo((found) => joinInfoJson(found, attendee), `the join info of ${name}`);
+    else if (button === COPY_TOKEN) void copy(attendee.JoinToken, `the JoinToken of ${name}`);
+    else void copy(attendeeJson(attendee), `${name} as JSON`);
   });
-  pick.onDidTriggerButton(() => void copy(allAttendeesJson(response.Attendees), `${response.Attendees.length} attendees as JSON`));
+  pick.onDidTriggerButton((button) => {
+    const count = response.Attendees.length;
+    if (button === COPY_ALL_JOIN_INFO) void copyJoinInfo((found) => allJoinInfoJson(found, response.Attendees), `the join info of ${count} attendees`);
+    else void copy(allAttendeesJson(response.Attendees), `${count} attendees as JSON`);
+  });
   pick.onDidAccept(() => {
     const attendee = pick.selectedItems[0]?.attendee;
     if (attendee) void copy(attendeeJson(attendee), `${attendee.ExternalUserId} as JSON`);
@@ -50,7 +66,7 @@ export function showResults(deps: Deps, meetingId: string, response: BatchCreate
 function resultItems({ Attendees, Errors }: BatchCreateAttendeeResponse): ResultItem[] {
   const separator = (label: string): ResultItem => ({ label, kind: vscode.QuickPickItemKind.Separator });
   const created = Attendees.map(
-    (attendee): ResultItem => ({ label: `$(person) ${attendee.ExternalUserId}`, description: attendee.AttendeeId, buttons: [COPY_TOKEN, COPY_JSON], attendee }),
+    (attendee): ResultItem => ({ label: `$(person) ${attendee.ExternalUserId}`, description: attendee.AttendeeId, buttons: [COPY_JOIN_INFO, COPY_TOKEN, COPY_JSON], attendee }),
   );
   const failed = Errors.map((error): ResultItem => ({ label: `$(error) ${error.ExternalUserId}`, description: error.ErrorCode, detail: error.ErrorMessage }));
   return [

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 
+export type ProgressReport = vscode.Progress<{ message?: string; increment?: number }>;
+
 /** Runs the task under a notification whose Cancel aborts it, through the signal the task is given. */
-export function withCancellableProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
+export function withCancellableProgress<T>(title: string, task: (signal: AbortSignal, progress: ProgressReport) => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
     const controller = new AbortController();
     // A token cancelled before this ran fires no event, so it is checked as well as listened to.
     if (token.isCancellationRequested) controller.abort();
     const subscription = token.onCancellationRequested(() => controller.abort());
-    return task(controller.signal).finally(() => subscription.dispose());
+    return task(controller.signal, progress).finally(() => subscription.dispose());
   });
 }

@@ -59,3 +59,20 @@ describe('describeFailure', () => {
     );
   });
 });
+
+describe('describeFailure for test meetings', () => {
+  it('passes on the worker’s own explanation of a meeting that has ended', () => {
+    const message = 'Meeting m-1 was not found or has ended (Amazon Chime: The meeting has ended). A meeting ends by itself about 5 minutes after it has no one in it; create a new one.';
+    expect(describeFailure({ kind: 'refused', code: 'NotFoundException', message, requestId: 'r-9' }, context)).toEqual({
+      message: `${message} (NotFoundException, request r-9)`,
+      severity: 'error',
+      steps: [],
+    });
+  });
+
+  it('tells a worker without the route (older than the extension) from a missing meeting', () => {
+    const text = describeFailure({ kind: 'refused', code: 'NotFoundException', message: 'No such route; the routes are listed in /openapi.json' }, context);
+    expect(text.message).toMatch(/^The worker at http:\/\/127\.0\.0\.1:8787 has no such route: it is older than this extension/);
+    expect(text.steps).toEqual(['Open Settings']);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMeetingId } from '../../../extension/src/input/meetingId.ts';
+import { checkMeetingId, meetingIdArgument } from '../../../extension/src/input/meetingId.ts';
 
 describe('checkMeetingId', () => {
   it('accepts a GUID, ignoring surrounding spaces', () => {
@@ -9,5 +9,12 @@ describe('checkMeetingId', () => {
   it('explains what a meeting ID looks like', () => {
     expect(checkMeetingId('not-a-meeting')).toBe('This must be a meeting ID (a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789)');
     expect(checkMeetingId('0a1b2c3d-4e5f-6789-abcd-ef012345678')).toBeDefined();
+  });
+});
+
+describe('a meeting ID handed to a command', () => {
+  it('is taken only when it is one', () => {
+    expect(meetingIdArgument(' 0a1b2c3d-4e5f-6789-abcd-ef0123456789 ')).toBe('0a1b2c3d-4e5f-6789-abcd-ef0123456789');
+    for (const other of [undefined, 42, {}, 'nope', '']) expect(meetingIdArgument(other)).toBeUndefined();
   });
 });

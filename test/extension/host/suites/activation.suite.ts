@@ -6,6 +6,8 @@ import { extension } from '../support/extension.ts';
 const COMMANDS = [
   'chimeAttendees.createAttendees',
   'chimeAttendees.createTestAttendees',
+  'chimeAttendees.deleteTestAttendees',
+  'chimeAttendees.showMeeting',
   'chimeAttendees.setToken',
   'chimeAttendees.clearToken',
   'chimeAttendees.showLog',

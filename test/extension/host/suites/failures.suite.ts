@@ -27,7 +27,8 @@ describe('Failures become a message with the next step', () => {
     const { ui } = await runCommand('chimeAttendees.createAttendees', [meeting(missing), accept(`${runTag}-frank`), options(api, 'Service default'), message()]);
     const [notFound] = ui.messages();
     assert.equal(notFound?.type, 'error');
-    assert.match(notFound?.message ?? '', new RegExp(`^Meeting ${missing} was not found \\(NotFoundException: `));
+    // The meeting is checked before anything is sent; the worker's words say what to do.
+    assert.match(notFound?.message ?? '', new RegExp(`^Meeting ${missing} was not found or has ended \\(Amazon Chime: .*create a new one\\. \\(NotFoundException, request `));
 
     const next = await runCommand('chimeAttendees.createAttendees', [hide]);
     assert.ok(!next.ui.inputs()[0]?.items?.some((item) => item.startsWith(missing)), 'the missing meeting is still offered as recent');

@@ -1,0 +1,135 @@
+import * as vscode from 'vscode';
+import type { ListedAttendee } from '../../../shared/index.ts';
+import { deleteInBatches, outcomeOf, type DeletionOutcome } from '../deletion.ts';
+import type { Deps } from '../deps.ts';
+import { meetingIdArgument } from '../input/meetingId.ts';
+import { selectByPrefix } from '../input/prefix.ts';
+import { confirmDeletionMessage, deletionLogLine, deletionSummary } from '../present/deletion.ts';
+import { describeFailure } from '../present/failureText.ts';
+import { failureLine } from '../present/summary.ts';
+import { currentTarget } from '../target.ts';
+import { askAttendees, askSelection, type Selection } from '../ui/askDeletion.ts';
+import { askMeetingId } from '../ui/askMeetingId.ts';
+import { isForbidden, requestForMeeting } from '../ui/requestForMeeting.ts';
+import { showDeletionResults } from '../ui/showDeletionResults.ts';
+import { showFailure } from '../ui/showFailure.ts';
+import { keep, runSteps, type Step } from '../ui/steps.ts';
+import { withCancellableProgress } from '../ui/withCancellableProgress.ts';
+import { deleteAttendees, listAttendees } from '../workerClient.ts';
+
+const TITLE = 'Delete Chime Test Attendees';
+
+export function registerDeleteTestAttendees(context: vscode.ExtensionContext, deps: Deps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('chimeAttendees.deleteTestAttendees', (meetingId?: unknown) => deleteTestAttendees(deps, meetingIdArgument(meetingId))),
+  );
+}
+
+/** The meeting's attendees as listed for this run; undefined when the token may not list them. */
+interface Listing {
+  meetingId: string;
+  attendees: ListedAttendee[] | undefined;
+}
+
+/**
+ * Frees a test meeting's slots: pick the meeting (unless given), then a prefix or the attendees
+ * themselves, confirm, and delete in batches under a cancellable notification. The results list
+ * says what was deleted, what failed and what was never tried.
+ */
+async function deleteTestAttendees(deps: Deps, given: string | undefined): Promise<void> {
+  const answers = { meetingId: given ?? '', prefix: '', selection: { pick: true } as Selection, picked: [] as ListedAttendee[] };
+  let listing: Listing | undefined;
+  const steps: Step[] = [];
+  if (!given) steps.push((at) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id))));
+  steps.push(async (at) => {
+    if (listing?.meetingId !== answers.meetingId) listing = await list(deps, answers.meetingId);
+    if (!listing) return 'cancel';
+    if (listing.attendees?.length === 0) {
+      void vscode.window.showInformationMessage(`Meeting ${answers.meetingId} holds no attendees that this token may see: nothing to delete.`);
+      return 'cancel';
+    }
+    const answer = await askSelection(TITLE, listing.attendees, answers.prefix, at);
+    if (answer.move === 'next') {
+      answers.selection = answer.value;
+      if ('prefix' in answer.value) answers.prefix = answer.value.prefix;
+    }
+    return answer.move;
+  });
+  // Asked only when picking from the list; a prefix has nothing more to ask.
+  steps.push(async (at) =>
+    'pick' in answers.selection && listing?.attendees
+      ? askAttendees(TITLE, listing.attendees, answers.picked, at).then(keep((picked) => (answers.picked = picked)))
+      : 'next',
+  );
+  if (!(await runSteps(steps)) || !listing) return;
+
+  const { meetingId, selection } = answers;
+  const targets = 'pick' in selection ? answers.picked : listing.attendees && selectByPrefix(listing.attendees, selection.prefix);
+  const confirm = targets ? `Delete ${targets.length} Attendee${targets.length === 1 ? '' : 's'}` : 'Delete';
+  const confirmed = await vscode.window.showWarningMessage(
+    confirmDeletionMessage(meetingId, targets?.length, 'pick' in selection ? { picked: true } : selection),
+    { modal: true },
+    confirm,
+  );
+  if (confirmed !== confirm) return deps.log.info(`meeting ${meetingId}: deleting ${targets?.length ?? 'by prefix'}: not confirmed`);
+
+  const outcome = targets ? await deleteTargets(deps, meetingId, targets) : await deleteByPrefix(deps, meetingId, 'prefix' in selection ? selection.prefix : '');
+  if (!outcome) return;
+  deps.log.info(`meeting ${meetingId}: ${deletionLogLine(outcome)}${outcome.stopped ? `, stopped: ${failureLine(outcome.stopped)}` : ''}`);
+  const summary = `${deletionSummary(outcome)} from meeting ${meetingId}`;
+  vscode.window.setStatusBarMessage(`$(check) ${summary}`, 10_000);
+  if (outcome.Deleted.length + outcome.Errors.length === 0) return; // cancelled before the first batch: nothing to list
+  await showDeletionResults(deps, meetingId, outcome, outcome.stopped && stoppedBecause(outcome.stopped));
+}
+
+/** Lists the meeting; a token that may not read gets a listing of undefined (delete by prefix only). */
+async function list(deps: Deps, meetingId: string): Promise<Listing | undefined> {
+  const answer = await requestForMeeting(deps, meetingId, {
+    title: `Listing the attendees of meeting ${meetingId}…`,
+    what: 'listing its attendees',
+    call: (target, signal) => listAttendees(target, meetingId, signal),
+    handles: isForbidden,
+  });
+  if (answer.ok) {
+    await deps.recentMeetings.remember(meetingId);
+    return { meetingId, attendees: answer.value.Attendees };
+  }
+  return isForbidden(answer.failure) ? { meetingId, attendees: undefined } : undefined;
+}
+
+/** In batches, with progress; a failure before anything was deleted is shown with its next steps (Retry). */
+async function deleteTargets(deps: Deps, meetingId: string, targets: readonly ListedAttendee[]): Promise<DeletionOutcome | undefined> {
+  const noun = `${targets.length} attendee${targets.length === 1 ? '' : 's'}`;
+  for (;;) {
+    const { target, workerUrl, hadToken } = await currentTarget(deps);
+    const outcome = await withCancellableProgress(`Deleting ${noun} from meeting ${meetingId}…`, (signal, progress) => {
+      let reported = 0;
+      return deleteInBatches(targets, (ids, batchSignal) => deleteAttendees(target, meetingId, { AttendeeIds: ids }, batchSignal), {
+        signal,
+        onProgress: (done, total) => {
+          progress.report({ message: `${done} of ${total}`, increment: ((done - reported) / total) * 100 });
+          reported = done;
+        },
+      });
+    });
+    const failure = outcome.stopped;
+    if (outcome.Deleted.length || !failure || failure.kind === 'cancelled') return outcome;
+    deps.log.warn(`meeting ${meetingId}: deleting ${targets.length}: ${failureLine(failure)}`);
+    if ((await showFailure(describeFailure(failure, { workerUrl, meetingId, hadToken }), deps)) !== 'retry') return undefined;
+  }
+}
+
+/** One request the worker carries out whole: for a token that may delete but not list, so no count or progress. */
+async function deleteByPrefix(deps: Deps, meetingId: string, prefix: string): Promise<DeletionOutcome | undefined> {
+  const answer = await requestForMeeting(deps, meetingId, {
+    title: `Deleting the attendees whose ExternalUserId starts with "${prefix}" from meeting ${meetingId}…`,
+    what: 'deleting by prefix',
+    call: (target, signal) => deleteAttendees(target, meetingId, { ExternalUserIdPrefix: prefix }, signal),
+  });
+  return answer.ok ? outcomeOf(answer.value) : undefined;
+}
+
+function stoppedBecause(failure: NonNullable<DeletionOutcome['stopped']>): string {
+  if (failure.kind === 'cancelled') return 'Cancelled before it was sent';
+  return `Not sent: an earlier batch failed (${failure.kind === 'refused' ? `${failure.code}: ${failure.message}` : failureLine(failure)})`;
+}

@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import type { ListedAttendee, Meeting } from '../../../shared/index.ts';
+import type { Deps } from '../deps.ts';
+import { meetingIdArgument } from '../input/meetingId.ts';
+import { meetingJson } from '../present/joinInfo.ts';
+import { meetingRows, meetingTitle, type MeetingRow } from '../present/meetingView.ts';
+import { failureLine } from '../present/summary.ts';
+import { askMeetingId } from '../ui/askMeetingId.ts';
+import { copyText } from '../ui/copy.ts';
+import { requestForMeeting } from '../ui/requestForMeeting.ts';
+import { getMeeting, listAttendees, type WorkerResult } from '../workerClient.ts';
+
+const TITLE = 'Show Chime Meeting';
+
+export const COPY: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy' };
+export const COPY_ATTENDEE_ID: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy AttendeeId' };
+export const COPY_EXTERNAL_USER_ID: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('person'), tooltip: 'Copy ExternalUserId' };
+export const COPY_MEETING_JOIN_INFO: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('plug'), tooltip: 'Copy meeting join info ({ Meeting })' };
+export const DELETE_TEST_ATTENDEES: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: 'Delete Test Attendees…' };
+
+export function registerShowMeeting(context: vscode.ExtensionContext, deps: Deps): void {
+  context.subscriptions.push(vscode.commands.registerCommand('chimeAttendees.showMeeting', (meetingId?: unknown) => showMeeting(deps, meetingIdArgument(meetingId))));
+}
+
+interface Read {
+  meeting: Meeting;
+  attendees: ListedAttendee[] | { problem: string };
+}
+
+/** The meeting's ID, regions and slots, and its attendees, in a list with copy buttons. */
+async function showMeeting(deps: Deps, given: string | undefined): Promise<void> {
+  let meetingId = given;
+  if (!meetingId) {
+    const answer = await askMeetingId(TITLE, deps.recentMeetings, '', { step: 1, totalSteps: 1 });
+    if (answer.move !== 'next') return;
+    meetingId = answer.value;
+  }
+  const id = meetingId;
+  const answer = await requestForMeeting(deps, id, {
+    title: `Reading meeting ${id}…`,
+    what: 'reading it and its attendees',
+    call: async (target, signal): Promise<WorkerResult<Read>> => {
+      const [meeting, listing] = await Promise.all([getMeeting(target, id, signal), listAttendees(target, id, signal)]);
+      if (!meeting.ok) return meeting;
+      if (!listing.ok) deps.log.warn(`meeting ${id}: listing its attendees ${failureLine(listing.failure)}`);
+      const attendees = listing.ok ? listing.value.Attendees : { problem: listingProblem(listing.failure) };
+      return { ok: true, value: { meeting: meeting.value.Meeting, attendees }, exchange: meeting.exchange };
+    },
+  });
+  if (!answer.ok) return;
+  await deps.recentMeetings.remember(id);
+  const { meeting, attendees } = answer.value;
+  if (!('problem' in attendees)) deps.log.info(`meeting ${id}: ${attendees.length} attendees listed`);
+  const next = await showMeetingView(deps, meeting, attendees);
+  if (next === 'delete') await vscode.commands.executeCommand('chimeAttendees.deleteTestAttendees', id);
+}
+
+function listingProblem(failure: Parameters<typeof failureLine>[0]): string {
+  return failure.kind === 'refused' ? `${failure.code}: ${failure.message}` : failureLine(failure);
+}
+
+interface RowItem extends vscode.QuickPickItem {
+  row?: MeetingRow;
+}
+
+function showMeetingView(deps: Deps, meeting: Meeting, attendees: Read['attendees']): Promise<'delete' | undefined> {
+  const pick = vscode.window.createQuickPick<RowItem>();
+  pick.title = meetingTitle(meeting.MeetingId, 'problem' in attendees ? undefined : attendees);
+  pick.placeholder = 'Enter copies the selected ID; the buttons copy more';
+  pick.items = meetingRows(meeting, attendees).map(toItem);
+  pick.buttons = [COPY_MEETING_JOIN_INFO, DELETE_TEST_ATTENDEES];
+  pick.matchOnDescription = true;
+  pick.ignoreFocusOut = true;
+  let next: 'delete' | undefined;
+  pick.onDidTriggerItemButton(({ item, button }) => {
+    const row = item.row;
+    if (button === COPY_EXTERNAL_USER_ID && row?.attendee) void copyText(deps, row.attendee.ExternalUserId, 'the ExternalUserId');
+    else if (row?.copy) void copyText(deps, row.copy.text, row.copy.what);
+  });
+  pick.onDidTriggerButton((button) => {
+    if (button === COPY_MEETING_JOIN_INFO) void copyText(deps, meetingJson(meeting), `the join info of meeting ${meeting.MeetingId}`);
+    else if (button === DELETE_TEST_ATTENDEES) {
+      next = 'delete';
+      pick.hide();
+    }
+  });
+  pick.onDidAccept(() => {
+    const copy = pick.selectedItems[0]?.row?.copy;
+    if (copy) void copyText(deps, copy.text, copy.what);
+  });
+  return new Promise((resolve) => {
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(next);
+    });
+    pick.show();
+  });
+}
+
+function toItem(row: MeetingRow): RowItem {
+  if (row.separator) return { label: row.label, kind: vscode.QuickPickItemKind.Separator };
+  const buttons = row.attendee ? [COPY_ATTENDEE_ID, COPY_EXTERNAL_USER_ID] : row.copy ? [COPY] : [];
+  return { label: row.label, description: row.description, detail: row.detail, buttons, row };
+}

@@ -1,0 +1,53 @@
+import type { DeletionOutcome } from '../deletion.ts';
+import { errorCounts } from './summary.ts';
+
+const attendees = (n: number) => `${n} attendee${n === 1 ? '' : 's'}`;
+
+/** `Deleted 12 attendees`, `Deleted 10 of 12 attendees (2 failed)`, `Deleted 25 of 100 attendees (75 not attempted)`. */
+export function deletionSummary({ Deleted, Errors, notAttempted }: DeletionOutcome): string {
+  const total = Deleted.length + Errors.length + notAttempted.length;
+  if (total === 0) return 'Deleted no attendees: none was selected';
+  if (total === Deleted.length) return `Deleted ${attendees(total)}`;
+  const rest = [Errors.length && `${Errors.length} failed`, notAttempted.length && `${notAttempted.length} not attempted`].filter(Boolean).join(', ');
+  return `Deleted ${Deleted.length} of ${attendees(total)} (${rest})`;
+}
+
+/** The confirmation, saying how many and which: `Delete 12 attendees from meeting …?` */
+export function confirmDeletionMessage(meetingId: string, count: number | undefined, selection: { prefix: string } | { picked: true }): string {
+  const which = 'prefix' in selection ? `whose ExternalUserId starts with "${selection.prefix}"` : 'you picked';
+  const how = count === undefined ? `every attendee ${which} (the token may not list the meeting, so how many is not known)` : `${attendees(count)} ${which}`;
+  return `Delete ${how} from meeting ${meetingId}? Each frees its slot; anyone joined as one of them is removed from the meeting.`;
+}
+
+/** One log line: counts and error codes, never who. */
+export function deletionLogLine(outcome: DeletionOutcome): string {
+  const codes = outcome.Errors.length ? ` [${errorCounts(outcome.Errors)}]` : '';
+  return `deleted ${outcome.Deleted.length}, failed ${outcome.Errors.length}${codes}, not attempted ${outcome.notAttempted.length}`;
+}
+
+export interface DeletionRow {
+  separator?: true;
+  label: string;
+  description?: string | undefined;
+  detail?: string | undefined;
+  attendeeId?: string;
+}
+
+/** The results list: deleted, failed (with code and message), not attempted (with why), in that order. */
+export function deletionRows(outcome: DeletionOutcome, stoppedBecause?: string): DeletionRow[] {
+  const section = (label: string, rows: DeletionRow[]): DeletionRow[] => (rows.length ? [{ separator: true, label: `${label} (${rows.length})` }, ...rows] : []);
+  return [
+    ...section(
+      'Deleted',
+      outcome.Deleted.map((a) => ({ label: `$(trash) ${a.ExternalUserId}`, description: a.AttendeeId, attendeeId: a.AttendeeId })),
+    ),
+    ...section(
+      'Failed',
+      outcome.Errors.map((e) => ({ label: `$(error) ${e.ExternalUserId ?? e.AttendeeId}`, description: e.ErrorCode, detail: e.ErrorMessage, attendeeId: e.AttendeeId })),
+    ),
+    ...section(
+      'Not attempted',
+      outcome.notAttempted.map((a) => ({ label: `$(circle-slash) ${a.ExternalUserId}`, description: a.AttendeeId, detail: stoppedBecause, attendeeId: a.AttendeeId })),
+    ),
+  ];
+}

@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import type { ListedAttendee } from '../../../shared/index.ts';
+import { checkPrefix, selectByPrefix, suggestPrefixes } from '../input/prefix.ts';
+import type { Answer, StepPosition } from './steps.ts';
+
+export type Selection = { prefix: string } | { pick: true };
+
+interface SelectionItem extends vscode.QuickPickItem {
+  /** Absent on items that only explain (a bad prefix, one that selects nobody). */
+  choice?: Selection;
+}
+
+const attendees = (n: number) => `${n} attendee${n === 1 ? '' : 's'}`;
+
+/**
+ * Which attendees to delete: those whose ExternalUserId starts with a prefix (typed, or suggested
+ * from the numbered names the meeting holds, each with its count), or "pick from the list". Without
+ * a listing (the token may not read), only a typed prefix, and how many it selects is not known.
+ */
+export function askSelection(title: string, listed: readonly ListedAttendee[] | undefined, value: string, at: StepPosition): Promise<Answer<Selection>> {
+  const pick = vscode.window.createQuickPick<SelectionItem>();
+  const suggestions = listed ? suggestPrefixes(listed) : [];
+  const refresh = () => {
+    const typed = pick.value;
+    const suggested = suggestions
+      .filter(({ prefix }) => prefix !== typed)
+      .map(({ prefix, count }): SelectionItem => ({ label: prefix, description: attendees(count), choice: { prefix } }));
+    const pickItem: SelectionItem[] = listed?.length
+      ? [{ label: '$(checklist) Pick attendees from the list…', description: attendees(listed.length), alwaysShow: true, choice: { pick: true } }]
+      : [];
+    pick.items = [...typedItems(typed, listed), ...suggested, ...pickItem];
+  };
+  pick.title = title;
+  pick.step = at.step;
+  pick.totalSteps = at.totalSteps;
+  pick.placeholder = listed
+    ? `The meeting holds ${attendees(listed.length)}. Type the start of the ExternalUserIds to delete, or pick attendees`
+    : 'This token may not list the meeting: type the start of the ExternalUserIds to delete';
+  pick.value = value;
+  pick.ignoreFocusOut = true;
+  pick.buttons = at.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+  refresh();
+  return new Promise((resolve) => {
+    const finish = (answer: Answer<Selection>) => {
+      resolve(answer);
+      pick.dispose();
+    };
+    pick.onDidChangeValue(refresh);
+    pick.onDidAccept(() => {
+      const choice = pick.selectedItems[0]?.choice;
+      if (choice) finish({ move: 'next', value: choice });
+    });
+    pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish({ move: 'back' }));
+    pick.onDidHide(() => finish({ move: 'cancel' }));
+    pick.show();
+  });
+}
+
+function typedItems(typed: string, listed: readonly ListedAttendee[] | undefined): SelectionItem[] {
+  if (!typed) return [];
+  const problem = checkPrefix(typed);
+  if (problem) return [{ label: '$(error) Not a prefix', detail: problem, alwaysShow: true }];
+  const prefix = `"${typed}"`;
+  if (!listed) {
+    return [{ label: `$(trash) Delete those whose ExternalUserId starts with ${prefix}`, description: 'how many is not known', alwaysShow: true, choice: { prefix: typed } }];
+  }
+  const count = selectByPrefix(listed, typed).length;
+  return count
+    ? [{ label: `$(trash) Delete the ${attendees(count)} whose ExternalUserId starts with ${prefix}`, alwaysShow: true, choice: { prefix: typed } }]
+    : [{ label: `$(info) No attendee's ExternalUserId starts with ${prefix}`, alwaysShow: true }];
+}
+
+interface AttendeeItem extends vscode.QuickPickItem {
+  attendee: ListedAttendee;
+}
+
+/** Several attendees, checked in a list (Space toggles, Enter goes on); at least one. */
+export function askAttendees(title: string, listed: readonly ListedAttendee[], chosen: readonly ListedAttendee[], at: StepPosition): Promise<Answer<ListedAttendee[]>> {
+  const pick = vscode.window.createQuickPick<AttendeeItem>();
+  const items = listed.map((attendee): AttendeeItem => ({ label: attendee.ExternalUserId, description: attendee.AttendeeId, attendee }));
+  pick.title = title;
+  pick.step = at.step;
+  pick.totalSteps = at.totalSteps;
+  pick.placeholder = 'Check the attendees to delete, then press Enter';
+  pick.canSelectMany = true;
+  pick.matchOnDescription = true;
+  pick.items = items;
+  pick.selectedItems = items.filter((item) => chosen.some((attendee) => attendee.AttendeeId === item.attendee.AttendeeId));
+  pick.ignoreFocusOut = true;
+  pick.buttons = at.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+  return new Promise((resolve) => {
+    const finish = (answer: Answer<ListedAttendee[]>) => {
+      resolve(answer);
+      pick.dispose();
+    };
+    pick.onDidAccept(() => {
+      if (pick.selectedItems.length) finish({ move: 'next', value: pick.selectedItems.map((item) => item.attendee) });
+    });
+    pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish({ move: 'back' }));
+    pick.onDidHide(() => finish({ move: 'cancel' }));
+    pick.show();
+  });
+}

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import type { DeletionOutcome } from '../deletion.ts';
+import type { Deps } from '../deps.ts';
+import { deletionRows, deletionSummary } from '../present/deletion.ts';
+import { copyText } from './copy.ts';
+
+export const COPY_RESULTS: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy results as JSON' };
+
+interface RowItem extends vscode.QuickPickItem {
+  attendeeId?: string | undefined;
+}
+
+/** What was deleted, what failed and why, and what was never tried, open until dismissed. Enter copies an AttendeeId. */
+export function showDeletionResults(deps: Deps, meetingId: string, outcome: DeletionOutcome, stoppedBecause?: string): Promise<void> {
+  const pick = vscode.window.createQuickPick<RowItem>();
+  pick.title = `${deletionSummary(outcome)} from meeting ${meetingId}`;
+  pick.placeholder = 'Enter copies an AttendeeId; the button copies the results as JSON';
+  pick.items = deletionRows(outcome, stoppedBecause).map((row): RowItem =>
+    row.separator ? { label: row.label, kind: vscode.QuickPickItemKind.Separator } : { label: row.label, description: row.description, detail: row.detail, attendeeId: row.attendeeId },
+  );
+  pick.buttons = [COPY_RESULTS];
+  pick.matchOnDescription = true;
+  pick.ignoreFocusOut = true;
+  pick.onDidTriggerButton(() => {
+    const { Deleted, Errors, notAttempted } = outcome;
+    const NotAttempted = notAttempted.map(({ AttendeeId, ExternalUserId }) => ({ AttendeeId, ExternalUserId }));
+    void copyText(deps, JSON.stringify({ Deleted, Errors, ...(NotAttempted.length ? { NotAttempted } : {}) }, null, 2), 'the results as JSON');
+  });
+  pick.onDidAccept(() => {
+    const attendeeId = pick.selectedItems[0]?.attendeeId;
+    if (attendeeId) void copyText(deps, attendeeId, 'the AttendeeId');
+  });
+  return new Promise((resolve) => {
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve();
+    });
+    pick.show();
+  });
+}
