@@ -13,6 +13,10 @@ export async function run(): Promise<void> {
   await import('./suites/token.suite.ts');
   await import('./suites/createAttendees.suite.ts');
   await import('./suites/createTestAttendees.suite.ts');
+  await import('./suites/joinInfo.suite.ts');
+  await import('./suites/slotCheck.suite.ts');
+  await import('./suites/deleteTestAttendees.suite.ts');
+  await import('./suites/showMeeting.suite.ts');
   await import('./suites/failures.suite.ts');
   await import('./suites/showLog.suite.ts');
   try {

@@ -17,6 +17,8 @@ export type Action =
   /** Escape. */
   | { kind: 'hide' }
   | { kind: 'itemButton'; label: string | RegExp; tooltip: string }
+  /** In a quick pick with checkboxes: checks exactly the items whose labels match, then presses Enter. */
+  | { kind: 'select'; labels: Array<string | RegExp> }
   | { kind: 'button'; tooltip: string }
   /** Answers the next notification message with one of its buttons, or dismisses it. */
   | { kind: 'message'; choose?: string };
@@ -37,12 +39,18 @@ export interface Seen {
   /** Tooltips of the title-bar buttons; the Back button as "Back". */
   buttons?: string[];
   message?: string;
+  /** A message shown as a modal dialog. */
+  modal?: boolean | undefined;
+  /** A quick pick with checkboxes. */
+  canSelectMany?: boolean | undefined;
   action: Action['kind'];
 }
 
 export interface ScriptedUiOptions {
   /** Cancel each progress notification this many ms after it starts (0: before the task runs). */
   cancelProgressAfterMs?: number;
+  /** Cancel only the progress notifications whose title matches (all of them when left out). */
+  cancelProgressTitled?: RegExp;
 }
 
 type Window = typeof vscode.window;
@@ -71,9 +79,9 @@ export class ScriptedUi {
       createInputBox: () => new FakeInputBox(this),
       createQuickPick: () => new FakeQuickPick(this),
       showInputBox: (options?: vscode.InputBoxOptions) => this.answerShowInputBox(options ?? {}),
-      showInformationMessage: (message: string, ...items: string[]) => this.answerMessage('info', message, items),
-      showWarningMessage: (message: string, ...items: string[]) => this.answerMessage('warning', message, items),
-      showErrorMessage: (message: string, ...items: string[]) => this.answerMessage('error', message, items),
+      showInformationMessage: (message: string, ...rest: unknown[]) => this.answerMessage('info', message, rest),
+      showWarningMessage: (message: string, ...rest: unknown[]) => this.answerMessage('warning', message, rest),
+      showErrorMessage: (message: string, ...rest: unknown[]) => this.answerMessage('error', message, rest),
       withProgress: (options: vscode.ProgressOptions, task: ProgressTask) => this.runProgress(options, task),
       setStatusBarMessage: (text: string) => {
         this.statusMessages.push(text);
@@ -109,7 +117,15 @@ export class ScriptedUi {
     return this.seen.filter((seen) => seen.type === 'info' || seen.type === 'warning' || seen.type === 'error');
   }
 
+  /** How many actions have been taken so far. */
+  taken = 0;
+
+  peek(): Action | undefined {
+    return this.actions[0];
+  }
+
   next(expected: string): Action | undefined {
+    if (this.actions.length) this.taken++;
     const action = this.actions.shift();
     if (!action) this.problems.push(`nothing scripted for ${expected}`);
     return action;
@@ -129,9 +145,12 @@ export class ScriptedUi {
     return message ? undefined : value;
   }
 
-  private async answerMessage(type: 'info' | 'warning' | 'error', message: string, items: string[]): Promise<string | undefined> {
+  /** `rest` is the buttons, after the MessageOptions (`{ modal: true }`) when there are any. */
+  private async answerMessage(type: 'info' | 'warning' | 'error', message: string, rest: unknown[]): Promise<string | undefined> {
+    const options = typeof rest[0] === 'object' && rest[0] !== null ? (rest[0] as vscode.MessageOptions) : undefined;
+    const items = (options ? rest.slice(1) : rest) as string[];
     const action = this.next(`the ${type} message "${message}"`);
-    this.seen.push({ type, message, buttons: items, action: action?.kind ?? 'hide' });
+    this.seen.push({ type, message, buttons: items, modal: options?.modal, action: action?.kind ?? 'hide' });
     if (action && action.kind !== 'message') {
       this.problems.push(`a ${type} message ("${message}") came where "${action.kind}" was scripted`);
       return undefined;
@@ -144,7 +163,8 @@ export class ScriptedUi {
     this.progressTitles.push(options.title ?? '');
     if (!options.cancellable) this.problems.push(`progress "${options.title}" cannot be cancelled`);
     const source = new vscode.CancellationTokenSource();
-    const cancelAfter = this.options.cancelProgressAfterMs;
+    const titled = this.options.cancelProgressTitled;
+    const cancelAfter = !titled || titled.test(options.title ?? '') ? this.options.cancelProgressAfterMs : undefined;
     if (cancelAfter === 0) source.cancel();
     const timer = cancelAfter ? setTimeout(() => source.cancel(), cancelAfter) : undefined;
     try {
@@ -157,6 +177,9 @@ export class ScriptedUi {
 }
 
 type ProgressTask = (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<unknown>;
+
+/** How long an open input waits for a scripted message to be shown over it. */
+const MESSAGE_WAIT_MS = 15_000;
 
 /** Lets the extension's event handlers (and the promises they start) run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -218,12 +241,21 @@ abstract class FakeQuickInput {
   private async play(): Promise<void> {
     await settle();
     while (this.open) {
+      // A message scripted while this is open is one the extension shows over it (a failure while
+      // copying, say): wait for the extension to show it, then go on with this input.
+      if (this.ui.peek()?.kind === 'message') {
+        const taken = this.ui.taken;
+        const deadline = Date.now() + MESSAGE_WAIT_MS;
+        while (this.ui.taken === taken && Date.now() < deadline) await settle();
+        if (this.ui.taken === taken) {
+          this.ui.problem(`a message was scripted, but none came while "${this.title}" step ${this.step} was open`);
+          this.ui.next('the message that never came');
+          return this.hide();
+        }
+        continue;
+      }
       const action = this.ui.next(`${this.constructor.name} "${this.title}" step ${this.step}`);
       if (!action) return this.hide();
-      if (action.kind === 'message') {
-        this.ui.problem(`a message was scripted, but "${this.title}" step ${this.step} is open`);
-        return this.hide();
-      }
       if ('value' in action && action.value !== undefined) this.type(action.value);
       await settle();
       this.ui.seen.push(this.snapshot(action));
@@ -291,7 +323,8 @@ class FakeQuickPick extends FakeQuickInput {
   private readonly itemButtonTriggered = new vscode.EventEmitter<vscode.QuickPickItemButtonEvent<vscode.QuickPickItem>>();
   readonly onDidTriggerItemButton = this.itemButtonTriggered.event;
   readonly onDidChangeActive = new vscode.EventEmitter<readonly vscode.QuickPickItem[]>().event;
-  readonly onDidChangeSelection = new vscode.EventEmitter<readonly vscode.QuickPickItem[]>().event;
+  private readonly selectionChanged = new vscode.EventEmitter<readonly vscode.QuickPickItem[]>();
+  readonly onDidChangeSelection = this.selectionChanged.event;
 
   protected snapshot(action: Action): Seen {
     return {
@@ -303,6 +336,7 @@ class FakeQuickPick extends FakeQuickInput {
       placeholder: this.placeholder,
       items: this.choices().map((item) => [item.label, item.description, item.detail].filter(Boolean).join(' — ')),
       buttons: this.buttonNames(),
+      canSelectMany: this.canSelectMany || undefined,
       action: action.kind,
     };
   }
@@ -310,6 +344,15 @@ class FakeQuickPick extends FakeQuickInput {
   protected perform(action: Action): void {
     if (action.kind === 'accept') return this.choose(this.shown()[0], 'the first shown item');
     if (action.kind === 'pick') return this.choose(this.choices().find((item) => matches(item.label, action.label)), `an item labelled ${action.label}`);
+    if (action.kind === 'select') {
+      if (!this.canSelectMany) return this.ui.problem(`"${this.title}" has no checkboxes to select with`);
+      const chosen = this.choices().filter((item) => action.labels.some((label) => matches(item.label, label)));
+      if (chosen.length !== action.labels.length) return this.ui.problem(`not every one of ${action.labels.join(', ')} is in "${this.title}"`);
+      this.selectedItems = chosen;
+      this.selectionChanged.fire(chosen);
+      this.accepted.fire();
+      return;
+    }
     if (action.kind === 'itemButton') {
       const item = this.choices().find((each) => matches(each.label, action.label));
       const button = item?.buttons?.find((each) => each.tooltip === action.tooltip);

@@ -1,0 +1,21 @@
+import { runCommand } from './session.ts';
+import { accept } from './steps.ts';
+import type { WorkerUnderTest } from './worker.ts';
+
+/** The token the extension sends from now on (the suites share one secret store). */
+export async function useToken(token: string): Promise<void> {
+  await runCommand('chimeAttendees.setToken', [accept(token)]);
+}
+
+/** Runs `work` with another token set, and the worker's own token back afterwards. */
+export async function withToken<T>(worker: WorkerUnderTest, token: string, work: () => Promise<T>): Promise<T> {
+  await useToken(token);
+  try {
+    return await work();
+  } finally {
+    await useToken(worker.token);
+  }
+}
+
+/** Items of a seen quick pick that start with the text. */
+export const itemsStartingWith = (items: string[] | undefined, start: string) => (items ?? []).filter((item) => item.startsWith(start));
