@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ListedAttendee } from '../../../shared/index.ts';
 import { checkPrefix, selectByPrefix, suggestPrefixes } from '../input/prefix.ts';
+import { setItems } from './setItems.ts';
 import type { Answer, StepPosition } from './steps.ts';
 
 export type Selection = { prefix: string } | { pick: true };
@@ -28,7 +29,7 @@ export function askSelection(title: string, listed: readonly ListedAttendee[] | 
     const pickItem: SelectionItem[] = listed?.length
       ? [{ label: '$(checklist) Pick attendees from the list…', description: attendees(listed.length), alwaysShow: true, choice: { pick: true } }]
       : [];
-    pick.items = [...typedItems(typed, listed), ...suggested, ...pickItem];
+    setItems(pick, [...typedItems(typed, listed), ...suggested, ...pickItem]);
   };
   pick.title = title;
   pick.step = at.step;
@@ -47,7 +48,10 @@ export function askSelection(title: string, listed: readonly ListedAttendee[] | 
     };
     pick.onDidChangeValue(refresh);
     pick.onDidAccept(() => {
-      const choice = pick.selectedItems[0]?.choice;
+      // No selection when Enter beat the latest items to the window: a typed prefix is what was meant
+      // (the confirmation that follows says how many it selects).
+      const [selected] = pick.selectedItems;
+      const choice = selected ? selected.choice : typedChoice(pick.value, listed);
       if (choice) finish({ move: 'next', value: choice });
     });
     pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish({ move: 'back' }));
@@ -68,6 +72,12 @@ function typedItems(typed: string, listed: readonly ListedAttendee[] | undefined
   return count
     ? [{ label: `$(trash) Delete the ${attendees(count)} whose ExternalUserId starts with ${prefix}`, alwaysShow: true, choice: { prefix: typed } }]
     : [{ label: `$(info) No attendee's ExternalUserId starts with ${prefix}`, alwaysShow: true }];
+}
+
+/** The typed prefix as a choice, when it may be deleted by and selects someone (or how many is not known). */
+function typedChoice(typed: string, listed: readonly ListedAttendee[] | undefined): Selection | undefined {
+  if (!typed || checkPrefix(typed)) return undefined;
+  return !listed || selectByPrefix(listed, typed).length ? { prefix: typed } : undefined;
 }
 
 interface AttendeeItem extends vscode.QuickPickItem {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkMeetingId } from '../input/meetingId.ts';
 import type { RecentMeetings } from '../recentMeetings.ts';
+import { setItems } from './setItems.ts';
 import type { Answer, StepPosition } from './steps.ts';
 
 interface MeetingItem extends vscode.QuickPickItem {
@@ -25,7 +26,7 @@ export function askMeetingId(title: string, recent: Pick<RecentMeetings, 'entrie
     const recentItems = entries.map(
       ({ meetingId, ended }): MeetingItem => ({ label: meetingId, description: ended ? 'recent (ended)' : 'recent', buttons: [FORGET_MEETING], meetingId }),
     );
-    pick.items = [...typedItems(pick.value, ids), ...recentItems];
+    setItems(pick, [...typedItems(pick.value, ids), ...recentItems]);
     pick.placeholder = ids.length ? 'Paste a meeting ID, or pick a recent one' : 'Paste the meeting ID (a GUID)';
   };
   pick.title = title;
@@ -49,7 +50,9 @@ export function askMeetingId(title: string, recent: Pick<RecentMeetings, 'entrie
       refresh();
     });
     pick.onDidAccept(() => {
-      const meetingId = pick.selectedItems[0]?.meetingId;
+      // No selection when Enter beat the latest items to the window: a typed ID is what was meant.
+      const [selected] = pick.selectedItems;
+      const meetingId = selected ? selected.meetingId : checkMeetingId(pick.value) ? undefined : pick.value.trim();
       if (meetingId) finish({ move: 'next', value: meetingId });
     });
     pick.onDidHide(() => finish({ move: 'cancel' }));

@@ -25,7 +25,7 @@ export const COPY_ALL: vscode.QuickInputButton = { iconPath: new vscode.ThemeIco
 export function showResults(deps: Deps, meetingId: string, response: BatchCreateAttendeeResponse, meeting: MeetingSource): Promise<void> {
   const pick = vscode.window.createQuickPick<ResultItem>();
   pick.title = `${creationSummary(response)} in meeting ${meetingId}`;
-  pick.placeholder = 'Enter copies an attendee as JSON; the buttons copy its join info or JoinToken, or all attendees';
+  pick.placeholder = 'Enter copies JSON; the buttons copy join info or the JoinToken';
   pick.items = resultItems(response);
   pick.buttons = response.Attendees.length ? [COPY_ALL_JOIN_INFO, COPY_ALL] : [];
   pick.matchOnDescription = true;
