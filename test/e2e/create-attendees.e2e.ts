@@ -1,8 +1,10 @@
 /**
- * End to end (issue 4): the packaged extension (.vsix) installed into a real VS Code (code-server),
- * driven from headless Chromium the way a person drives it: Command Palette, typing, Enter. The
- * worker runs under wrangler dev (workerd) against the local Chime emulator, and the test checks
- * both what the window shows and what the emulator holds.
+ * End to end (issues 4 and 6): the packaged extension (.vsix) installed into a real VS Code
+ * (code-server), driven from headless Chromium the way a person drives it: Command Palette, typing,
+ * Enter, a click on a button. The worker runs under wrangler dev (workerd) against the local Chime
+ * emulator, and the test checks what the window shows, what the clipboard holds and what the
+ * emulator holds: attendees created, test bots created with their join info copied, then deleted,
+ * and the meeting's slot count back where it was.
  *
  *   npm run test:e2e          (after `bash .ci/setup-vscode.sh`, once per machine)
  *
@@ -40,6 +42,12 @@ const EXTERNAL_USER_IDS = ['e2e-alice@example.com', 'e2e-bot-1'];
 /** A fresh token for each run, so finding it anywhere in the window can only mean a leak. */
 const TOKEN = `e2e-${randomBytes(24).toString('base64url')}`;
 const CREATE_TITLE = 'Create Chime Attendees';
+const TEST_TITLE = 'Create Chime Test Attendees';
+const DELETE_TITLE = 'Delete Chime Test Attendees';
+/** Test bots made from a pattern, then deleted by its prefix. */
+const BOT_PREFIX = 'e2e-load-';
+const BOT_COUNT = 3;
+const BOTS = Array.from({ length: BOT_COUNT }, (_, i) => `${BOT_PREFIX}${i + 1}`);
 
 // Bounds. Everything waits by polling a condition against one of these deadlines.
 const SETUP_MS = 240_000; // package, worker + emulator, install, code-server, Chromium, workbench
@@ -262,10 +270,75 @@ async function typeLikeAPerson(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text, { delay: 15 });
 }
 
+/** The workbench's modal dialog (a modal showWarningMessage), as its text with the buttons. */
+const dialogText = (page: Page) => page.evaluate(() => document.querySelector<HTMLElement>('.monaco-dialog-box')?.innerText.replace(/\s+/g, ' ').trim() ?? '');
+
+/** What the page's clipboard holds (the extension writes it through vscode.env.clipboard). */
+const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+
+/** A button of the quick input's title bar, by its tooltip. */
+async function clickTitleButton(page: Page, tooltip: string): Promise<void> {
+  const button = page.locator(`.quick-input-widget .action-label:is([aria-label="${tooltip}"], [title="${tooltip}"])`).first();
+  await button.click({ timeout: UI_MS });
+}
+
+/** A button of one list row (shown on hover), by the row's label and the button's tooltip. */
+async function clickRowButton(page: Page, label: string, tooltip: string): Promise<void> {
+  const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first();
+  await row.hover({ timeout: UI_MS });
+  await row.locator(`.action-label:is([aria-label="${tooltip}"], [title="${tooltip}"])`).first().click({ timeout: UI_MS });
+}
+
+/**
+ * The meeting step of any command: types the meeting ID and accepts it once the extension offers it
+ * (typed, or as recent once a command has used it). A step count shows only in commands of several steps.
+ */
+async function enterMeeting(page: Page, title: string, meetingId: string): Promise<void> {
+  await quickInputWhere(page, `the meeting step of ${title}`, (s) => s.title.startsWith(title) && (stepOf(s.title)?.step ?? 1) === 1 && s.placeholder.includes('meeting ID'));
+  await typeLikeAPerson(page, meetingId);
+  await quickInputWhere(page, 'the meeting ID offered and focused', (s) => s.rows.some((row) => row.label === meetingId && row.focused));
+  await page.keyboard.press('Enter');
+}
+
+/** Waits for a list titled `title`; a failure the extension shows instead ends the wait at once. */
+function resultsTitled(page: Page, title: string, rows?: number): Promise<QuickInputState> {
+  return until(
+    `"${title}"`,
+    RESULT_MS,
+    async () => {
+      const failure = (await toasts(page)).find((toast) => toast.severe && toast.text.includes('Chime'));
+      if (failure) throw new Error(`the extension reported a failure: ${failure.text}`);
+      const state = await quickInput(page);
+      return state.visible && state.title === title && (rows === undefined || state.rows.length === rows) && state;
+    },
+    async () => ({ quickInput: await quickInput(page), toasts: await toasts(page), dialog: await dialogText(page) }),
+  );
+}
+
+async function closeQuickInput(page: Page, what: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await until(`${what} to close`, UI_MS, async () => !(await quickInput(page)).visible, () => quickInput(page));
+}
+
+interface EmulatorMeeting {
+  MeetingId: string;
+  Deleted: boolean;
+  Attendees: { AttendeeId: string; ExternalUserId: string }[];
+}
+
+async function emulatorMeeting(meetingId: string): Promise<EmulatorMeeting> {
+  const response = await fetch(`${live.stack!.emulator.url}/_emulator/state`, { signal: AbortSignal.timeout(10_000) });
+  const state = (await response.json()) as { meetings: EmulatorMeeting[] };
+  const meeting = state.meetings.find((m) => m.MeetingId === meetingId);
+  assert.ok(meeting, `meeting ${meetingId} is in the emulator`);
+  return meeting;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The test
 
-describe('Chime: Create Attendees… in a real VS Code (code-server + headless Chromium)', { timeout: SETUP_MS + 4 * STEP_MS + 5 * CLOSE_MS }, () => {
+describe('Chime: Create Attendees… in a real VS Code (code-server + headless Chromium)', { timeout: SETUP_MS + 9 * STEP_MS + 5 * CLOSE_MS }, () => {
   let page!: Page;
   let meetingId!: string;
   let shownAttendees: { ExternalUserId: string; AttendeeId: string }[] = [];
@@ -337,6 +410,8 @@ describe('Chime: Create Attendees… in a real VS Code (code-server + headless C
         if (server.status === 'rejected') throw server.reason;
         if (browser.status === 'rejected') throw browser.reason;
         page = await timed('open the workbench', () => openWorkbench(live.browser!, live.server!.workbenchUrl(), { timeoutMs: 90_000, viewport: { width: 1200, height: 720 } }));
+        // So the test can read what the extension copies, as a person would paste it.
+        await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(live.server!.url).origin });
       });
     } catch (error) {
       await keepFailureArtifacts(page, 'setup');
@@ -436,11 +511,8 @@ describe('Chime: Create Attendees… in a real VS Code (code-server + headless C
 
   step('the emulator holds exactly those attendees, in that meeting', async () => {
     const response = await fetch(`${live.stack!.emulator.url}/_emulator/state`, { signal: AbortSignal.timeout(10_000) });
-    const state = (await response.json()) as {
-      meetings: { MeetingId: string; Deleted: boolean; Attendees: { AttendeeId: string; ExternalUserId: string }[] }[];
-    };
-    const meeting = state.meetings.find((m) => m.MeetingId === meetingId);
-    assert.ok(meeting, `meeting ${meetingId} is in the emulator`);
+    const state = (await response.json()) as { meetings: EmulatorMeeting[] };
+    const meeting = await emulatorMeeting(meetingId);
     assert.equal(meeting.Deleted, false);
     const byName = (a: { ExternalUserId: string }, b: { ExternalUserId: string }) => a.ExternalUserId.localeCompare(b.ExternalUserId);
     const held = meeting.Attendees.map(({ AttendeeId, ExternalUserId }) => ({ ExternalUserId, AttendeeId })).sort(byName);
@@ -460,6 +532,108 @@ describe('Chime: Create Attendees… in a real VS Code (code-server + headless C
     for (const id of EXTERNAL_USER_IDS) assert.ok(!log.includes(id), `the log does not name ${id}`);
     await assertTokenNotShown(page, 'with the log open');
     assert.ok(!live.server!.logText().includes(TOKEN), "code-server's own log (kept as an artifact) does not hold the token");
+  });
+
+  step('Chime: Create Test Attendees… makes numbered bots, and copies their join info', async () => {
+    await runPaletteCommand(page, 'Chime: Create Test Attendees…', { timeoutMs: PALETTE_MS });
+    await enterMeeting(page, TEST_TITLE, meetingId);
+
+    await quickInputWhere(page, 'the count step', (s) => s.title === `${TEST_TITLE} (2/4)`);
+    await page.keyboard.press('Control+A');
+    await typeLikeAPerson(page, String(BOT_COUNT));
+    await quickInputWhere(page, 'the count typed and accepted', (s) => s.value === String(BOT_COUNT) && !s.invalid);
+    await page.keyboard.press('Enter');
+
+    await quickInputWhere(page, 'the pattern step', (s) => s.title === `${TEST_TITLE} (3/4)`);
+    await page.keyboard.press('Control+A');
+    await typeLikeAPerson(page, `${BOT_PREFIX}{n}`);
+    await quickInputWhere(page, 'the pattern typed and accepted', (s) => s.value === `${BOT_PREFIX}{n}` && !s.invalid);
+    await page.keyboard.press('Enter');
+
+    await quickInputWhere(page, 'the capabilities step', (s) => s.title === `${TEST_TITLE} (4/4)` && s.placeholder === 'Capabilities for these attendees');
+    await page.keyboard.press('Enter');
+
+    // Checked first (live, and 2 of 250 slots used leaves room), then created.
+    const results = await resultsTitled(page, `Created ${BOT_COUNT} attendees in meeting ${meetingId}`, BOT_COUNT);
+    const bots = results.rows.map((row) => ({ ExternalUserId: row.label, AttendeeId: row.description }));
+    assert.deepEqual(bots.map((bot) => bot.ExternalUserId), BOTS);
+
+    // Join info for all, from the title bar: the meeting (read once, by the check) and every bot.
+    await clickTitleButton(page, 'Copy join info for all attendees');
+    const copiedAll = `Copied the join info of ${BOT_COUNT} attendees`;
+    await until(`"${copiedAll}" in the status bar`, UI_MS, async () => (await statusBarText(page)).includes(copiedAll), () => statusBarText(page));
+    const all = JSON.parse(await clipboardText(page)) as { Meeting: { MeetingId: string; MediaPlacement: Record<string, string> }; Attendees: { AttendeeId: string; ExternalUserId: string; JoinToken: string }[] };
+    assert.deepEqual(Object.keys(all), ['Meeting', 'Attendees']);
+    assert.equal(all.Meeting.MeetingId, meetingId);
+    assert.ok(all.Meeting.MediaPlacement.AudioHostUrl && all.Meeting.MediaPlacement.SignalingUrl, 'the meeting carries what joining needs');
+    assert.deepEqual(all.Attendees.map(({ AttendeeId, ExternalUserId }) => ({ ExternalUserId, AttendeeId })), bots);
+    for (const attendee of all.Attendees) assert.ok(attendee.JoinToken.length > 0, 'each bot has its JoinToken');
+
+    // And for one bot, from its row: MeetingSessionConfiguration(Meeting, Attendee)'s two arguments.
+    await clickRowButton(page, BOTS[1]!, 'Copy join info (Meeting + Attendee)');
+    const copiedOne = `Copied the join info of ${BOTS[1]}`;
+    await until(`"${copiedOne}" in the status bar`, UI_MS, async () => (await statusBarText(page)).includes(copiedOne), () => statusBarText(page));
+    const one = JSON.parse(await clipboardText(page)) as { Meeting: unknown; Attendee: { ExternalUserId: string; JoinToken: string } };
+    assert.deepEqual(Object.keys(one), ['Meeting', 'Attendee']);
+    assert.deepEqual(one.Meeting, all.Meeting);
+    assert.deepEqual(one.Attendee, all.Attendees[1]);
+    await assertTokenNotShown(page, 'with the bots listed');
+    for (const attendee of all.Attendees) assert.ok(!(await visibleText(page)).includes(attendee.JoinToken), 'no JoinToken is shown');
+    await closeQuickInput(page, 'the results list');
+
+    assert.equal((await emulatorMeeting(meetingId)).Attendees.length, EXTERNAL_USER_IDS.length + BOT_COUNT);
+  });
+
+  step('Chime: Show Meeting counts the slots its attendees hold', async () => {
+    await runPaletteCommand(page, 'Chime: Show Meeting', { timeoutMs: PALETTE_MS });
+    await enterMeeting(page, 'Show Chime Meeting', meetingId);
+    const used = EXTERNAL_USER_IDS.length + BOT_COUNT;
+    const view = await resultsTitled(page, `Meeting ${meetingId}: ${used} of 250 slots used`);
+    const slots = view.rows.find((row) => row.label === 'Slots');
+    assert.equal(slots?.description, `${used} of 250 slots used, ${250 - used} free`);
+    await closeQuickInput(page, 'the meeting view');
+  });
+
+  step('Chime: Delete Test Attendees… deletes the bots by their prefix, after saying how many', async () => {
+    await runPaletteCommand(page, 'Chime: Delete Test Attendees…', { timeoutMs: PALETTE_MS });
+    await enterMeeting(page, DELETE_TITLE, meetingId);
+
+    const used = EXTERNAL_USER_IDS.length + BOT_COUNT;
+    const selection = await quickInputWhere(page, 'the selection step', (s) => s.title === `${DELETE_TITLE} (2/3)` && s.placeholder.startsWith(`The meeting holds ${used} attendees`));
+    assert.ok(selection.rows.some((row) => row.label === BOT_PREFIX && row.description === `${BOT_COUNT} attendees`), `the bots' prefix is suggested: ${JSON.stringify(selection.rows)}`);
+    await typeLikeAPerson(page, BOT_PREFIX);
+    const typed = `Delete the ${BOT_COUNT} attendees whose ExternalUserId starts with "${BOT_PREFIX}"`;
+    await quickInputWhere(page, 'the typed prefix offered and focused', (s) => s.rows.some((row) => row.label === typed && row.focused));
+    await page.keyboard.press('Enter');
+
+    const question = `Delete ${BOT_COUNT} attendees whose ExternalUserId starts with "${BOT_PREFIX}" from meeting ${meetingId}?`;
+    await until('the confirmation dialog', UI_MS, async () => (await dialogText(page)).includes(question), () => dialogText(page));
+    await page.locator('.monaco-dialog-box .monaco-button', { hasText: `Delete ${BOT_COUNT} Attendees` }).first().click({ timeout: UI_MS });
+
+    const results = await resultsTitled(page, `Deleted ${BOT_COUNT} attendees from meeting ${meetingId}`, BOT_COUNT);
+    assert.deepEqual(results.rows.map((row) => row.label), BOTS);
+    assert.equal(results.rows[0]!.separator, `Deleted (${BOT_COUNT})`);
+    await closeQuickInput(page, 'the deletion results');
+  });
+
+  step('the slots come back: the emulator holds the first two only, and Show Meeting counts them', async () => {
+    const meeting = await emulatorMeeting(meetingId);
+    assert.deepEqual(meeting.Attendees.map((a) => a.ExternalUserId).sort(), [...EXTERNAL_USER_IDS].sort());
+    await runPaletteCommand(page, 'Chime: Show Meeting', { timeoutMs: PALETTE_MS });
+    await enterMeeting(page, 'Show Chime Meeting', meetingId);
+    await resultsTitled(page, `Meeting ${meetingId}: ${EXTERNAL_USER_IDS.length} of 250 slots used`);
+    await closeQuickInput(page, 'the meeting view');
+  });
+
+  step('the log, still open, reports the deletion and names no bot', async () => {
+    const deleted = `meeting ${meetingId}: deleted ${BOT_COUNT}, failed 0, not attempted 0`;
+    const logText = () => page.evaluate(() => (document.querySelector<HTMLElement>('.part.panel .monaco-editor .view-lines')?.innerText ?? '').replace(/\u00a0/g, ' '));
+    const log = await until(`"${deleted}" in the log`, UI_MS, async () => {
+      const text = await logText();
+      return text.includes(deleted) && text;
+    }, logText);
+    for (const id of BOTS) assert.ok(!log.includes(id), `the log does not name ${id}`);
+    await assertTokenNotShown(page, 'at the end');
   });
 });
 
