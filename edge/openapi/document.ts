@@ -5,7 +5,8 @@ import type { generatedDocuments } from './generate.ts';
 /** The generated documents, unpacked (DecompressionStream: workerd, Deno and Node alike). */
 export async function unpackDocuments(): Promise<ReturnType<typeof generatedDocuments>> {
   const bytes = Uint8Array.from(atob(DOCUMENTS_GZIP_BASE64), (char) => char.charCodeAt(0));
-  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).json();
+  const unpacked: unknown = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).json();
+  return unpacked as ReturnType<typeof generatedDocuments>;
 }
 
 /** The generated document, adapted to the configured flavor and attendee limit. */
