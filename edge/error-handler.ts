@@ -8,14 +8,14 @@ import { ApiError } from './errors.ts';
 export function errorResponse(error: unknown, c: Context<AppEnv>): Response {
   const apiError = toApiError(error);
   if (!(error instanceof ApiError) && !(error instanceof HTTPException)) {
-    console.error(JSON.stringify({ requestId: c.var.requestId, unexpected: error instanceof Error ? error.name : typeof error }));
+    console.error(JSON.stringify({ requestId: c.get('requestId'), unexpected: error instanceof Error ? error.name : typeof error }));
   }
-  c.var.log.error = apiError.name;
-  if (apiError.upstreamCode) c.var.log.upstreamCode = apiError.upstreamCode;
+  c.get('log').error = apiError.name;
+  if (apiError.upstreamCode) c.get('log').upstreamCode = apiError.upstreamCode;
   const body: ErrorBody = {
     Code: apiError.name,
     Message: apiError.message,
-    RequestId: c.var.requestId,
+    RequestId: c.get('requestId'),
     ...(apiError.upstreamCode ? { UpstreamCode: apiError.upstreamCode } : {}),
     ...(apiError.issues ? { Issues: apiError.issues } : {}),
   };

@@ -8,13 +8,13 @@ export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
   c.set('log', {});
   await next();
   const line = {
-    requestId: c.var.requestId,
+    requestId: c.get('requestId'),
     method: c.req.method,
     // The matched route's pattern, not the path: the log groups by route.
     route: routePath(c, -1),
     status: c.res.status,
     durationMs: Date.now() - started,
-    ...c.var.log,
+    ...c.get('log'),
   };
   (c.res.status >= 500 ? console.error : console.log)(JSON.stringify(line));
 });

@@ -14,9 +14,9 @@ export const authorize = (operation: TokenOperation) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const presented = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
     if (!presented) throw new ApiError('UnauthorizedException', 'Send the header Authorization: Bearer <token>');
-    const token = await findToken(c.var.runtime.config.tokens, presented);
+    const token = await findToken(c.get('runtime').config.tokens, presented);
     if (!token) throw new ApiError('UnauthorizedException', 'The bearer token is not valid for this worker');
-    c.var.log.token = token.name;
+    c.get('log').token = token.name;
     requireOperation(token, operation);
     c.set('token', token);
     await next();

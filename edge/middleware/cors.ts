@@ -8,7 +8,7 @@ import type { AppEnv } from '../context.ts';
  * Built once: the origin check reads the configuration from the request's context.
  */
 export const corsForConfiguredOrigins = cors({
-  origin: (origin, c) => ((c as Context<AppEnv>).var.runtime.config.corsOrigins.includes(origin) ? origin : null),
+  origin: (origin, c) => ((c as Context<AppEnv>).get('runtime').config.corsOrigins.includes(origin) ? origin : null),
   allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
   allowHeaders: ['authorization', 'content-type'],
   exposeHeaders: [HEADERS.requestId, HEADERS.attempts, HEADERS.errorType, 'server-timing', 'retry-after'],

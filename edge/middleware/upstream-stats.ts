@@ -12,7 +12,7 @@ export const upstreamStats = createMiddleware<AppEnv>(async (c, next) => {
   c.set('upstream', stats);
   await next();
   const upstreamMs = stats.startedAt === undefined ? 0 : (stats.endedAt ?? Date.now()) - stats.startedAt;
-  Object.assign(c.var.log, { attempts: stats.attempts, upstreamStatus: stats.status, upstreamMs });
+  Object.assign(c.get('log'), { attempts: stats.attempts, upstreamStatus: stats.status, upstreamMs });
   c.res.headers.set(HEADERS.attempts, String(stats.attempts));
   c.res.headers.set('Server-Timing', `upstream;dur=${upstreamMs}`);
 });

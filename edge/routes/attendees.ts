@@ -22,27 +22,27 @@ const operationQuery = validator('query', (query: Record<string, string | string
 });
 
 /** The body's schema depends on the configured API and attendee limit. */
-const attendeesBody = validator('json', (body: unknown, c) => parsed(c.var.runtime.requestSchema, body) as RequestSchemaOutput);
+const attendeesBody = validator('json', (body: unknown, c) => parsed(c.get('runtime').requestSchema, body) as RequestSchemaOutput);
 
 /** The meeting's attendee collection: create into it, list it. */
 export const attendeesRoutes = new Hono<AppEnv>()
   .post('/meetings/:meetingId/attendees', authorize('create'), jsonBody, meetingParam, operationQuery, attendeesBody, upstreamStats, async (c) => {
     const { meetingId } = c.req.valid('param');
     const { Attendees } = c.req.valid('json');
-    const { client, retryPolicy } = c.var.runtime;
-    Object.assign(c.var.log, { meetingId, requested: Attendees.length });
-    requireInScope(c.var.token, 'create', Attendees.map((a) => a.ExternalUserId), (index) => `Attendees[${index}].ExternalUserId`);
-    const answer = await createAttendees(client, meetingId, Attendees, retryPolicy, c.var.upstream);
-    Object.assign(c.var.log, { created: answer.Attendees.length, failed: answer.Errors.length });
+    const { client, retryPolicy } = c.get('runtime');
+    Object.assign(c.get('log'), { meetingId, requested: Attendees.length });
+    requireInScope(c.get('token'), 'create', Attendees.map((a) => a.ExternalUserId), (index) => `Attendees[${index}].ExternalUserId`);
+    const answer = await createAttendees(client, meetingId, Attendees, retryPolicy, c.get('upstream'));
+    Object.assign(c.get('log'), { created: answer.Attendees.length, failed: answer.Errors.length });
     return c.json(answer, 200);
   })
   // A token limited to prefixes sees only the attendees it could create or delete: ExternalUserIds are sensitive.
   .get('/meetings/:meetingId/attendees', authorize('read'), meetingParam, upstreamStats, async (c) => {
     const { meetingId } = c.req.valid('param');
-    const { client, retryPolicy } = c.var.runtime;
-    c.var.log.meetingId = meetingId;
-    const listed = await listAttendees(client, meetingId, retryPolicy, c.var.upstream);
-    const Attendees = listed.filter((attendee) => inScope(c.var.token, attendee.ExternalUserId));
-    c.var.log.listed = Attendees.length;
+    const { client, retryPolicy } = c.get('runtime');
+    c.get('log').meetingId = meetingId;
+    const listed = await listAttendees(client, meetingId, retryPolicy, c.get('upstream'));
+    const Attendees = listed.filter((attendee) => inScope(c.get('token'), attendee.ExternalUserId));
+    c.get('log').listed = Attendees.length;
     return c.json({ Attendees }, 200);
   });

@@ -17,31 +17,31 @@ import { jsonOf, meetingAndAttendeeParams, meetingParam } from './validators.ts'
 export const deletionRoutes = new Hono<AppEnv>()
   .delete('/meetings/:meetingId/attendees/:attendeeId', authorize('delete'), meetingAndAttendeeParams, upstreamStats, async (c) => {
     const { meetingId, attendeeId } = c.req.valid('param');
-    const { client, retryPolicy } = c.var.runtime;
+    const { client, retryPolicy } = c.get('runtime');
     const { token, upstream } = c.var;
-    c.var.log.meetingId = meetingId;
+    c.get('log').meetingId = meetingId;
     if (token.prefixes) {
       // Only the attendee itself says whether its ExternalUserId is the token's to delete.
       const attendee = await callUpstream((signal) => client.getAttendee(meetingId, attendeeId, signal), retryPolicy, upstream);
       requireInScope(token, 'delete', [attendee.ExternalUserId], () => "the attendee's ExternalUserId");
     }
     await callUpstream(deleteIdempotently(client, meetingId, attendeeId), retryPolicy, upstream);
-    c.var.log.deleted = 1;
+    c.get('log').deleted = 1;
     return c.body(null, 204);
   })
   .post('/meetings/:meetingId/attendees/delete', authorize('delete'), jsonBody, meetingParam, jsonOf(DeleteAttendeesRequestSchema), upstreamStats, async (c) => {
     const { meetingId } = c.req.valid('param');
     const request = c.req.valid('json');
-    const { client, retryPolicy } = c.var.runtime;
+    const { client, retryPolicy } = c.get('runtime');
     const { token, upstream } = c.var;
-    c.var.log.meetingId = meetingId;
+    c.get('log').meetingId = meetingId;
     // A prefix inside the token's prefixes selects only ExternalUserIds inside them: checked before any call.
     if (request.ExternalUserIdPrefix !== undefined) requireInScope(token, 'delete', [request.ExternalUserIdPrefix], () => 'ExternalUserIdPrefix');
     const selection = selectForDeletion(await listAttendees(client, meetingId, retryPolicy, upstream), request);
     const { targets } = selection;
     requireInScope(token, 'delete', targets.map((a) => a.ExternalUserId), (index) => `the ExternalUserId of attendee ${targets[index]!.AttendeeId}`);
-    c.var.log.requested = targets.length + selection.missing.length;
+    c.get('log').requested = targets.length + selection.missing.length;
     const answer = await deleteAttendees(client, meetingId, selection, retryPolicy, upstream);
-    Object.assign(c.var.log, { deleted: answer.Deleted.length, failed: answer.Errors.length });
+    Object.assign(c.get('log'), { deleted: answer.Deleted.length, failed: answer.Errors.length });
     return c.json(answer, 200);
   });

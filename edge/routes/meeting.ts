@@ -11,8 +11,8 @@ import { meetingParam } from './validators.ts';
  */
 export const meetingRoutes = new Hono<AppEnv>().get('/meetings/:meetingId', authorize('read'), meetingParam, upstreamStats, async (c) => {
   const { meetingId } = c.req.valid('param');
-  const { client, retryPolicy } = c.var.runtime;
-  c.var.log.meetingId = meetingId;
-  const Meeting = await callUpstream((signal) => client.getMeeting(meetingId, signal), retryPolicy, c.var.upstream);
+  const { client, retryPolicy } = c.get('runtime');
+  c.get('log').meetingId = meetingId;
+  const Meeting = await callUpstream((signal) => client.getMeeting(meetingId, signal), retryPolicy, c.get('upstream'));
   return c.json({ Meeting }, 200);
 });
