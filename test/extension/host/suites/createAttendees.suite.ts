@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import { resetSettings, setSetting } from '../support/extension.ts';
+import { connectTo } from '../support/flows.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, assertLogKeeps, back, hide, meeting, options, pick, workerApi } from '../support/steps.ts';
 import { emulatorAttendees, runTag, workerUnderTest, type WorkerUnderTest } from '../support/worker.ts';
@@ -12,8 +13,7 @@ describe('Chime: Create Attendees…', () => {
   before(async () => {
     worker = await workerUnderTest();
     api = await workerApi(worker.url);
-    await setSetting('workerUrl', worker.url);
-    await runCommand('chimeAttendees.setToken', [accept(worker.token)]);
+    await connectTo(worker);
   });
   after(resetSettings);
 

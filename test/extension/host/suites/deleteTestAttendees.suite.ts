@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
-import { resetSettings, setSetting } from '../support/extension.ts';
-import { useToken, withToken } from '../support/flows.ts';
+import { resetSettings } from '../support/extension.ts';
+import { connectTo, withToken } from '../support/flows.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, assertLogKeeps, back, hide, meeting, message, pick } from '../support/steps.ts';
 import { emulatorControl, fillMeeting, runTag, workerUnderTest, type EmulatorControl, type WorkerUnderTest } from '../support/worker.ts';
@@ -18,8 +18,7 @@ describe('Chime: Delete Test Attendees…', () => {
     worker = await workerUnderTest();
     if (!worker.emulatorUrl) this.skip(); // meetings of known content need the emulator
     emulator = emulatorControl(worker.emulatorUrl);
-    await setSetting('workerUrl', worker.url);
-    await useToken(worker.token);
+    await connectTo(worker);
   });
   after(resetSettings);
 

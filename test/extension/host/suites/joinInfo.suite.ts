@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
-import { resetSettings, setSetting } from '../support/extension.ts';
-import { useToken } from '../support/flows.ts';
+import { resetSettings } from '../support/extension.ts';
+import { connectTo } from '../support/flows.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, assertLogKeeps, hide, meeting, options, workerApi } from '../support/steps.ts';
 import { emulatorControl, runTag, workerUnderTest, type EmulatorControl, type WorkerUnderTest } from '../support/worker.ts';
@@ -21,8 +21,7 @@ describe('Copy join info (results of Create Attendees)', () => {
     worker = await workerUnderTest();
     api = await workerApi(worker.url);
     emulator = worker.emulatorUrl ? emulatorControl(worker.emulatorUrl) : undefined;
-    await setSetting('workerUrl', worker.url);
-    await useToken(worker.token);
+    await connectTo(worker);
   });
   after(resetSettings);
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
-import { resetSettings, setSetting } from '../support/extension.ts';
-import { useToken, withToken } from '../support/flows.ts';
+import { resetSettings } from '../support/extension.ts';
+import { connectTo, withToken } from '../support/flows.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, hide, meeting, message, options, pick, workerApi } from '../support/steps.ts';
 import { emulatorControl, fillMeeting, runTag, workerUnderTest, type EmulatorControl, type WorkerUnderTest } from '../support/worker.ts';
@@ -18,8 +18,7 @@ describe('Creating checks the meeting and its 250 slots first', () => {
     if (!worker.emulatorUrl) this.skip(); // fresh meetings of known size need the emulator
     emulator = emulatorControl(worker.emulatorUrl);
     api = await workerApi(worker.url);
-    await setSetting('workerUrl', worker.url);
-    await useToken(worker.token);
+    await connectTo(worker);
   });
   after(resetSettings);
 

@@ -1,3 +1,4 @@
+import { setSetting } from './extension.ts';
 import { runCommand } from './session.ts';
 import { accept } from './steps.ts';
 import type { WorkerUnderTest } from './worker.ts';
@@ -5,6 +6,12 @@ import type { WorkerUnderTest } from './worker.ts';
 /** The token the extension sends from now on (the suites share one secret store). */
 export async function useToken(token: string): Promise<void> {
   await runCommand('chimeAttendees.setToken', [accept(token)]);
+}
+
+/** Points the extension at the worker under test and stores its token, as a person would first do. */
+export async function connectTo(worker: WorkerUnderTest): Promise<void> {
+  await setSetting('workerUrl', worker.url);
+  await useToken(worker.token);
 }
 
 /** Runs `work` with another token set, and the worker's own token back afterwards. */
