@@ -1,4 +1,4 @@
-import { AwsClient } from 'aws4fetch';
+import { AwsV4Signer } from 'aws4fetch';
 import * as v from 'valibot';
 import {
   GetMeetingResponseSchema,
@@ -43,19 +43,20 @@ const meetingPath = (meetingId: string) => `/meetings/${encodeURIComponent(meeti
 const attendeePath = (meetingId: string, attendeeId: string) => `${meetingPath(meetingId)}/attendees/${encodeURIComponent(attendeeId)}`;
 
 /**
- * Signed calls to one Amazon Chime API endpoint. Made once per configuration, so aws4fetch's
- * cache of derived signing keys lives as long as the isolate. Retries are the caller's business:
- * aws4fetch's own retry loop is switched off. Each method throws ApiError for any failure.
+ * Signed calls to one Amazon Chime API endpoint. Made once per configuration, so the cache of derived
+ * signing keys lives as long as the isolate. aws4fetch's signer is used without its client: retries
+ * are the caller's business, and the signed parts go straight to fetch without an extra Request.
+ * Each method throws ApiError for any failure.
  */
 export class ChimeClient {
   readonly api: ChimeApi;
-  readonly #aws: AwsClient;
+  readonly #signing: Omit<ConstructorParameters<typeof AwsV4Signer>[0], 'url'>;
   readonly #endpoint: string;
 
   constructor(config: Pick<Config, 'api' | 'region' | 'endpoint' | 'credentials'>) {
     this.api = config.api;
     this.#endpoint = config.endpoint;
-    this.#aws = new AwsClient({ ...config.credentials, service: 'chime', region: config.region, retries: 0 });
+    this.#signing = { ...config.credentials, service: 'chime', region: config.region, cache: new Map() };
   }
 
   /** One BatchCreateAttendee call (at most 100 attendees). */
@@ -98,14 +99,15 @@ export class ChimeClient {
   }
 
   async #send(method: string, path: string, payload: unknown, signal?: AbortSignal): Promise<Record<string, any> | undefined> {
-    const request = await this.#aws.sign(this.#endpoint + path, {
+    const signed = await new AwsV4Signer({
+      ...this.#signing,
+      url: this.#endpoint + path,
       method,
-      headers: payload === undefined ? {} : { 'content-type': 'application/json' },
-      ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
-    });
+      ...(payload === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }),
+    }).sign();
     let response: Response;
     try {
-      response = await fetch(request, signal ? { signal } : {});
+      response = await fetch(signed.url, { method, headers: signed.headers, body: signed.body ?? null, signal: signal ?? null });
     } catch (error) {
       throw new UpstreamUnreachable(error);
     }

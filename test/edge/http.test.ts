@@ -36,8 +36,25 @@ describe('documents, CORS and headers', () => {
     expect(simple.headers.get('access-control-expose-headers')).toMatch(/x-request-id/);
   });
 
+  it('lets a configured origin read error answers too', async () => {
+    const response = await app.fetch(
+      new Request('http://worker.test/meetings/x/attendees', { method: 'POST', headers: { origin: APP_ORIGIN } }),
+      testEnv({ CORS_ORIGINS: APP_ORIGIN }),
+    );
+    expect(response.status).toBe(401);
+    expect(response.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
+    expect(response.headers.get('vary')).toMatch(/origin/i);
+  });
+
   it('gives no CORS headers to an origin that is not configured, nor when none is', async () => {
     expect((await get('/healthz', { origin: 'https://evil.example.com' })).headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await app.fetch(
+      new Request('http://worker.test/meetings/x/attendees', { method: 'OPTIONS', headers: { origin: 'https://evil.example.com', 'access-control-request-method': 'POST' } }),
+      testEnv({ CORS_ORIGINS: APP_ORIGIN }),
+    );
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
     expect((await get('/healthz', { origin: APP_ORIGIN }, testEnv())).headers.get('access-control-allow-origin')).toBeNull();
   });
 

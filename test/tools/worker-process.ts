@@ -39,6 +39,7 @@ export interface WorkerProcess {
 export async function startWorker(vars: Record<string, string>, script?: string): Promise<WorkerProcess> {
   const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(readFileSync(`${ROOT}/wrangler.toml`, 'utf8'))![1]!;
   const port = await freePort();
+  const directPort = await freePort();
   const miniflare = new Miniflare({
     modules: true,
     script: script ?? (await bundleWorker()),
@@ -46,12 +47,15 @@ export async function startWorker(vars: Record<string, string>, script?: string)
     bindings: vars,
     host: '127.0.0.1',
     port,
+    // Requests go straight to the worker, as on Cloudflare: not through Miniflare's entry worker first.
+    unsafeDirectSockets: [{ host: '127.0.0.1', port: directPort }],
     // The worker's per-request log lines would drown the figures: drain them.
     handleRuntimeStdio(stdout, stderr) {
       stdout.resume();
       stderr.resume();
     },
   });
-  const url = (await miniflare.ready).href.replace(/\/$/, '');
+  await miniflare.ready;
+  const url = (await miniflare.unsafeGetDirectURL()).href.replace(/\/$/, '');
   return { url, close: () => miniflare.dispose() };
 }
