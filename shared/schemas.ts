@@ -119,6 +119,7 @@ export function batchCreateAttendeeRequestSchema({ api, maxAttendees = LIMITS.at
 
 /** Pairs of [index, index of its first occurrence] for every repeated value. */
 export function duplicateIndexes(values: readonly string[]): Array<[number, number]> {
+  if (new Set(values).size === values.length) return []; // the common case, without building an index
   const seen = new Map<string, number>();
   const repeats: Array<[number, number]> = [];
   values.forEach((value, index) => {

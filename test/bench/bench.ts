@@ -4,7 +4,7 @@
  * Figures, not tests: bundle sizes, CPU per request in workerd, added latency, fan-out and the
  * extension's weight, each measured side by side in one run on this machine and printed as Markdown
  * (with --write, the whole of docs/benchmarks.md). Everything runs on 127.0.0.1, is bounded in
- * requests and seconds, and stops by itself; the default run takes about two minutes.
+ * requests and seconds, and stops by itself; the default run takes about three minutes.
  */
 import { SignatureV4 } from '@smithy/signature-v4';
 import { execFileSync } from 'node:child_process';
@@ -30,7 +30,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const { values: args } = parseArgs({
   options: {
     seconds: { type: 'string', default: '4' },
-    rounds: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '8' },
     latency: { type: 'string', default: '200' },
     write: { type: 'string' },
@@ -104,7 +104,7 @@ async function main() {
   say();
   say(
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Linux ${release()}, ` +
-      `Node ${process.version}, workerd ${packageVersion('workerd')} (Miniflare ${packageVersion('miniflare')}, serving its own socket: no wrangler proxy). ` +
+      `Node ${process.version}, workerd ${packageVersion('workerd')} (Miniflare ${packageVersion('miniflare')}, each worker serving its own socket directly: no wrangler proxy and no Miniflare entry worker in front, as on Cloudflare). ` +
       `Load average at start: ${load.toFixed(2)} (the machine is shared; other work was running).`,
   );
   say();
@@ -346,7 +346,7 @@ async function cpuPerRequest(emulator: Emulator, targets: Targets) {
       `${ROUNDS} rounds, interleaved, each row showing its round with the least workerd CPU. ` +
       '"workerd CPU" is the user + system time of the workerd process (all its threads, from /proc) divided by the requests it served. ' +
       'The pass-through worker hands the body to an upstream that answers at once with a canned answer of the same size, and streams that back: ' +
-      'it is workerd\'s own cost of moving the same bytes in and out (Miniflare\'s entry worker included), and "the worker\'s own" subtracts it.',
+      'it is workerd\'s own cost of moving the same bytes in and out, and "the worker\'s own" subtracts it.',
   );
   say();
   say('| worker | attendees | requests | req/s | p50 ms | p99 ms | workerd CPU ms/req | the worker\'s own CPU ms/req | own CPU ms per 100 attendees | load generator + emulator CPU ms/req |');
