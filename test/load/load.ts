@@ -98,7 +98,7 @@ function tally(sent: Sent[], state: ReturnType<Awaited<ReturnType<typeof startEm
 }
 
 console.log(`load: ${CLIENTS} clients, ${SECONDS} s per scenario, ${PER_REQUEST} attendees per request, at most ${MAX_REQUESTS} requests`);
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; worker in workerd (Miniflare, no proxy), emulator in Node\n`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; worker in workerd serving its own socket (no proxy in front), emulator in Node\n`);
 console.log('| scenario | requests | req/s | p50 ms | p95 ms | p99 ms | statuses | attendee errors | lost | duplicated |');
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 let failures = 0;
