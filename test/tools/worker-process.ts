@@ -2,7 +2,6 @@ import { build, type BuildOptions } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './local-stack.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -38,17 +37,15 @@ export interface WorkerProcess {
  */
 export async function startWorker(vars: Record<string, string>, script?: string): Promise<WorkerProcess> {
   const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(readFileSync(`${ROOT}/wrangler.toml`, 'utf8'))![1]!;
-  const port = await freePort();
-  const directPort = await freePort();
   const miniflare = new Miniflare({
     modules: true,
     script: script ?? (await bundleWorker()),
     compatibilityDate,
     bindings: vars,
     host: '127.0.0.1',
-    port,
+    port: 0,
     // Requests go straight to the worker, as on Cloudflare: not through Miniflare's entry worker first.
-    unsafeDirectSockets: [{ host: '127.0.0.1', port: directPort }],
+    unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
     // The worker's per-request log lines would drown the figures: drain them.
     handleRuntimeStdio(stdout, stderr) {
       stdout.resume();
