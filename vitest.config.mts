@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['test/{unit,emulator,extension/unit}/**/*.test.ts'],
+          include: ['test/{unit,setup,emulator,extension/unit}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },

