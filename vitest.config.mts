@@ -2,8 +2,12 @@ import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
 // Two kinds of suite: plain Node (contract, emulator, extension logic) and the worker inside workerd.
+// A passing test's console output is dropped (a failing one's is printed with its failure); the
+// whole run, console output included, is also written to test-results/vitest.xml.
 export default defineConfig({
   test: {
+    reporters: ['default', ['junit', { outputFile: 'test-results/vitest.xml' }]],
+    silent: 'passed-only',
     projects: [
       {
         test: {

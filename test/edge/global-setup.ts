@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { TestProject } from 'vitest/node';
 import { LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
 import { startEmulator } from '../emulator/server.ts';
+import { routeWorkerdDiagnostics } from '../support/runtime-log.ts';
 import { SESSION_CREDENTIALS } from './credentials.ts';
 
 declare module 'vitest' {
@@ -19,6 +20,7 @@ declare module 'vitest' {
 
 /** Starts, in Node, what the worker under test calls over real HTTP from inside workerd. */
 export default async function setup(project: TestProject) {
+  const restoreOutput = routeWorkerdDiagnostics('workerd.log');
   const credentials = [LOCAL_CREDENTIALS, SESSION_CREDENTIALS];
   const current = await startEmulator({ flavor: 'chime-sdk-meetings', credentials });
   const legacy = await startEmulator({ flavor: 'chime', credentials });
@@ -34,6 +36,7 @@ export default async function setup(project: TestProject) {
   project.provide('closedUrl', closed.url);
 
   return async () => {
+    restoreOutput();
     junk.server.closeAllConnections();
     await Promise.all([current.close(), legacy.close(), deprecated.close(), new Promise((resolve) => junk.server.close(resolve))]);
   };
