@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 // whole run, console output included, is also written to test-results/vitest.xml.
 export default defineConfig({
   test: {
-    reporters: ['default', ['junit', { outputFile: 'test-results/vitest.xml' }]],
+    reporters: ['default', 'junit'],
+    outputFile: { junit: 'test-results/vitest.xml' },
     silent: 'passed-only',
     projects: [
       {
