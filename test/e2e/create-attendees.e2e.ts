@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import EXTENSION_MANIFEST from '../../extension/package.json' with { type: 'json' };
 import { startLocalStack, type LocalStack } from '../tools/local-stack.ts';
 import {
   closeBrowser,
@@ -36,6 +37,8 @@ import {
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
 const README_SCREENSHOT = join(ROOT, 'extension', 'media', 'screenshot.png');
+/** Where vsce points the packaged README's relative pictures: the extension's folder in its repository. */
+const REPOSITORY_FILES = `${EXTENSION_MANIFEST.repository.url.replace(/\.git$/, '')}/raw/HEAD/${EXTENSION_MANIFEST.repository.directory}`;
 
 /** Typed as a person types them; the prefilled git email is replaced. */
 const EXTERNAL_USER_IDS = ['e2e-alice@example.com', 'e2e-bot-1'];
@@ -338,7 +341,7 @@ async function emulatorMeeting(meetingId: string): Promise<EmulatorMeeting> {
 // ---------------------------------------------------------------------------------------------
 // The test
 
-describe('Chime: Create Attendees… in a real VS Code (code-server + headless Chromium)', { timeout: SETUP_MS + 9 * STEP_MS + 5 * CLOSE_MS }, () => {
+describe('Chime: Create Attendees… in a real VS Code (code-server + headless Chromium)', { timeout: SETUP_MS + 10 * STEP_MS + 5 * CLOSE_MS }, () => {
   let page!: Page;
   let meetingId!: string;
   let shownAttendees: { ExternalUserId: string; AttendeeId: string }[] = [];
@@ -635,7 +638,29 @@ describe('Chime: Create Attendees… in a real VS Code (code-server + headless C
     for (const id of BOTS) assert.ok(!log.includes(id), `the log does not name ${id}`);
     await assertTokenNotShown(page, 'at the end');
   });
+
+  step("the Extensions view shows the extension's own icon, and its page links the README's screenshot from the repository", async () => {
+    await runPaletteCommand(page, 'Extensions: Show Installed Extensions', { timeoutMs: PALETTE_MS });
+    const item = page.locator('.extension-list-item', { hasText: 'Chime Attendees' }).first();
+    await item.waitFor({ timeout: UI_MS });
+    const icon = await until('the extension icon to load', UI_MS, () => item.locator('img.icon').evaluate(loadedImage), () => item.innerHTML());
+    assert.match(decodeURIComponent(icon.src), /chime-attendees[^/]*\/media\/icon\.png/, `the list shows the packaged icon: ${icon.src}`);
+    await item.click();
+    // VS Code's extension page shows README pictures from https: only (its sanitizer drops data: and
+    // relative sources), so the package points the picture at the repository; offline it cannot load.
+    const sources = await until("the README's screenshot on the extension's page", UI_MS, async () => {
+      const found = await Promise.all(page.frames().map((frame) => frame.evaluate(() => [...document.images].map((img) => img.src)).catch(() => [])));
+      return found.flat().find((src) => src.endsWith('/media/screenshot.png'));
+    });
+    assert.equal(sources, `${REPOSITORY_FILES}/media/screenshot.png`);
+  });
 });
+
+/** The image's address once it has loaded with a size, else undefined. */
+function loadedImage(img: Element): { src: string } | undefined {
+  const image = img as HTMLImageElement;
+  return image.complete && image.naturalWidth > 0 ? { src: image.currentSrc || image.src } : undefined;
+}
 
 /** A screenshot of the window and code-server's log, for a step that failed. */
 async function keepFailureArtifacts(page: Page | undefined, name: string): Promise<void> {
