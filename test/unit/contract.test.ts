@@ -8,6 +8,7 @@ import {
   ListAttendeesResponseSchema,
   MeetingIdSchema,
   batchCreateAttendeeRequestSchema,
+  boundedList,
   canonicalErrorName,
   describeIssues,
   duplicateIndexes,
@@ -95,6 +96,27 @@ describe('request body', () => {
       expect(text.length).toBeGreaterThan(2);
       for (const value of [...values, '12345']) expect(text).not.toContain(value);
     }
+  });
+});
+
+describe('lists', () => {
+  it('refuse a list on its length before looking at any item', () => {
+    let checked = 0;
+    const list = boundedList(v.pipe(v.unknown(), v.check(() => ++checked > 0)), 1, 3, 'must hold 1 to 3 items');
+    expect(issuesOf(list, Array(1000).fill(0))).toEqual([{ Path: 'body', Message: 'must hold 1 to 3 items' }]);
+    expect(issuesOf(list, [])).toEqual([{ Path: 'body', Message: 'must hold 1 to 3 items' }]);
+    expect(checked).toBe(0);
+    expect(issuesOf(list, [1, 2])).toEqual([]);
+    expect(checked).toBe(2);
+    expect(issuesOf(list, 'abc')).toEqual([{ Path: 'body', Message: 'must be a list' }]);
+  });
+
+  it.each([
+    ['Attendees', current, { Attendees: Array(100_000).fill(0) }, 'must hold 1 to 250 attendees'],
+    ['AttendeeIds', DeleteAttendeesRequestSchema, { AttendeeIds: Array(100_000).fill('x') }, 'must hold 1 to 250 attendee IDs'],
+    ['Attendees[0].Tags', legacy, { Attendees: [{ ExternalUserId: 'bob', Tags: Array(1000).fill(0) }] }, 'must hold 1 to 10 tags'],
+  ] as const)('give %s one issue for its length, however many items are wrong', (Path, schema, body, Message) => {
+    expect(issuesOf(schema, body)).toEqual([{ Path, Message }]);
   });
 });
 
