@@ -14,7 +14,7 @@ export const LIMITS = {
   requestBodyBytes: 4 * 1024 * 1024,
   /** A validation error lists at most this many issues; its message counts the rest. */
   issuesListed: 20,
-  /** Text from the caller that an answer or a log line repeats (an unknown field's name) is cut to this many characters. */
+  /** Caller's text that an answer or log line repeats (an unknown field's name, a caller's request ID) is cut to this length. */
   echoedTextLength: 64,
 } as const;
 

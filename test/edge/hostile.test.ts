@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ERROR_STATUS, LIMITS, type ErrorName } from '../../shared/index.ts';
 import { TOKEN, app, emulator, testEnv } from './harness.ts';
 import { seededRandom } from '../emulator/faults.ts';
@@ -92,5 +92,25 @@ describe('hostile input', () => {
   it('refuses a body over the limit with 413 without reading it all', async () => {
     const response = await send({ body: 'x'.repeat(LIMITS.requestBodyBytes + 1) });
     expect(response.status).toBe(413);
+  });
+});
+
+describe('request IDs', () => {
+  const UUID = /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
+
+  it('are the worker’s own; a caller’s is only logged beside it, cut and cleaned', async () => {
+    const log = vi.spyOn(console, 'log');
+    const lineOf = (id: string) => JSON.parse(log.mock.calls.map(([text]) => String(text)).find((text) => text.includes(id))!);
+    const forged = await send({ headers: { 'x-request-id': 'MKR0669fffzz' }, body: '{"Attendees":[]}' });
+    const { RequestId } = (await forged.json()) as { RequestId: string };
+    expect(RequestId).toMatch(UUID);
+    expect(forged.headers.get('x-request-id')).toBe(RequestId);
+    expect(lineOf(RequestId)).toMatchObject({ requestId: RequestId, callerRequestId: 'MKR0669fffzz' });
+
+    const long = await send({ headers: { 'x-request-id': `a\tb${'c'.repeat(10_000)}` }, body: '{"Attendees":[]}' });
+    const id = long.headers.get('x-request-id')!;
+    expect(id).toMatch(UUID);
+    expect(lineOf(id).callerRequestId).toBe(`a\ufffdb${'c'.repeat(61)}…`);
+    log.mockRestore();
   });
 });
