@@ -133,8 +133,11 @@ describe('issues', () => {
     const { summary, issues } = reportIssues(issuesAll(wrong(250)));
     expect(issues).toHaveLength(20);
     expect(issues[19]).toEqual({ Path: 'Attendees[19].ExternalUserId', Message: expect.stringMatching(/^may hold only/) });
-    expect(summary).toMatch(/^Attendees\[0\]\.ExternalUserId: may hold only [^;]+; Attendees\[1\][^;]+; Attendees\[2\][^;]+; and 247 more issues$/);
-    expect(reportIssues(issuesAll(wrong(2))).summary).toMatch(/^Attendees\[0\]\.ExternalUserId: may hold only [^;]+; Attendees\[1\][^;]+$/);
+    const paths = (text: string) => text.split('; ').map((part) => part.split(':')[0]);
+    const named = (count: number) => Array.from({ length: count }, (_, i) => `Attendees[${i}].ExternalUserId`);
+    expect(paths(summary)).toEqual([...named(3), 'and 247 more issues']);
+    expect(paths(reportIssues(issuesAll(wrong(2))).summary)).toEqual(named(2));
+    expect(summary).toMatch(/^Attendees\[0\]\.ExternalUserId: may hold only /);
   });
 
   it('repeat an unknown field name only in part, without control or format characters', () => {
