@@ -31,6 +31,8 @@ const attacks: Array<() => Attack> = [
   () => ({ path: `/meetings/${pick(['x', '123', crypto.randomUUID() + 'a', crypto.randomUUID().replace(/-/g, ''), 'g'.repeat(36), '%2e%2e', '٠١٢٣٤٥٦٧-0000-0000-0000-000000000000'])}/attendees` }),
   () => ({ headers: { authorization: pick(['', 'Bearer', 'Bearer ', `Bearer ${TOKEN}x`, `Token ${TOKEN}`, `Bearer ${'t'.repeat(8_000)}`, 'Bearer ☃', `${TOKEN}`]) } }),
   () => ({ headers: { 'content-type': pick(['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/jsonx', 'application/x-www-form-urlencoded', 'json']) } }),
+  () => ({ headers: { 'content-type': `application/json; charset=${pick(['utf-16', 'latin1', 'iso-8859-1', '', 'utf-8x'])}` } }),
+  () => ({ headers: { 'content-encoding': pick(['gzip', 'br', 'deflate', 'x-gzip', 'gzip, identity']) } }),
   () => {
     const full = JSON.stringify({ Attendees: validAttendees(1 + int(20)) });
     return { body: full.slice(0, int(full.length - 1)) };
@@ -112,5 +114,29 @@ describe('request IDs', () => {
     expect(id).toMatch(UUID);
     expect(lineOf(id).callerRequestId).toBe(`a\ufffdb${'c'.repeat(61)}…`);
     log.mockRestore();
+  });
+});
+
+describe('encodings', () => {
+  const empty = '{"Attendees":[]}';
+
+  it.each([
+    ['Content-Encoding', { 'content-encoding': 'gzip' }, 'Content-Encoding must be identity'],
+    ['Content-Encoding', { 'content-encoding': 'br' }, 'Content-Encoding must be identity'],
+    ['charset', { 'content-type': 'application/json; charset=utf-16' }, "Content-Type's charset, if given, must be utf-8"],
+    ['charset', { 'content-type': 'application/json; charset=latin1' }, "Content-Type's charset, if given, must be utf-8"],
+  ])('refuses a body in another %s with 415 naming the header and the rule (%j)', async (_, headers, rule) => {
+    const response = await send({ headers, body: empty });
+    const json = (await response.json()) as { Code: string; Message: string };
+    expect([response.status, json.Code, json.Message]).toEqual([415, 'UnsupportedMediaTypeException', expect.stringContaining(rule)]);
+  });
+
+  const utf8 = ['application/json', 'application/json; charset=UTF-8', 'application/json;charset="utf-8"'];
+  it.each(utf8)('reads %s as UTF-8 JSON', async (type) => {
+    for (const headers of [{ 'content-type': type }, { 'content-type': type, 'content-encoding': 'identity' }]) {
+      const response = await send({ headers, body: empty });
+      const json = (await response.json()) as { Issues: Array<{ Path: string }> };
+      expect([response.status, json.Issues[0]!.Path]).toEqual([400, 'Attendees']);
+    }
   });
 });
