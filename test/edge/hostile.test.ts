@@ -215,6 +215,14 @@ describe('answers to the largest hostile bodies', () => {
     expect(json.Issues).toEqual([{ Path: 'field-0', Message: 'is not a known field' }]);
   });
 
+  it('refuses Attendees nested 2,000,000 deep for its one item, never looking deeper', async () => {
+    const json = await refused('attendees', `{"Attendees":${'['.repeat(2_000_000)}${']'.repeat(2_000_000)}}`);
+    expect(json.Issues).toEqual([
+      { Path: 'Attendees[0].ExternalUserId', Message: 'is required' },
+      { Path: 'Attendees[0].0', Message: 'is not a known field' },
+    ]);
+  });
+
   it('lists 20 issues of 250 attendees wrong in every field, names 3 and counts the rest', async () => {
     const body = JSON.stringify({ Attendees: Array.from({ length: LIMITS.attendeesPerMeeting }, (_, i) => attendee(i)) });
     const json = await refused('attendees', body);
