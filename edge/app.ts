@@ -1,11 +1,10 @@
 import { Hono } from 'hono/tiny';
-import { requestId } from 'hono/request-id';
-import { HEADERS } from '../shared/index.ts';
 import type { AppEnv } from './context.ts';
 import { errorResponse } from './error-handler.ts';
 import { ApiError } from './errors.ts';
 import { accessLog } from './middleware/access-log.ts';
 import { corsForConfiguredOrigins } from './middleware/cors.ts';
+import { requestId } from './middleware/request-id.ts';
 import { resolveRuntime } from './middleware/runtime.ts';
 import { secureHeaders } from './middleware/secure-headers.ts';
 import { attendeesRoutes } from './routes/attendees.ts';
@@ -15,7 +14,7 @@ import { meetingRoutes } from './routes/meeting.ts';
 /** The worker: the same app on Cloudflare Workers, Deno and Node; bindings arrive with each request. */
 export function createApp() {
   return new Hono<AppEnv>()
-    .use(requestId({ headerName: HEADERS.requestId }), accessLog, secureHeaders, resolveRuntime, corsForConfiguredOrigins)
+    .use(requestId, accessLog, secureHeaders, resolveRuntime, corsForConfiguredOrigins)
     .get('/', (c) => c.json({ name: 'chime-attendees', openapi: '/openapi.json', health: '/healthz' }))
     .get('/healthz', (c) => c.json({ ok: true, api: c.get('runtime').config.api }))
     .get('/openapi.json', async (c) => c.json(await c.get('runtime').openApi()))

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { LIMITS } from './limits.ts';
-import { AttendeeIdSchema, ExternalUserIdPrefixSchema, duplicateIndexes, objectMessage } from './schemas.ts';
+import { AttendeeIdSchema, ExternalUserIdPrefixSchema, boundedList, duplicateIndexes, objectMessage } from './schemas.ts';
 
 const { attendeesPerMeeting } = LIMITS;
 
@@ -14,9 +14,7 @@ export const DeleteAttendeesRequestSchema = v.pipe(
       ExternalUserIdPrefix: v.optional(ExternalUserIdPrefixSchema),
       AttendeeIds: v.optional(
         v.pipe(
-          v.array(AttendeeIdSchema, 'must be a list'),
-          v.minLength(1, `must hold 1 to ${attendeesPerMeeting} attendee IDs`),
-          v.maxLength(attendeesPerMeeting, `must hold 1 to ${attendeesPerMeeting} attendee IDs`),
+          boundedList(AttendeeIdSchema, 1, attendeesPerMeeting, `must hold 1 to ${attendeesPerMeeting} attendee IDs`),
           v.rawCheck(({ dataset, addIssue }) => {
             if (!dataset.typed) return;
             for (const [index, first] of duplicateIndexes(dataset.value.map((id) => id.toLowerCase()))) {

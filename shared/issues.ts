@@ -1,25 +1,43 @@
 import * as v from 'valibot';
+import { LIMITS } from './limits.ts';
 import type { ValidationIssue } from './schemas.ts';
+
+/** How many issues a message names before it only counts the rest. */
+const ISSUES_NAMED = 3;
 
 /** A message for any rule that has none of its own: it names what was expected, never what was received. */
 export const ruleMessage = (issue: v.BaseIssue<unknown>) => (issue.expected ? `must be ${issue.expected}` : 'is invalid');
 
-/** `Attendees[0].ExternalUserId` for an issue's path; the root is named `body`. */
+/** Text from the caller made safe to repeat: control and format characters replaced, at most `max` characters. */
+export function echoable(text: string, max: number = LIMITS.echoedTextLength): string {
+  const safe = text.slice(0, max).replace(/\p{C}/gu, '\uFFFD');
+  return text.length > max ? `${safe}…` : safe;
+}
+
+/** `Attendees[0].ExternalUserId` for an issue's path; the root is named `body`. Unknown keys come from the caller. */
 export function issuePath(issue: v.BaseIssue<unknown>, root = 'body'): string {
   let path = '';
   for (const item of issue.path ?? []) {
-    path += typeof item.key === 'number' ? `[${item.key}]` : path ? `.${String(item.key)}` : String(item.key);
+    path += typeof item.key === 'number' ? `[${item.key}]` : `${path ? '.' : ''}${echoable(String(item.key))}`;
   }
   return path || root;
 }
 
+/** The first LIMITS.issuesListed issues, each with its field and rule. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[], root?: string): ValidationIssue[] {
-  return issues.map((issue) => ({ Path: issuePath(issue, root), Message: issue.message }));
+  return issues.slice(0, LIMITS.issuesListed).map((issue) => ({ Path: issuePath(issue, root), Message: issue.message }));
 }
 
-/** One line for people: `Attendees[0].ExternalUserId: must be 2 to 64 characters; ...`. */
-export function summarizeIssues(issues: readonly ValidationIssue[]): string {
-  return issues.map((i) => `${i.Path}: ${i.Message}`).join('; ');
+/** One line for people: `Attendees[0].ExternalUserId: must be 2 to 64 characters; ...`, then how many of `total` it left out. */
+export function summarizeIssues(issues: readonly ValidationIssue[], total = issues.length): string {
+  const named = issues.map((i) => `${i.Path}: ${i.Message}`).join('; ');
+  return total > issues.length ? `${named}; and ${total - issues.length} more issues` : named;
+}
+
+/** A validation failure as answered: the first issues listed, and a summary that names a few and counts the rest. */
+export function reportIssues(issues: readonly v.BaseIssue<unknown>[], root?: string): { summary: string; issues: ValidationIssue[] } {
+  const listed = describeIssues(issues, root);
+  return { summary: summarizeIssues(listed.slice(0, ISSUES_NAMED), issues.length), issues: listed };
 }
 
 /** valibot's safeParse with messages that never echo input. */

@@ -12,6 +12,10 @@ export const LIMITS = {
   tagValueLength: { min: 1, max: 256 },
   /** Well above the largest valid request (250 attendees with 10 maximal tags each, about 2 MB of UTF-8). */
   requestBodyBytes: 4 * 1024 * 1024,
+  /** A validation error lists at most this many issues; its message counts the rest. */
+  issuesListed: 20,
+  /** Caller's text that an answer or log line repeats (an unknown field's name, a caller's request ID) is cut to this length. */
+  echoedTextLength: 64,
 } as const;
 
 export const MEETING_ID_PATTERN = /^[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}$/;

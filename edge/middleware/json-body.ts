@@ -6,10 +6,22 @@ import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+const CHARSET = /^charset=/i;
+const UTF8 = /^"?utf-?8"?$/i;
 
+const unsupported = (rule: string) => new ApiError('UnsupportedMediaTypeException', rule);
+
+/** JSON as it is read: UTF-8 text, neither compressed nor in another charset (either would be misread as bad JSON). */
 const requireJsonContentType = createMiddleware<AppEnv>(async (c, next) => {
-  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
-  if (!JSON_MEDIA_TYPE.test(mediaType)) throw new ApiError('UnsupportedMediaTypeException', 'Content-Type must be application/json');
+  const [mediaType = '', ...parameters] = (c.req.header('content-type') ?? '').split(';').map((part) => part.trim());
+  if (!JSON_MEDIA_TYPE.test(mediaType)) throw unsupported('Content-Type must be application/json');
+  if (parameters.some((parameter) => CHARSET.test(parameter) && !UTF8.test(parameter.slice('charset='.length)))) {
+    throw unsupported("Content-Type's charset, if given, must be utf-8: the body is read as UTF-8 JSON");
+  }
+  const encoding = c.req.header('content-encoding')?.trim().toLowerCase();
+  if (encoding && encoding !== 'identity') {
+    throw unsupported('Content-Encoding must be identity (or absent): the body is read as uncompressed JSON');
+  }
   await next();
 });
 

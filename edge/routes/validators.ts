@@ -1,14 +1,14 @@
 import { validator } from 'hono/validator';
 import * as v from 'valibot';
-import { AttendeeIdSchema, MeetingIdSchema, describeIssues, parseSafely, summarizeIssues } from '../../shared/index.ts';
+import { AttendeeIdSchema, MeetingIdSchema, parseSafely, reportIssues } from '../../shared/index.ts';
 import { ApiError } from '../errors.ts';
 
-/** The input parsed by the schema, or a 400 listing each failing field and rule, never the values. */
+/** The input parsed by the schema, or a 400 naming the failing fields and rules (the first ones, counting the rest), never the values. */
 export function parsed<S extends v.GenericSchema>(schema: S, input: unknown, root?: string): v.InferOutput<S> {
   const result = parseSafely(schema, input);
   if (result.success) return result.output;
-  const described = describeIssues(result.issues, root);
-  throw new ApiError('BadRequestException', `Invalid request: ${summarizeIssues(described)}`, { issues: described });
+  const { summary, issues } = reportIssues(result.issues, root);
+  throw new ApiError('BadRequestException', `Invalid request: ${summary}`, { issues });
 }
 
 export const meetingParam = validator('param', (params: Record<string, string>) => ({

@@ -23,6 +23,7 @@ import { NodeSha256 } from '../emulator/sigv4.ts';
 import { percentile } from '../load/stats.ts';
 import { bundleWorker, startWorker, workerBuildOptions, type WorkerProcess } from '../tools/worker-process.ts';
 import { measureExtension } from './extension.ts';
+import { measureHostileBodies } from './hostile.ts';
 import { runLoad, type LoadResult } from './http-load.ts';
 import { childPids, cpuMs } from './process-cpu.ts';
 
@@ -45,7 +46,7 @@ const TOKEN = 'bench-token-0123456789';
 const HARD_LIMIT_MS = 8 * 60_000;
 
 const METHOD_NOTE = '<!-- Written by `npm run bench -- --write docs/benchmarks.md`: change test/bench/bench.ts, not this file. -->\n';
-const GOALS = { bundleKb: 45, bundleShareOfSdk: 0.25, cpuMsPer100: 1, addedP50Ms: 2 };
+const GOALS = { bundleKb: 45, bundleShareOfSdk: 0.25, cpuMsPer100: 1, addedP50Ms: 2, hostileAnswerKib: 64, hostileCpuMs: 5 };
 
 const out: string[] = [];
 const say = (line = '') => {
@@ -119,6 +120,7 @@ async function main() {
   await latency(emulator, targets);
   await fanOut();
   extension();
+  await hostileBodies(emulator, targets);
 
   say('## Goals');
   say();
@@ -545,6 +547,38 @@ function extension() {
     `Load and activation in ${figures.runs} fresh Node processes with a stand-in \`vscode\` module that answers every call at once ` +
       `(activate registered ${figures.disposables} disposables): the extension's own module evaluation and activation work, ` +
       'not VS Code\'s extension host (no IPC, no real output channel or secret storage). No full VS Code was started for this.',
+  );
+  say();
+}
+
+// --------------------------------------------------------------------------------- f. hostile bodies
+
+async function hostileBodies(emulator: Emulator, { worker }: Targets) {
+  if (worker.pid === undefined) return;
+  const requests = 10;
+  const figures = await measureHostileBodies({ url: worker.url, pid: worker.pid, token: TOKEN }, await createMeeting(emulator), requests);
+  say('## f. Hostile bodies');
+  say();
+  say('| body | KiB | status | answer bytes | issues listed | workerd CPU ms/req | JSON.parse alone ms (Node, this process) |');
+  say('|---|---|---|---|---|---|---|');
+  for (const f of figures) {
+    say(`| ${f.name} | ${kb(f.bodyBytes)} | ${f.status} | ${f.answerBytes} | ${f.issues} | ${ms(f.cpu, 1)} | ${ms(f.parseMs, 1)} |`);
+  }
+  say();
+  const largest = Math.max(...figures.map((f) => f.answerBytes));
+  const costliest = figures.reduce((a, b) => (b.cpu > a.cpu ? b : a));
+  const { hostileAnswerKib, hostileCpuMs } = GOALS;
+  const answerGoal = goal(
+    `f. every hostile answer ≤ ${hostileAnswerKib} KiB`, `${largest} bytes at most`, largest <= hostileAnswerKib * 1024,
+  );
+  const cpuText = `${ms(costliest.cpu, 1)} ms (${costliest.name})`;
+  const cpuGoal = goal(`f. ≤ ${hostileCpuMs} ms of workerd CPU for any body up to 4 MiB`, cpuText, costliest.cpu <= hostileCpuMs);
+  say(
+    `Each body sent once for its answer, then ${requests} times one after another to the Worker in its own workerd process ` +
+      '(CPU from /proc, 10 ms resolution). Validation checks a list\'s length before its items and lists at most 20 issues, so what ' +
+      'is left is mostly reading and parsing the body, which grows with its size and shape (deep nesting and many keys cost most). ' +
+      `Goal: every answer ≤ ${hostileAnswerKib} KiB: at most ${largest} bytes, ${answerGoal}. ` +
+      `Goal ≤ ${hostileCpuMs} ms of CPU for any body up to the 4 MiB limit: ${cpuText}, ${cpuGoal}.`,
   );
   say();
 }

@@ -1,9 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ERROR_STATUS, LIMITS, type ErrorName } from '../../shared/index.ts';
 import { TOKEN, app, emulator, testEnv } from './harness.ts';
 import { seededRandom } from '../emulator/faults.ts';
 
 const REQUESTS = 10_000;
+/** No answer may be larger, whatever the body up to LIMITS.requestBodyBytes. */
+const ANSWER_BYTES = 64 * 1024;
 const random = seededRandom(0xc41e);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const int = (max: number) => Math.floor(random() * max);
@@ -31,6 +33,8 @@ const attacks: Array<() => Attack> = [
   () => ({ path: `/meetings/${pick(['x', '123', crypto.randomUUID() + 'a', crypto.randomUUID().replace(/-/g, ''), 'g'.repeat(36), '%2e%2e', '٠١٢٣٤٥٦٧-0000-0000-0000-000000000000'])}/attendees` }),
   () => ({ headers: { authorization: pick(['', 'Bearer', 'Bearer ', `Bearer ${TOKEN}x`, `Token ${TOKEN}`, `Bearer ${'t'.repeat(8_000)}`, 'Bearer ☃', `${TOKEN}`]) } }),
   () => ({ headers: { 'content-type': pick(['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/jsonx', 'application/x-www-form-urlencoded', 'json']) } }),
+  () => ({ headers: { 'content-type': `application/json; charset=${pick(['utf-16', 'latin1', 'iso-8859-1', '', 'utf-8x'])}` } }),
+  () => ({ headers: { 'content-encoding': pick(['gzip', 'br', 'deflate', 'x-gzip', 'gzip, identity']) } }),
   () => {
     const full = JSON.stringify({ Attendees: validAttendees(1 + int(20)) });
     return { body: full.slice(0, int(full.length - 1)) };
@@ -45,6 +49,12 @@ const attacks: Array<() => Attack> = [
   () => ({ body: JSON.stringify({ Attendees: [...validAttendees(int(5)), pick(WRONG_VALUES)] }) }),
   () => ({ body: JSON.stringify({ Attendees: [{ ExternalUserId: 'fine-user', [pick(['Name', 'externalUserId', '__proto__', 'constructor', ''])]: 1 }] }) }),
   () => ({ body: JSON.stringify({ Attendees: validAttendees(2), [pick(['attendees', 'Extra', 'MeetingId'])]: [] }) }),
+  () => ({ body: JSON.stringify({ Attendees: validAttendees(1), [pick(STRANGE_STRINGS).repeat(1 + int(1_000))]: 1 }) }),
+  () => {
+    const AttendeeIds = Array(1 + int(5_000)).fill(pick(WRONG_VALUES));
+    return { path: `/meetings/${meetingId}/attendees/delete`, body: JSON.stringify({ AttendeeIds }) };
+  },
+  () => ({ body: JSON.stringify({ Attendees: Array(LIMITS.attendeesPerMeeting).fill(pick(WRONG_VALUES)) }) }),
   () => ({ body: JSON.stringify({ Attendees: [{ ExternalUserId: 'tagged', Tags: pick([[], [{ Key: 'k', Value: 'v' }], 'tags']) }] }) }),
   () => ({
     body: JSON.stringify({
@@ -74,8 +84,10 @@ describe('hostile input', () => {
     for (let i = 0; i < REQUESTS; i++) {
       const attack = pick(attacks)();
       const response = await send(attack);
-      const body = (await response.json()) as { Code: ErrorName; Message: string };
+      const text = await response.text();
+      const body = JSON.parse(text) as { Code: ErrorName; Message: string };
       const context = `request ${i}: ${JSON.stringify(attack).slice(0, 200)}`;
+      expect(text.length, context).toBeLessThanOrEqual(ANSWER_BYTES);
       expect(response.status, context).toBeGreaterThanOrEqual(400);
       expect(response.status, context).toBeLessThan(500);
       expect(ERROR_STATUS[body.Code], context).toBe(response.status);
@@ -92,5 +104,146 @@ describe('hostile input', () => {
   it('refuses a body over the limit with 413 without reading it all', async () => {
     const response = await send({ body: 'x'.repeat(LIMITS.requestBodyBytes + 1) });
     expect(response.status).toBe(413);
+  });
+});
+
+describe('request IDs', () => {
+  const UUID = /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
+
+  it('are the worker’s own; a caller’s is only logged beside it, cut and cleaned', async () => {
+    const log = vi.spyOn(console, 'log');
+    const lineOf = (id: string) => JSON.parse(log.mock.calls.map(([text]) => String(text)).find((text) => text.includes(id))!);
+    const forged = await send({ headers: { 'x-request-id': 'MKR0669fffzz' }, body: '{"Attendees":[]}' });
+    const { RequestId } = (await forged.json()) as { RequestId: string };
+    expect(RequestId).toMatch(UUID);
+    expect(forged.headers.get('x-request-id')).toBe(RequestId);
+    expect(lineOf(RequestId)).toMatchObject({ requestId: RequestId, callerRequestId: 'MKR0669fffzz' });
+
+    const long = await send({ headers: { 'x-request-id': `a\tb${'c'.repeat(10_000)}` }, body: '{"Attendees":[]}' });
+    const id = long.headers.get('x-request-id')!;
+    expect(id).toMatch(UUID);
+    expect(lineOf(id).callerRequestId).toBe(`a\ufffdb${'c'.repeat(61)}…`);
+    log.mockRestore();
+  });
+});
+
+describe('encodings', () => {
+  const empty = '{"Attendees":[]}';
+
+  it.each([
+    ['Content-Encoding', { 'content-encoding': 'gzip' }, 'Content-Encoding must be identity'],
+    ['Content-Encoding', { 'content-encoding': 'br' }, 'Content-Encoding must be identity'],
+    ['charset', { 'content-type': 'application/json; charset=utf-16' }, "Content-Type's charset, if given, must be utf-8"],
+    ['charset', { 'content-type': 'application/json; charset=latin1' }, "Content-Type's charset, if given, must be utf-8"],
+  ])('refuses a body in another %s with 415 naming the header and the rule (%j)', async (_, headers, rule) => {
+    const response = await send({ headers, body: empty });
+    const json = (await response.json()) as { Code: string; Message: string };
+    expect([response.status, json.Code, json.Message]).toEqual([415, 'UnsupportedMediaTypeException', expect.stringContaining(rule)]);
+  });
+
+  const utf8 = ['application/json', 'application/json; charset=UTF-8', 'application/json;charset="utf-8"'];
+  it.each(utf8)('reads %s as UTF-8 JSON', async (type) => {
+    const plain: Record<string, string> = { 'content-type': type };
+    for (const headers of [plain, { ...plain, 'content-encoding': 'identity' }]) {
+      const response = await send({ headers, body: empty });
+      const json = (await response.json()) as { Issues: Array<{ Path: string }> };
+      expect([response.status, json.Issues[0]!.Path]).toEqual([400, 'Attendees']);
+    }
+  });
+});
+
+interface ErrorAnswer {
+  Code: ErrorName;
+  Message: string;
+  Issues: Array<{ Path: string; Message: string }>;
+}
+
+describe('answers to the largest hostile bodies', () => {
+  const items = (count: number, item: string) => `[${Array(count).fill(item).join(',')}]`;
+  const attendee = (i: number) => ({
+    ExternalUserId: `aws:${i};`.padEnd(100, '😀'),
+    Capabilities: { Audio: 'Loud', Video: 7, Content: null, Extra: 1 },
+    Tags: [{ Key: '', Value: '' }],
+    [`${i}\u0000${'k'.repeat(1_000)}`]: 1,
+  });
+
+  /** Sends a body that must be refused with 400 before any upstream call: the answer is small and lists at most 20 issues. */
+  async function refused(path: string, body: string, legacy = false) {
+    expect(body.length).toBeLessThanOrEqual(LIMITS.requestBodyBytes);
+    const before = await emulator.allCalls(legacy);
+    const response = await app.fetch(
+      new Request(`http://worker.test/meetings/${meetingId}/${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body,
+      }),
+      testEnv({}, legacy),
+    );
+    const text = await response.text();
+    const json = JSON.parse(text) as ErrorAnswer;
+    expect([response.status, json.Code]).toEqual([400, 'BadRequestException']);
+    expect(text.length).toBeLessThanOrEqual(ANSWER_BYTES);
+    expect(json.Issues.length).toBeLessThanOrEqual(LIMITS.issuesListed);
+    expect(json.Message.length).toBeLessThanOrEqual(1_024);
+    expect(await emulator.allCalls(legacy)).toBe(before);
+    return json;
+  }
+
+  it.each([
+    ['AttendeeIds', 100_000, '"x"', 'attendees/delete', 'must hold 1 to 250 attendee IDs'],
+    ['AttendeeIds', 1_000_000, '"x"', 'attendees/delete', 'must hold 1 to 250 attendee IDs'],
+    ['Attendees', 2_000_000, '0', 'attendees', 'must hold 1 to 250 attendees'],
+  ])('refuses %s of %i items %s on the length alone', async (Path, count, item, path, Message) => {
+    const json = await refused(path, `{"${Path}":${items(count, item)}}`);
+    expect(json.Issues).toEqual([{ Path, Message }]);
+    expect(json.Message).toBe(`Invalid request: ${Path}: ${Message}`);
+  });
+
+  it('refuses 1,000,000 tags with the legacy API on their length alone', async () => {
+    const json = await refused('attendees', `{"Attendees":[{"ExternalUserId":"bob","Tags":${items(1_000_000, '0')}}]}`, true);
+    expect(json.Issues).toEqual([{ Path: 'Attendees[0].Tags', Message: 'must hold 1 to 10 tags' }]);
+  });
+
+  it('repeats a 1 MB unknown field name only in part', async () => {
+    const json = await refused('attendees', `{"Attendees":[{"ExternalUserId":"bob"}],"${'k'.repeat(1 << 20)}":1}`);
+    expect(json.Issues).toEqual([{ Path: `${'k'.repeat(LIMITS.echoedTextLength)}…`, Message: 'is not a known field' }]);
+  });
+
+  it('names the first unknown field of 100,000', async () => {
+    const fields = Array.from({ length: 100_000 }, (_, i) => `"field-${i}":1`).join(',');
+    const json = await refused('attendees', `{"Attendees":[{"ExternalUserId":"bob"}],${fields}}`);
+    expect(json.Issues).toEqual([{ Path: 'field-0', Message: 'is not a known field' }]);
+  });
+
+  it('refuses Attendees nested 2,000,000 deep for its one item, never looking deeper', async () => {
+    const json = await refused('attendees', `{"Attendees":${'['.repeat(2_000_000)}${']'.repeat(2_000_000)}}`);
+    expect(json.Issues).toEqual([
+      { Path: 'Attendees[0].ExternalUserId', Message: 'is required' },
+      { Path: 'Attendees[0].0', Message: 'is not a known field' },
+    ]);
+  });
+
+  it('lists 20 issues of 250 attendees wrong in every field, names 3 and counts the rest', async () => {
+    const body = JSON.stringify({ Attendees: Array.from({ length: LIMITS.attendeesPerMeeting }, (_, i) => attendee(i)) });
+    const json = await refused('attendees', body);
+    expect(json.Issues).toHaveLength(LIMITS.issuesListed);
+    expect(json.Issues[0]).toEqual({ Path: 'Attendees[0].ExternalUserId', Message: 'must be 2 to 64 characters' });
+    for (const { Path } of json.Issues) expect(Path.length).toBeLessThanOrEqual(100);
+    expect(json.Issues.map((i) => i.Path)).toContain(`Attendees[0].0\ufffd${'k'.repeat(LIMITS.echoedTextLength - 2)}…`);
+    const more = /; and (\d+) more issues$/.exec(json.Message);
+    expect(json.Message.split('; ')).toHaveLength(4);
+    expect(Number(more?.[1])).toBeGreaterThan(LIMITS.attendeesPerMeeting * 5);
+  });
+
+  it('lists 20 issues of 250 legacy attendees with 10 wrong tags each', async () => {
+    const Tags = Array(LIMITS.tagsPerAttendee.max).fill({ Key: 'k'.repeat(129), Value: 'v'.repeat(257) });
+    const Attendees = Array.from({ length: LIMITS.attendeesPerMeeting }, (_, i) => ({ ExternalUserId: `user-${i}`, Tags }));
+    const body = JSON.stringify({ Attendees });
+    const json = await refused('attendees', body, true);
+    expect(json.Issues.slice(0, 2)).toEqual([
+      { Path: 'Attendees[0].Tags[0].Key', Message: 'must be 1 to 128 characters' },
+      { Path: 'Attendees[0].Tags[0].Value', Message: 'must be 1 to 256 characters' },
+    ]);
+    expect(json.Message).toMatch(new RegExp(`; and ${LIMITS.attendeesPerMeeting * 20 - 3} more issues$`));
   });
 });

@@ -65,6 +65,8 @@ describe('the unsigned control endpoints', () => {
     const response = await control('DELETE', 'state');
     expect(response.status).toBe(404);
     expect(((await response.json()) as { message: string }).message).toMatch(/GET state/);
+    const long = await control('GET', 'x'.repeat(10_000));
+    expect(((await long.json()) as { message: string }).message).toMatch(/^No emulator control endpoint GET x{60}…; there are /);
   });
 });
 

@@ -53,6 +53,7 @@ describe('FaultInjector', () => {
   it.each([
     [{ throttleRate: 1.5 }, /throttleRate/],
     [{ trottleRate: 0.5 }, /trottleRate is not a known field/],
+    [{ ['k'.repeat(100)]: 1 }, /^faults\.k{64}… is not a known field$/],
     [{ script: [{ outcome: 302 }] }, /script\[0\]\.outcome/],
     [{ script: [{ outcome: 'explode' }] }, /script\[0\]\.outcome/],
     [{ operations: ['CreateMeetingWithAttendees'] }, /operations/],

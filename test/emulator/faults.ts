@@ -1,5 +1,5 @@
 import { OPERATIONS, type Faults } from './types.ts';
-import { isRecord } from './validate.ts';
+import { excerpt, isRecord } from './validate.ts';
 
 /** What one faultable call gets: a normal answer, an error status, or a dropped connection. */
 export type FaultOutcome =
@@ -85,7 +85,7 @@ const KNOWN_KEYS = new Set<string>([...RATE_KEYS, 'seed', 'retryAfterSeconds', '
 export function parseFaults(input: unknown): Faults {
   if (!isRecord(input)) throw new InvalidFaultsError('faults must be a JSON object');
   for (const key of Object.keys(input)) {
-    if (!KNOWN_KEYS.has(key)) throw new InvalidFaultsError(`faults.${key} is not a known field`);
+    if (!KNOWN_KEYS.has(key)) throw new InvalidFaultsError(`faults.${excerpt(key)} is not a known field`);
   }
   const faults: Faults = {};
   if (input.seed !== undefined) faults.seed = integer(input.seed, 'seed', 0, 2 ** 32 - 1);

@@ -18,7 +18,7 @@ import { matchRoute, parseQuery, queryValue, type Query, type Route } from './ro
 import { verifySignature } from './sigv4.ts';
 import { MeetingStore } from './store.ts';
 import type { Emulator, EmulatorOptions, EmulatorState, Faults, Flavor } from './types.ts';
-import { badRequest, isRecord } from './validate.ts';
+import { badRequest, excerpt, isRecord } from './validate.ts';
 import {
   ChimeError,
   errorNameForStatus,
@@ -79,7 +79,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     const route = query ? matchRoute(method, path, query) : undefined;
     if (!route || !query) {
-      return sendFrontDoorError(res, requestId, { status: 404, type: 'UnknownOperationException', message: `No operation matches ${method} ${path}` });
+      const message = `No operation matches ${method} ${excerpt(path)}`;
+      return sendFrontDoorError(res, requestId, { status: 404, type: 'UnknownOperationException', message });
     }
     calls.set(route.operation, (calls.get(route.operation) ?? 0) + 1);
     if (options.deprecated) return sendServiceError(res, flavor, requestId, { name: 'ForbiddenException', message: DEPRECATED_API_MESSAGE });
@@ -144,7 +145,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           return answer(created.status, created.body);
         }
         default:
-          return refuse(404, `No emulator control endpoint ${route}; there are GET state, PUT faults, POST reset, POST meetings`);
+          return refuse(404, `No emulator control endpoint ${excerpt(route)}; there are GET state, PUT faults, POST reset, POST meetings`);
       }
     } catch (error) {
       if (error instanceof InvalidFaultsError) return refuse(400, error.message);

@@ -149,5 +149,7 @@ describe('signature checks over HTTP', () => {
   it('answers a signed request for no known operation with 404 UnknownOperationException', async () => {
     const response = await signedRequest(emulator.url, { method: 'PATCH', path: `/meetings/${meetingId}` });
     expect(await refusal(response)).toMatchObject({ status: 404, type: 'UnknownOperationException' });
+    const long = await refusal(await signedRequest(emulator.url, { method: 'GET', path: `/meetings/${meetingId}/${'x'.repeat(10_000)}` }));
+    expect(long).toMatchObject({ status: 404, body: { message: `No operation matches GET /meetings/${meetingId}/${'x'.repeat(17)}…` } });
   });
 });

@@ -42,6 +42,11 @@ export interface AttendeeRequest {
   Tags?: Tag[];
 }
 
+/** What a message repeats of a caller's text (a path, a field name): its start, so no answer grows with the request. */
+export function excerpt(text: string, max = 64): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 export function badRequest(message: string): ChimeError {
   return new ChimeError('BadRequestException', message);
 }

@@ -8,11 +8,14 @@ import {
   ListAttendeesResponseSchema,
   MeetingIdSchema,
   batchCreateAttendeeRequestSchema,
+  boundedList,
   canonicalErrorName,
   describeIssues,
   duplicateIndexes,
+  echoable,
   isRetryableStatus,
   parseSafely,
+  reportIssues,
   summarizeIssues,
 } from '../../shared/index.ts';
 
@@ -95,6 +98,61 @@ describe('request body', () => {
       expect(text.length).toBeGreaterThan(2);
       for (const value of [...values, '12345']) expect(text).not.toContain(value);
     }
+  });
+});
+
+describe('lists', () => {
+  it('refuse a list on its length before looking at any item', () => {
+    let checked = 0;
+    const list = boundedList(v.pipe(v.unknown(), v.check(() => ++checked > 0)), 1, 3, 'must hold 1 to 3 items');
+    expect(issuesOf(list, Array(1000).fill(0))).toEqual([{ Path: 'body', Message: 'must hold 1 to 3 items' }]);
+    expect(issuesOf(list, [])).toEqual([{ Path: 'body', Message: 'must hold 1 to 3 items' }]);
+    expect(checked).toBe(0);
+    expect(issuesOf(list, [1, 2])).toEqual([]);
+    expect(checked).toBe(2);
+    expect(issuesOf(list, 'abc')).toEqual([{ Path: 'body', Message: 'must be a list' }]);
+  });
+
+  it.each([
+    ['Attendees', current, { Attendees: Array(100_000).fill(0) }, 'must hold 1 to 250 attendees'],
+    ['AttendeeIds', DeleteAttendeesRequestSchema, { AttendeeIds: Array(100_000).fill('x') }, 'must hold 1 to 250 attendee IDs'],
+    ['Attendees[0].Tags', legacy, { Attendees: [{ ExternalUserId: 'bob', Tags: Array(1000).fill(0) }] }, 'must hold 1 to 10 tags'],
+  ] as const)('give %s one issue for its length, however many items are wrong', (Path, schema, body, Message) => {
+    expect(issuesOf(schema, body)).toEqual([{ Path, Message }]);
+  });
+});
+
+describe('issues', () => {
+  const wrong = (count: number) => ({ Attendees: Array.from({ length: count }, (_, i) => ({ ExternalUserId: `${i};` })) });
+  const issuesAll = (body: unknown) => {
+    const result = parseSafely(current, body);
+    return result.success ? [] : result.issues;
+  };
+
+  it('are listed up to 20, and the summary names 3 and counts the rest', () => {
+    const { summary, issues } = reportIssues(issuesAll(wrong(250)));
+    expect(issues).toHaveLength(20);
+    expect(issues[19]).toEqual({ Path: 'Attendees[19].ExternalUserId', Message: expect.stringMatching(/^may hold only/) });
+    const paths = (text: string) => text.split('; ').map((part) => part.split(':')[0]);
+    const named = (count: number) => Array.from({ length: count }, (_, i) => `Attendees[${i}].ExternalUserId`);
+    expect(paths(summary)).toEqual([...named(3), 'and 247 more issues']);
+    expect(paths(reportIssues(issuesAll(wrong(2))).summary)).toEqual(named(2));
+    expect(summary).toMatch(/^Attendees\[0\]\.ExternalUserId: may hold only /);
+  });
+
+  it('repeat an unknown field name only in part, without control or format characters', () => {
+    const [long] = describeIssues(issuesAll({ Attendees: [{ ExternalUserId: 'bob' }], ['k'.repeat(1_000_000)]: 1 }));
+    expect(long).toEqual({ Path: `${'k'.repeat(64)}…`, Message: 'is not a known field' });
+    const [odd] = describeIssues(issuesAll({ Attendees: [{ ExternalUserId: 'bob', 'a\u0000\n\u202eb\ud800': 1 }] }));
+    expect(odd!.Path).toBe('Attendees[0].a\ufffd\ufffd\ufffdb\ufffd');
+    expect(echoable('😀'.repeat(40))).toBe(`${'😀'.repeat(32)}…`);
+    expect(echoable(`${'x'.repeat(63)}😀`)).toBe(`${'x'.repeat(63)}\ufffd…`);
+  });
+
+  it('summarize what they are given, counting what was left out', () => {
+    const listed = [{ Path: 'a', Message: 'is wrong' }];
+    expect(summarizeIssues(listed)).toBe('a: is wrong');
+    expect(summarizeIssues(listed, 5)).toBe('a: is wrong; and 4 more issues');
   });
 });
 
