@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
-import { startEmulator, type Emulator, type Faults } from '../emulator/server.ts';
+import { startEmulator, type Emulator, type Faults, type RateLimit } from '../emulator/server.ts';
 
 /** The bearer token of the local stack: local only, printed and documented on purpose. */
 export const LOCAL_TOKEN = 'local-dev-token';
@@ -19,6 +19,8 @@ export interface LocalStack {
 export interface LocalStackOptions {
   port?: number;
   faults?: Faults;
+  /** The emulator's throttling; none by default, so suites that do not test it are not slowed by it. */
+  rateLimit?: RateLimit;
   /** Extra worker settings (e.g. RETRY_DEADLINE_MS). */
   vars?: Record<string, string>;
   /** Pass wrangler's own output through. */
@@ -36,7 +38,7 @@ export async function freePort(): Promise<number> {
 
 /** The emulator plus the worker under `wrangler dev` (real workerd), both on 127.0.0.1. */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
-  const emulator = await startEmulator({ ...(options.faults ? { faults: options.faults } : {}) });
+  const emulator = await startEmulator({ ...(options.faults ? { faults: options.faults } : {}), ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
   const port = options.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'chime-attendees-'));
   const envFile = join(dir, 'local.env');
