@@ -17,6 +17,9 @@ export function testEnv(overrides: Partial<Env> = {}, legacy = false): Env {
     CHIME_ENDPOINT: inject(legacy ? 'legacyEmulatorUrl' : 'emulatorUrl'),
     API_TOKENS: `other-token,${TOKEN}`,
     RETRY_DEADLINE_MS: '3000',
+    // Pacing has its own suite (pacing.test.ts); elsewhere it must not slow tests that make hundreds of calls.
+    CHIME_CALLS_PER_SECOND: '10000',
+    CHIME_CALLS_BURST: '10000',
     ...overrides,
   };
 }

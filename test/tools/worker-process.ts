@@ -16,6 +16,8 @@ export function workerBuildOptions(entry = 'edge/entry/worker.ts'): BuildOptions
     target: 'es2022',
     mainFields: ['module', 'main'],
     conditions: ['workerd', 'worker', 'browser'],
+    // workerd's own modules (cloudflare:workers for the Durable Object) are there at run time.
+    external: ['cloudflare:*'],
     write: false,
   };
 }
