@@ -10,7 +10,7 @@ import { LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
 import { startEmulator, type Faults } from '../emulator/server.ts';
 import { LOCAL_TOKEN } from '../tools/local-stack.ts';
 import { startWorker } from '../tools/worker-process.ts';
-import { percentile } from './stats.ts';
+import { percentile, type Sent } from './stats.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,14 +29,6 @@ const SCENARIOS: Array<{ name: string; faults: Faults }> = [
   { name: 'no faults', faults: {} },
   { name: 'faults: 10% throttled, 5% 5xx, 3% dropped, 5% dropped after work, 20 ms', faults: { seed: 7, throttleRate: 0.1, errorRate: 0.05, dropRate: 0.03, dropAfterRate: 0.05, latencyMs: 20 } },
 ];
-
-interface Sent {
-  meetingId: string;
-  requested: string[];
-  status: number;
-  ms: number;
-  answer?: { Attendees: Array<{ ExternalUserId: string; AttendeeId: string }>; Errors: Array<{ ExternalUserId: string; ErrorCode: string }> };
-}
 
 async function runScenario(faults: Faults) {
   const emulator = await startEmulator({ faults });
