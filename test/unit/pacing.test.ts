@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../edge/config.ts';
 import { ConfigError } from '../../edge/errors.ts';
 import { CallNotSent, Pacer, localSlots, type PacerClock } from '../../edge/pacing/pacer.ts';
 import { SlotSchedule, type PaceLimits, type Reservation } from '../../edge/pacing/schedule.ts';
@@ -188,5 +189,14 @@ describe('slotsFor', () => {
     expect(await slots.reserve('GetMeeting', { callsPerSecond: 1, burst: 1 }, 0)).toMatchObject({ ok: false });
     await expect(slotsFor('ChimePacer', config)).rejects.toThrow(ConfigError);
     await expect(slotsFor({ get: () => undefined }, config)).rejects.toThrow(/CHIME_PACER must be a Durable Object binding/);
+  });
+});
+
+describe('the pace settings', () => {
+  const env = { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', API_TOKENS: 'a-token' };
+
+  it('default to AWS’s rate with half its burst, and take CHIME_CALLS_PER_SECOND and CHIME_CALLS_BURST', async () => {
+    expect((await readConfig(env)).pace).toEqual({ callsPerSecond: 10, burst: 10 });
+    expect((await readConfig({ ...env, CHIME_CALLS_PER_SECOND: ' 25 ', CHIME_CALLS_BURST: '40' })).pace).toEqual({ callsPerSecond: 25, burst: 40 });
   });
 });
