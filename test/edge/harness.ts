@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { createApp } from '../../edge/app.ts';
 import type { Env } from '../../edge/env.ts';
 import { LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
+import { PACE_OUT_OF_THE_WAY } from '../tools/pace.ts';
 
 export const TOKEN = 'test-token-0123456789';
 export const app = createApp();
@@ -18,8 +19,7 @@ export function testEnv(overrides: Partial<Env> = {}, legacy = false): Env {
     API_TOKENS: `other-token,${TOKEN}`,
     RETRY_DEADLINE_MS: '3000',
     // Pacing has its own suite (pacing.test.ts); elsewhere it must not slow tests that make hundreds of calls.
-    CHIME_CALLS_PER_SECOND: '10000',
-    CHIME_CALLS_BURST: '10000',
+    ...PACE_OUT_OF_THE_WAY,
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
 import { startEmulator, type Faults } from '../emulator/server.ts';
 import { LOCAL_TOKEN } from '../tools/local-stack.ts';
+import { PACE_OUT_OF_THE_WAY } from '../tools/pace.ts';
 import { startWorker } from '../tools/worker-process.ts';
 import { percentile, type Sent } from './stats.ts';
 
@@ -38,6 +39,8 @@ async function runScenario(faults: Faults) {
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     API_TOKENS: LOCAL_TOKEN,
+    // The emulator does not throttle here: this load is about faults (npm run load:pacing is about pacing).
+    ...PACE_OUT_OF_THE_WAY,
   });
   const sent: Sent[] = [];
   const stopAt = Date.now() + SECONDS * 1000;
