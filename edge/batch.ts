@@ -19,7 +19,7 @@ export async function createAttendees(
 ): Promise<BatchCreateAttendeeResponse> {
   const chunks = chunk(attendees, LIMITS.attendeesPerCall);
   const results = await mapConcurrently(chunks, MAX_CONCURRENT_CALLS, (part) =>
-    settle((signal) => client.batchCreateAttendee(meetingId, part, signal), policy, stats),
+    settle((call) => client.batchCreateAttendee(meetingId, part, call), policy, stats),
   );
   throwIfAllFailed(results);
   return merge(chunks, results);

@@ -1,6 +1,7 @@
 import { CHIME_APIS, DEFAULT_CHIME_API, LIMITS, type ChimeApi } from '../shared/index.ts';
 import { ConfigError } from './errors.ts';
 import type { Env } from './env.ts';
+import type { PaceLimits } from './pacing/schedule.ts';
 import { readTokens } from './token-config.ts';
 import type { TokenEntry } from './tokens.ts';
 
@@ -32,9 +33,18 @@ export interface Config {
   retryDeadlineMs: number;
   /** Browser origins allowed to call the worker; none by default. */
   corsOrigins: string[];
+  /** The rate each Amazon Chime operation is paced at, for these credentials and region. */
+  pace: PaceLimits;
 }
 
 export const DEFAULT_RETRY_DEADLINE_MS = 15_000;
+/**
+ * Amazon Chime's default rate is 10 calls a second per operation, with a burst of 20. The pacer keeps
+ * the rate and allows half the burst: the rest of AWS's bucket absorbs calls that arrive closer together
+ * than they left, and the account's callers that do not go through the worker.
+ */
+const DEFAULT_PACE: PaceLimits = { callsPerSecond: 10, burst: 10 };
+const MAX_PACE = 10_000;
 
 /** Reads the bindings into a typed Config, or throws a ConfigError naming the first bad setting. */
 export async function readConfig(env: Env): Promise<Config> {
@@ -49,6 +59,10 @@ export async function readConfig(env: Env): Promise<Config> {
     maxAttendees: readInteger('MAX_ATTENDEES_PER_REQUEST', env.MAX_ATTENDEES_PER_REQUEST, 1, LIMITS.attendeesPerMeeting, LIMITS.attendeesPerMeeting),
     retryDeadlineMs: readInteger('RETRY_DEADLINE_MS', env.RETRY_DEADLINE_MS, 0, 120_000, DEFAULT_RETRY_DEADLINE_MS),
     corsOrigins: readOrigins(env.CORS_ORIGINS),
+    pace: {
+      callsPerSecond: readInteger('CHIME_CALLS_PER_SECOND', env.CHIME_CALLS_PER_SECOND, 1, MAX_PACE, DEFAULT_PACE.callsPerSecond),
+      burst: readInteger('CHIME_CALLS_BURST', env.CHIME_CALLS_BURST, 1, MAX_PACE, DEFAULT_PACE.burst),
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import type { DeleteAttendeesRequest, DeleteAttendeesResponse, ListedAttendee } 
 import type { ChimeClient } from './chime/client.ts';
 import { MAX_CONCURRENT_CALLS, mapConcurrently } from './concurrency.ts';
 import { ApiError } from './errors.ts';
-import type { RetryPolicy } from './retry.ts';
+import type { Attempt, RetryPolicy } from './retry.ts';
 import { settle, throwIfAllFailed, type Settled, type UpstreamStats } from './upstream.ts';
 
 /** What a delete request selects from the meeting's listing. */
@@ -31,12 +31,12 @@ export function selectForDeletion(listed: readonly ListedAttendee[], request: De
  * One DeleteAttendee, to be retried. A retry that finds the attendee gone means an earlier attempt
  * deleted it and its answer was lost (a dropped connection, a 5xx after the work): that is success.
  */
-export function deleteIdempotently(client: ChimeClient, meetingId: string, attendeeId: string): (signal: AbortSignal) => Promise<void> {
+export function deleteIdempotently(client: ChimeClient, meetingId: string, attendeeId: string): (call: Attempt) => Promise<void> {
   let attempts = 0;
-  return async (signal) => {
+  return async (call) => {
     attempts++;
     try {
-      await client.deleteAttendee(meetingId, attendeeId, signal);
+      await client.deleteAttendee(meetingId, attendeeId, call);
     } catch (error) {
       if (attempts > 1 && error instanceof ApiError && error.name === 'NotFoundException') return;
       throw error;

@@ -12,4 +12,8 @@ export interface Env {
   MAX_ATTENDEES_PER_REQUEST?: string;
   RETRY_DEADLINE_MS?: string;
   CORS_ORIGINS?: string;
+  CHIME_CALLS_PER_SECOND?: string;
+  CHIME_CALLS_BURST?: string;
+  /** On Cloudflare, the ChimePacer Durable Object namespace (wrangler.toml); absent elsewhere. */
+  CHIME_PACER?: unknown;
 }

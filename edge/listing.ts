@@ -18,7 +18,7 @@ export async function listAttendees(client: ChimeClient, meetingId: string, poli
   const byId = new Map<string, ListedAttendee>();
   let nextToken: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await callUpstream((signal) => client.listAttendeesPage(meetingId, nextToken, signal), policy, stats);
+    const answer = await callUpstream((call) => client.listAttendeesPage(meetingId, nextToken, call), policy, stats);
     for (const attendee of answer.Attendees) byId.set(attendee.AttendeeId, attendee);
     if (byId.size > LIMITS.attendeesPerMeeting) break;
     nextToken = answer.NextToken;

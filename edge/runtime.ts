@@ -4,6 +4,8 @@ import { ChimeClient } from './chime/client.ts';
 import { readConfig, type Config } from './config.ts';
 import type { Env } from './env.ts';
 import { openApiDocument } from './openapi/document.ts';
+import { Pacer } from './pacing/pacer.ts';
+import { slotsFor } from './pacing/slots.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
 
 /** What a configuration makes: built once per isolate and reused by every request. */
@@ -31,9 +33,11 @@ export function runtimeFor(env: Env): Promise<Runtime> {
 
 async function build(env: Env): Promise<Runtime> {
   const config = await readConfig(env);
+  // One pacer per configuration: for this isolate, or through CHIME_PACER for every isolate of the account.
+  const pacer = new Pacer(config.pace, await slotsFor(env.CHIME_PACER, config));
   return {
     config,
-    client: new ChimeClient(config),
+    client: new ChimeClient(config, pacer),
     requestSchema: batchCreateAttendeeRequestSchema({ api: config.api, maxAttendees: config.maxAttendees }),
     retryPolicy: { ...DEFAULT_RETRY_POLICY, deadlineMs: config.retryDeadlineMs },
     openApi: once(() => openApiDocument(config.api, config.maxAttendees)),

@@ -1,5 +1,5 @@
 import { ApiError } from './errors.ts';
-import { withRetries, type AttemptCounter, type RetryPolicy } from './retry.ts';
+import { withRetries, type Attempt, type AttemptCounter, type RetryPolicy } from './retry.ts';
 
 /** What a request's upstream calls add up to, for its log line and its x-upstream-attempts and Server-Timing headers. */
 export interface UpstreamStats extends AttemptCounter {
@@ -14,7 +14,7 @@ export interface UpstreamStats extends AttemptCounter {
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** One upstream call, retried under the policy, counted and timed in the request's stats. */
-export async function callUpstream<T>(call: (signal: AbortSignal) => Promise<T>, policy: RetryPolicy, stats: UpstreamStats): Promise<T> {
+export async function callUpstream<T>(call: (attempt: Attempt) => Promise<T>, policy: RetryPolicy, stats: UpstreamStats): Promise<T> {
   stats.startedAt ??= Date.now();
   try {
     const value = await withRetries(call, policy, stats);
@@ -29,7 +29,7 @@ export async function callUpstream<T>(call: (signal: AbortSignal) => Promise<T>,
 }
 
 /** callUpstream for one part of a batch: the failure is returned, so the batch accounts for the part and goes on. */
-export async function settle<T>(call: (signal: AbortSignal) => Promise<T>, policy: RetryPolicy, stats: UpstreamStats): Promise<Settled<T>> {
+export async function settle<T>(call: (attempt: Attempt) => Promise<T>, policy: RetryPolicy, stats: UpstreamStats): Promise<Settled<T>> {
   try {
     return { ok: true, value: await callUpstream(call, policy, stats) };
   } catch (error) {

@@ -13,6 +13,8 @@ import {
 } from '../../shared/index.ts';
 import type { Config } from '../config.ts';
 import { ApiError } from '../errors.ts';
+import type { Pacer } from '../pacing/pacer.ts';
+import type { Attempt } from '../retry.ts';
 import { meetingNotFound, parseUpstreamError } from './upstream-error.ts';
 
 /** Thrown when Amazon Chime could not be reached at all: worth a retry. */
@@ -39,6 +41,17 @@ export interface AttendeesPage {
   NextToken?: string;
 }
 
+/** Amazon Chime's meeting operations; each is paced on its own, as AWS rates each on its own. */
+export type ChimeOperation =
+  | 'CreateMeeting'
+  | 'GetMeeting'
+  | 'DeleteMeeting'
+  | 'BatchCreateAttendee'
+  | 'CreateAttendee'
+  | 'GetAttendee'
+  | 'ListAttendees'
+  | 'DeleteAttendee';
+
 const meetingPath = (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}`;
 const attendeePath = (meetingId: string, attendeeId: string) => `${meetingPath(meetingId)}/attendees/${encodeURIComponent(attendeeId)}`;
 
@@ -46,59 +59,63 @@ const attendeePath = (meetingId: string, attendeeId: string) => `${meetingPath(m
  * Signed calls to one Amazon Chime API endpoint. Made once per configuration, so the cache of derived
  * signing keys lives as long as the isolate. aws4fetch's signer is used without its client: retries
  * are the caller's business, and the signed parts go straight to fetch without an extra Request.
+ * Every call names its operation and waits for the pacer's slot for it before it is signed and sent.
  * Each method throws ApiError for any failure.
  */
 export class ChimeClient {
   readonly api: ChimeApi;
   readonly #signing: Omit<ConstructorParameters<typeof AwsV4Signer>[0], 'url'>;
   readonly #endpoint: string;
+  readonly #pacer: Pacer;
 
-  constructor(config: Pick<Config, 'api' | 'region' | 'endpoint' | 'credentials'>) {
+  constructor(config: Pick<Config, 'api' | 'region' | 'endpoint' | 'credentials'>, pacer: Pacer) {
     this.api = config.api;
     this.#endpoint = config.endpoint;
+    this.#pacer = pacer;
     this.#signing = { ...config.credentials, service: 'chime', region: config.region, cache: new Map() };
   }
 
   /** One BatchCreateAttendee call (at most 100 attendees). */
-  async batchCreateAttendee(meetingId: string, attendees: readonly AttendeeRequest[], signal?: AbortSignal): Promise<BatchCreateAttendeeResponse> {
+  async batchCreateAttendee(meetingId: string, attendees: readonly AttendeeRequest[], call: Attempt): Promise<BatchCreateAttendeeResponse> {
     const path = `${meetingPath(meetingId)}/attendees?operation=batch-create`;
-    const body = await this.#meetingCall(meetingId, 'POST', path, { Attendees: attendees }, signal);
+    const body = await this.#meetingCall('BatchCreateAttendee', meetingId, 'POST', path, { Attendees: attendees }, call);
     if (!body || !Array.isArray(body.Attendees)) throw new UpstreamUnreadable();
     return { Attendees: body.Attendees, Errors: Array.isArray(body.Errors) ? (body.Errors as AttendeeError[]) : [] };
   }
 
-  async getMeeting(meetingId: string, signal?: AbortSignal): Promise<Meeting> {
-    const body = await this.#meetingCall(meetingId, 'GET', meetingPath(meetingId), undefined, signal);
+  async getMeeting(meetingId: string, call: Attempt): Promise<Meeting> {
+    const body = await this.#meetingCall('GetMeeting', meetingId, 'GET', meetingPath(meetingId), undefined, call);
     return read(GetMeetingResponseSchema, body).Meeting;
   }
 
   /** One page of ListAttendees, as large as Amazon Chime allows. */
-  async listAttendeesPage(meetingId: string, nextToken: string | undefined, signal?: AbortSignal): Promise<AttendeesPage> {
+  async listAttendeesPage(meetingId: string, nextToken: string | undefined, call: Attempt): Promise<AttendeesPage> {
     const query = `max-results=${LIMITS.attendeesPerListPage}${nextToken ? `&next-token=${encodeURIComponent(nextToken)}` : ''}`;
-    const body = await this.#meetingCall(meetingId, 'GET', `${meetingPath(meetingId)}/attendees?${query}`, undefined, signal);
+    const body = await this.#meetingCall('ListAttendees', meetingId, 'GET', `${meetingPath(meetingId)}/attendees?${query}`, undefined, call);
     const { Attendees, NextToken } = read(AttendeesPageSchema, body);
     return NextToken ? { Attendees, NextToken } : { Attendees };
   }
 
   /** The attendee without its JoinToken. */
-  async getAttendee(meetingId: string, attendeeId: string, signal?: AbortSignal): Promise<ListedAttendee> {
-    return read(GetAttendeeSchema, await this.#send('GET', attendeePath(meetingId, attendeeId), undefined, signal)).Attendee;
+  async getAttendee(meetingId: string, attendeeId: string, call: Attempt): Promise<ListedAttendee> {
+    return read(GetAttendeeSchema, await this.#send('GetAttendee', 'GET', attendeePath(meetingId, attendeeId), undefined, call)).Attendee;
   }
 
-  async deleteAttendee(meetingId: string, attendeeId: string, signal?: AbortSignal): Promise<void> {
-    await this.#send('DELETE', attendeePath(meetingId, attendeeId), undefined, signal);
+  async deleteAttendee(meetingId: string, attendeeId: string, call: Attempt): Promise<void> {
+    await this.#send('DeleteAttendee', 'DELETE', attendeePath(meetingId, attendeeId), undefined, call);
   }
 
   /** A call about the meeting as a whole, where NotFound can only mean the meeting is gone. */
-  async #meetingCall(meetingId: string, method: string, path: string, payload: unknown, signal?: AbortSignal) {
+  async #meetingCall(operation: ChimeOperation, meetingId: string, method: string, path: string, payload: unknown, call: Attempt) {
     try {
-      return await this.#send(method, path, payload, signal);
+      return await this.#send(operation, method, path, payload, call);
     } catch (error) {
       throw error instanceof ApiError && error.name === 'NotFoundException' ? meetingNotFound(meetingId, error) : error;
     }
   }
 
-  async #send(method: string, path: string, payload: unknown, signal?: AbortSignal): Promise<Record<string, any> | undefined> {
+  async #send(operation: ChimeOperation, method: string, path: string, payload: unknown, call: Attempt): Promise<Record<string, any> | undefined> {
+    await this.#pacer.take(operation, call.deadline);
     const signed = await new AwsV4Signer({
       ...this.#signing,
       url: this.#endpoint + path,
@@ -107,7 +124,7 @@ export class ChimeClient {
     }).sign();
     let response: Response;
     try {
-      response = await fetch(signed.url, { method, headers: signed.headers, body: signed.body ?? null, signal: signal ?? null });
+      response = await fetch(signed.url, { method, headers: signed.headers, body: signed.body ?? null, signal: call.signal() });
     } catch (error) {
       throw new UpstreamUnreachable(error);
     }

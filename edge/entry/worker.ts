@@ -1,3 +1,5 @@
 import { createApp } from '../app.ts';
 
+export { ChimePacer } from '../pacing/durable-object.ts';
+
 export default createApp();

@@ -22,7 +22,7 @@ export const deletionRoutes = new Hono<AppEnv>()
     c.get('log').meetingId = meetingId;
     if (token.prefixes) {
       // Only the attendee itself says whether its ExternalUserId is the token's to delete.
-      const attendee = await callUpstream((signal) => client.getAttendee(meetingId, attendeeId, signal), retryPolicy, upstream);
+      const attendee = await callUpstream((call) => client.getAttendee(meetingId, attendeeId, call), retryPolicy, upstream);
       requireInScope(token, 'delete', [attendee.ExternalUserId], () => "the attendee's ExternalUserId");
     }
     await callUpstream(deleteIdempotently(client, meetingId, attendeeId), retryPolicy, upstream);

@@ -13,6 +13,6 @@ export const meetingRoutes = new Hono<AppEnv>().get('/meetings/:meetingId', auth
   const { meetingId } = c.req.valid('param');
   const { client, retryPolicy } = c.get('runtime');
   c.get('log').meetingId = meetingId;
-  const Meeting = await callUpstream((signal) => client.getMeeting(meetingId, signal), retryPolicy, c.get('upstream'));
+  const Meeting = await callUpstream((call) => client.getMeeting(meetingId, call), retryPolicy, c.get('upstream'));
   return c.json({ Meeting }, 200);
 });

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { createApp } from '../../edge/app.ts';
 import type { Env } from '../../edge/env.ts';
 import { LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
+import { PACE_OUT_OF_THE_WAY } from '../tools/pace.ts';
 
 export const TOKEN = 'test-token-0123456789';
 export const app = createApp();
@@ -17,6 +18,8 @@ export function testEnv(overrides: Partial<Env> = {}, legacy = false): Env {
     CHIME_ENDPOINT: inject(legacy ? 'legacyEmulatorUrl' : 'emulatorUrl'),
     API_TOKENS: `other-token,${TOKEN}`,
     RETRY_DEADLINE_MS: '3000',
+    // Pacing has its own suite (pacing.test.ts); elsewhere it must not slow tests that make hundreds of calls.
+    ...PACE_OUT_OF_THE_WAY,
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { signedRequest } from './signed-request.ts';
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 
@@ -23,11 +24,37 @@ describe('cli.ts', () => {
     const announced = JSON.parse(await firstLine) as { url: string; flavor: string };
     expect(announced).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), flavor: 'chime' });
     const state = await fetch(`${announced.url}/_emulator/state`, { headers: { connection: 'close' } });
-    expect(await state.json()).toEqual({ calls: {}, meetings: [] });
+    expect(await state.json()).toEqual({ calls: {}, throttled: {}, meetings: [] });
 
     const exited = once(child, 'exit');
     child.kill(signal);
     expect(await exited).toEqual([0, null]);
+  });
+
+  it('throttles like AWS with --calls-per-second and --burst', async () => {
+    const { child, firstLine } = startCli('--port', '0', '--calls-per-second', '0.001', '--burst', '2');
+    try {
+      const { url } = JSON.parse(await firstLine) as { url: string };
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await signedRequest(url, { path: '/meetings/0a1b2c3d-4e5f-4789-abcd-ef0123456789' })).status);
+      expect(statuses).toEqual([404, 404, 429]);
+    } finally {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
+  it.each([
+    [['--burst', '3'], /--burst needs --calls-per-second/],
+    [['--calls-per-second', 'ten'], /--calls-per-second must be a number above 0/],
+    [['--calls-per-second', '10', '--burst', '0'], /--burst must be a whole number from 1/],
+  ])('refuses %j with exit code 2', async (args, message) => {
+    const { child } = startCli(...args);
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
+    expect(await once(child, 'exit')).toEqual([2, null]);
+    expect(stderr).toMatch(message);
   });
 
   it('refuses an unknown flavor with exit code 2', async () => {

@@ -1,14 +1,18 @@
 /**
  * Runs the emulator on its own:
  *   npx tsx test/emulator/cli.ts [--host 127.0.0.1] [--port 0] [--flavor chime-sdk-meetings|chime] [--region us-east-1] [--deprecated]
+ *     [--calls-per-second N [--burst N]]
  * Prints one JSON line, {"url":...,"flavor":...}, once listening; stops cleanly on SIGINT or SIGTERM.
  */
 import { parseArgs } from 'node:util';
+import { InvalidRateLimitError, parseRateLimit } from './rate-limit.ts';
 import { startEmulator } from './server.ts';
-import type { Flavor } from './types.ts';
+import type { Flavor, RateLimit } from './types.ts';
 
 const FLAVORS: readonly Flavor[] = ['chime-sdk-meetings', 'chime'];
-const USAGE = 'usage: cli.ts [--host HOST] [--port PORT] [--flavor chime-sdk-meetings|chime] [--region REGION] [--deprecated (chime only)]';
+const USAGE =
+  'usage: cli.ts [--host HOST] [--port PORT] [--flavor chime-sdk-meetings|chime] [--region REGION] [--deprecated (chime only)]\n' +
+  '              [--calls-per-second N [--burst N (default: twice N)]]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -18,7 +22,15 @@ function fail(message: string): never {
 let values;
 try {
   ({ values } = parseArgs({
-    options: { host: { type: 'string' }, port: { type: 'string' }, flavor: { type: 'string' }, region: { type: 'string' }, deprecated: { type: 'boolean' } },
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      flavor: { type: 'string' },
+      region: { type: 'string' },
+      deprecated: { type: 'boolean' },
+      'calls-per-second': { type: 'string' },
+      burst: { type: 'string' },
+    },
     strict: true,
   }));
 } catch (error) {
@@ -30,6 +42,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a
 const flavor = (values.flavor ?? 'chime-sdk-meetings') as Flavor;
 if (!FLAVORS.includes(flavor)) fail(`--flavor must be one of ${FLAVORS.join(', ')}`);
 if (values.deprecated && flavor !== 'chime') fail('--deprecated needs --flavor chime');
+const rateLimit = readRateLimit(values['calls-per-second'], values.burst);
 
 const emulator = await startEmulator({
   port,
@@ -37,10 +50,23 @@ const emulator = await startEmulator({
   deprecated: values.deprecated ?? false,
   ...(values.host === undefined ? {} : { host: values.host }),
   ...(values.region === undefined ? {} : { region: values.region }),
+  ...(rateLimit ? { rateLimit } : {}),
 });
 process.stdout.write(`${JSON.stringify({ url: emulator.url, flavor: emulator.flavor })}\n`);
 
 // Closing drops every connection and timer, so the process then ends by itself with code 0.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void emulator.close());
+}
+
+/** Throttling like AWS's (10 a second, burst 20, is AWS's default), or none without --calls-per-second. */
+function readRateLimit(callsPerSecond: string | undefined, burst: string | undefined): RateLimit | undefined {
+  if (callsPerSecond === undefined) return burst === undefined ? undefined : fail('--burst needs --calls-per-second');
+  const rate = Number(callsPerSecond);
+  try {
+    return parseRateLimit({ callsPerSecond: rate, burst: burst === undefined ? Math.max(1, Math.round(2 * rate)) : Number(burst) });
+  } catch (error) {
+    if (error instanceof InvalidRateLimitError) fail(error.message.replace('rateLimit.callsPerSecond', '--calls-per-second').replace('rateLimit.burst', '--burst'));
+    throw error;
+  }
 }

@@ -41,7 +41,7 @@ describe('the unsigned control endpoints', () => {
     const text = await response.text();
     expect(text).not.toMatch(/JoinToken/i);
     const state = JSON.parse(text) as EmulatorState;
-    expect(state.calls).toEqual({ BatchCreateAttendee: 1, GetMeeting: 2 });
+    expect([state.calls, state.throttled]).toEqual([{ BatchCreateAttendee: 1, GetMeeting: 2 }, {}]);
     expect(state.meetings).toEqual([{ MeetingId, Deleted: false, Attendees: [{ AttendeeId: expect.any(String), ExternalUserId: 'ann' }] }]);
     expect(emulator.state()).toEqual(state);
   });
@@ -54,11 +54,11 @@ describe('the unsigned control endpoints', () => {
 
     expect((await control('POST', 'reset')).status).toBe(200);
     const kept = await getState();
-    expect([kept.calls, kept.meetings.length]).toEqual([{}, meetings.length]);
+    expect([kept.calls, kept.throttled, kept.meetings.length]).toEqual([{}, {}, meetings.length]);
     expect((await signedRequest(emulator.url, { path: `/meetings/${meetings[0]!.MeetingId}` })).status).toBe(200);
 
     await control('POST', 'reset?meetings=1');
-    expect(await getState()).toEqual({ calls: {}, meetings: [] });
+    expect(await getState()).toEqual({ calls: {}, throttled: {}, meetings: [] });
   });
 
   it('answers an unknown control endpoint with 404', async () => {

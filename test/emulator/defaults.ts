@@ -1,4 +1,4 @@
-import type { EmulatorCredentials } from './types.ts';
+import type { EmulatorCredentials, RateLimit } from './types.ts';
 
 /**
  * Credentials the emulator accepts by default. Deliberately not shaped like a real AWS key
@@ -28,3 +28,9 @@ export const MAX_MEETINGS = 10_000;
  * AWS's load balancers keep idle connections for about a minute. close() ends idle ones at once.
  */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/**
+ * Amazon Chime's default API rate: 10 calls a second for each operation, per account and region, with
+ * a burst of 20 (AWS lists separate burst quotas; 20 is what was seen documented per endpoint).
+ */
+export const AWS_RATE_LIMIT: RateLimit = { callsPerSecond: 10, burst: 20 };

@@ -14,10 +14,11 @@ import {
 } from './defaults.ts';
 import { FaultInjector, InvalidFaultsError, parseFaults, type FaultOutcome } from './faults.ts';
 import { OPERATION_HANDLERS, TAKES_JSON_BODY, type OperationAnswer } from './operations.ts';
+import { InvalidRateLimitError, RateLimiter, parseRateLimit } from './rate-limit.ts';
 import { matchRoute, parseQuery, queryValue, type Query, type Route } from './routes.ts';
 import { verifySignature } from './sigv4.ts';
 import { MeetingStore } from './store.ts';
-import type { Emulator, EmulatorOptions, EmulatorState, Faults, Flavor } from './types.ts';
+import type { Emulator, EmulatorOptions, EmulatorState, Faults, Flavor, RateLimit } from './types.ts';
 import { badRequest, excerpt, isRecord } from './validate.ts';
 import {
   ChimeError,
@@ -44,17 +45,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const credentials = options.credentials ?? [LOCAL_CREDENTIALS];
   const store = new MeetingStore();
   let faults = new FaultInjector(parseFaults(options.faults ?? {}));
+  const clock = options.clock ?? Date.now;
+  /** A limiter with full buckets, checked like any untrusted input; none for undefined or null. */
+  const limiterFor = (input: unknown) => {
+    const limit = parseRateLimit(input ?? null);
+    return limit ? new RateLimiter(limit, clock) : undefined;
+  };
+  let limiter = limiterFor(options.rateLimit);
   let calls = new Map<string, number>();
+  let throttled = new Map<string, number>();
   // Aborted by close(), so no latency timer outlives the server.
   const shutdown = new AbortController();
 
-  const state = (): EmulatorState => ({ calls: Object.fromEntries(calls), meetings: store.snapshot() });
+  const state = (): EmulatorState => ({ calls: Object.fromEntries(calls), throttled: Object.fromEntries(throttled), meetings: store.snapshot() });
   const setFaults = (next: Faults) => {
     faults = new FaultInjector(parseFaults(next));
   };
+  const setRateLimit = (next: RateLimit | undefined) => {
+    limiter = limiterFor(next);
+  };
   const reset = ({ meetings = false } = {}) => {
     faults = new FaultInjector();
+    limiter = limiterFor(options.rateLimit);
     calls = new Map();
+    throttled = new Map();
     if (meetings) store.clear();
   };
 
@@ -84,6 +98,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     calls.set(route.operation, (calls.get(route.operation) ?? 0) + 1);
     if (options.deprecated) return sendServiceError(res, flavor, requestId, { name: 'ForbiddenException', message: DEPRECATED_API_MESSAGE });
+    if (limiter && !limiter.admit(route.operation)) {
+      throttled.set(route.operation, (throttled.get(route.operation) ?? 0) + 1);
+      return sendServiceError(res, flavor, requestId, { name: 'ThrottlingException', message: 'Rate exceeded' });
+    }
 
     let outcome: FaultOutcome = { kind: 'answer' };
     if (faults.appliesTo(route.operation)) {
@@ -133,6 +151,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         case 'PUT faults':
           faults = new FaultInjector(parseFaults(controlJson(body) ?? {}));
           return answer(200, faults.faults);
+        case 'PUT rate-limit':
+          setRateLimit(controlJson(body) as RateLimit | undefined);
+          return answer(200, limiter?.limit ?? null);
         case 'POST reset':
           reset({ meetings: queryValue(query, 'meetings') === '1' });
           return answer(200, state());
@@ -145,10 +166,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           return answer(created.status, created.body);
         }
         default:
-          return refuse(404, `No emulator control endpoint ${excerpt(route)}; there are GET state, PUT faults, POST reset, POST meetings`);
+          return refuse(404, `No emulator control endpoint ${excerpt(route)}; there are GET state, PUT faults, PUT rate-limit, POST reset, POST meetings`);
       }
     } catch (error) {
-      if (error instanceof InvalidFaultsError) return refuse(400, error.message);
+      if (error instanceof InvalidFaultsError || error instanceof InvalidRateLimitError) return refuse(400, error.message);
       if (error instanceof ChimeError) return sendServiceError(res, flavor, requestId, { name: error.errorName, message: error.message });
       throw error;
     }
@@ -173,6 +194,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     flavor,
     region,
     setFaults,
+    setRateLimit,
     reset,
     state,
     close: async () => {

@@ -45,6 +45,16 @@ export interface Faults {
   operations?: string[];
 }
 
+/** Amazon Chime's throttling: each operation's calls per second, with a burst allowed after a quiet spell. */
+export interface RateLimit {
+  /** Refill rate of each operation's bucket; fractions allowed. */
+  callsPerSecond: number;
+  /** Calls an operation may make at once from a full bucket (also its size). */
+  burst: number;
+  /** Operations limited; default all of OPERATIONS, each with a bucket of its own. */
+  operations?: string[];
+}
+
 export interface EmulatorOptions {
   /** Default 127.0.0.1. */
   host?: string;
@@ -57,6 +67,10 @@ export interface EmulatorOptions {
   /** Default: LOCAL_CREDENTIALS from defaults.ts. */
   credentials?: EmulatorCredentials[];
   faults?: Faults;
+  /** Throttling as AWS does it (AWS_RATE_LIMIT in defaults.ts holds its numbers); default none. */
+  rateLimit?: RateLimit;
+  /** Milliseconds read by the rate limit's buckets; default Date.now. Tests inject their own. */
+  clock?: () => number;
   /**
    * The legacy `chime` endpoint as AWS runs it since February 2025: every signed call is refused with
    * 403 ForbiddenException, "… not authorized to call deprecated Amazon Chime SDK API …". Legacy flavor only.
@@ -79,6 +93,8 @@ export interface EmulatorMeetingState {
 export interface EmulatorState {
   /** Signed calls that reached an operation, faulted ones included. */
   calls: Record<string, number>;
+  /** Of those, the calls the rate limit answered 429. */
+  throttled: Record<string, number>;
   meetings: EmulatorMeetingState[];
 }
 
@@ -89,7 +105,12 @@ export interface Emulator {
   region: string;
   /** Replaces the faults (and restarts the PRNG from their seed). */
   setFaults(faults: Faults): void;
-  /** Clears faults and call counters; with `{ meetings: true }` also every meeting. */
+  /** Replaces the rate limit (undefined: none) with full buckets. */
+  setRateLimit(limit: RateLimit | undefined): void;
+  /**
+   * Clears faults and call counters and puts back the rate limit the emulator started with, buckets
+   * full; with `{ meetings: true }` also forgets every meeting.
+   */
   reset(options?: { meetings?: boolean }): void;
   state(): EmulatorState;
   /** Stops listening, drops every connection (idle keep-alive ones too) and pending latency timers. */

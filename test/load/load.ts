@@ -9,8 +9,9 @@ import { parseArgs } from 'node:util';
 import { LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
 import { startEmulator, type Faults } from '../emulator/server.ts';
 import { LOCAL_TOKEN } from '../tools/local-stack.ts';
+import { PACE_OUT_OF_THE_WAY } from '../tools/pace.ts';
 import { startWorker } from '../tools/worker-process.ts';
-import { percentile } from './stats.ts';
+import { percentile, type Sent } from './stats.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,14 +31,6 @@ const SCENARIOS: Array<{ name: string; faults: Faults }> = [
   { name: 'faults: 10% throttled, 5% 5xx, 3% dropped, 5% dropped after work, 20 ms', faults: { seed: 7, throttleRate: 0.1, errorRate: 0.05, dropRate: 0.03, dropAfterRate: 0.05, latencyMs: 20 } },
 ];
 
-interface Sent {
-  meetingId: string;
-  requested: string[];
-  status: number;
-  ms: number;
-  answer?: { Attendees: Array<{ ExternalUserId: string; AttendeeId: string }>; Errors: Array<{ ExternalUserId: string; ErrorCode: string }> };
-}
-
 async function runScenario(faults: Faults) {
   const emulator = await startEmulator({ faults });
   const worker = await startWorker({
@@ -46,6 +39,8 @@ async function runScenario(faults: Faults) {
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     API_TOKENS: LOCAL_TOKEN,
+    // The emulator does not throttle here: this load is about faults (npm run load:pacing is about pacing).
+    ...PACE_OUT_OF_THE_WAY,
   });
   const sent: Sent[] = [];
   const stopAt = Date.now() + SECONDS * 1000;

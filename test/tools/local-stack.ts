@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
+import { AWS_RATE_LIMIT, LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
 import { startEmulator, type Emulator, type Faults } from '../emulator/server.ts';
+import { PACE_OUT_OF_THE_WAY } from './pace.ts';
 
 /** The bearer token of the local stack: local only, printed and documented on purpose. */
 export const LOCAL_TOKEN = 'local-dev-token';
@@ -19,6 +20,11 @@ export interface LocalStack {
 export interface LocalStackOptions {
   port?: number;
   faults?: Faults;
+  /**
+   * Amazon Chime's rate, as `npm start` runs: the emulator throttles as AWS does and the worker paces at
+   * its defaults. Off by default, for the suites: they do not test pacing and must not wait on it.
+   */
+  awsRate?: boolean;
   /** Extra worker settings (e.g. RETRY_DEADLINE_MS). */
   vars?: Record<string, string>;
   /** Pass wrangler's own output through. */
@@ -36,7 +42,7 @@ export async function freePort(): Promise<number> {
 
 /** The emulator plus the worker under `wrangler dev` (real workerd), both on 127.0.0.1. */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
-  const emulator = await startEmulator({ ...(options.faults ? { faults: options.faults } : {}) });
+  const emulator = await startEmulator({ ...(options.faults ? { faults: options.faults } : {}), ...(options.awsRate ? { rateLimit: AWS_RATE_LIMIT } : {}) });
   const port = options.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'chime-attendees-'));
   const envFile = join(dir, 'local.env');
@@ -47,6 +53,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     API_TOKENS: LOCAL_TOKEN,
+    ...(options.awsRate ? {} : PACE_OUT_OF_THE_WAY),
     ...options.vars,
   };
   writeFileSync(envFile, Object.entries(vars).map(([k, v]) => `${k}=${v}`).join('\n'));

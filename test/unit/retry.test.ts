@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../edge/errors.ts';
+import { CallNotSent } from '../../edge/pacing/pacer.ts';
 import { withRetries, type RetryPolicy } from '../../edge/retry.ts';
 
 const policy = (overrides: Partial<RetryPolicy> = {}): RetryPolicy => ({
@@ -46,8 +47,26 @@ describe('withRetries', () => {
 
   it('hands each attempt a signal that ends with the deadline', async () => {
     let signal: AbortSignal | undefined;
-    await withRetries(async (s) => (signal = s), policy({ deadlineMs: 0, minAttemptMs: 10 }), { attempts: 0 });
+    await withRetries(async (call) => (signal = call.signal()), policy({ deadlineMs: 0, minAttemptMs: 10 }), { attempts: 0 });
     await new Promise((resolve) => signal!.addEventListener('abort', resolve));
     expect(signal!.aborted).toBe(true);
+  });
+
+  it('gives every attempt the same deadline, the policy\'s from the first', async () => {
+    const deadlines: number[] = [];
+    const before = Date.now();
+    const { attempt } = failing(new ApiError('ThrottlingException', 'slow down'), new ApiError('ThrottlingException', 'slow down'));
+    await withRetries(async (call) => (deadlines.push(call.deadline), attempt()), policy({ deadlineMs: 5_000 }), { attempts: 0 });
+    expect(new Set(deadlines).size).toBe(1);
+    expect(deadlines[0]).toBeGreaterThanOrEqual(before + 5_000);
+    expect(deadlines[0]).toBeLessThanOrEqual(Date.now() + 5_000);
+  });
+
+  it('neither counts nor retries a call the pacer did not send', async () => {
+    const notSent = new CallNotSent('DeleteAttendee', { callsPerSecond: 10, burst: 10 }, 2_500);
+    const { attempt, calls } = failing(new ApiError('ServiceUnavailableException', 'busy'), notSent);
+    const counter = { attempts: 0 };
+    await expect(withRetries(attempt, policy(), counter)).rejects.toBe(notSent);
+    expect([calls(), counter.attempts]).toEqual([2, 1]);
   });
 });
