@@ -30,11 +30,14 @@ describe('cli.ts', () => {
     expect(await exited).toEqual([0, null]);
   });
 
-  it('refuses an unknown flavor with exit code 2', async () => {
-    const { child } = startCli('--flavor', 'zoom');
+  it.each([
+    [['--flavor', 'zoom'], /--flavor must be one of/],
+    [['--meeting-auto-end-ms', '0'], /--meeting-auto-end-ms must be a whole number/],
+  ])('refuses %j with exit code 2', async (args, rule) => {
+    const { child } = startCli(...args);
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
     expect(await once(child, 'exit')).toEqual([2, null]);
-    expect(stderr).toMatch(/--flavor must be one of/);
+    expect(stderr).toMatch(rule);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Runs the emulator on its own:
- *   npx tsx test/emulator/cli.ts [--host 127.0.0.1] [--port 0] [--flavor chime-sdk-meetings|chime] [--region us-east-1] [--deprecated]
+ *   npx tsx test/emulator/cli.ts [--host 127.0.0.1] [--port 0] [--flavor chime-sdk-meetings|chime] [--region us-east-1]
+ *     [--meeting-auto-end-ms 300000] [--deprecated]
  * Prints one JSON line, {"url":...,"flavor":...}, once listening; stops cleanly on SIGINT or SIGTERM.
  */
 import { parseArgs } from 'node:util';
@@ -8,7 +9,8 @@ import { startEmulator } from './server.ts';
 import type { Flavor } from './types.ts';
 
 const FLAVORS: readonly Flavor[] = ['chime-sdk-meetings', 'chime'];
-const USAGE = 'usage: cli.ts [--host HOST] [--port PORT] [--flavor chime-sdk-meetings|chime] [--region REGION] [--deprecated (chime only)]';
+const USAGE =
+  'usage: cli.ts [--host HOST] [--port PORT] [--flavor chime-sdk-meetings|chime] [--region REGION] [--meeting-auto-end-ms MS] [--deprecated (chime only)]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -18,7 +20,14 @@ function fail(message: string): never {
 let values;
 try {
   ({ values } = parseArgs({
-    options: { host: { type: 'string' }, port: { type: 'string' }, flavor: { type: 'string' }, region: { type: 'string' }, deprecated: { type: 'boolean' } },
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      flavor: { type: 'string' },
+      region: { type: 'string' },
+      'meeting-auto-end-ms': { type: 'string' },
+      deprecated: { type: 'boolean' },
+    },
     strict: true,
   }));
 } catch (error) {
@@ -30,6 +39,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a
 const flavor = (values.flavor ?? 'chime-sdk-meetings') as Flavor;
 if (!FLAVORS.includes(flavor)) fail(`--flavor must be one of ${FLAVORS.join(', ')}`);
 if (values.deprecated && flavor !== 'chime') fail('--deprecated needs --flavor chime');
+const autoEnd = values['meeting-auto-end-ms'];
+const meetingAutoEndMs = autoEnd === undefined ? undefined : Number(autoEnd);
+if (meetingAutoEndMs !== undefined && !(Number.isInteger(meetingAutoEndMs) && meetingAutoEndMs >= 1)) fail('--meeting-auto-end-ms must be a whole number of ms, at least 1');
 
 const emulator = await startEmulator({
   port,
@@ -37,6 +49,7 @@ const emulator = await startEmulator({
   deprecated: values.deprecated ?? false,
   ...(values.host === undefined ? {} : { host: values.host }),
   ...(values.region === undefined ? {} : { region: values.region }),
+  ...(meetingAutoEndMs === undefined ? {} : { meetingAutoEndMs }),
 });
 process.stdout.write(`${JSON.stringify({ url: emulator.url, flavor: emulator.flavor })}\n`);
 

@@ -19,6 +19,8 @@ export interface LocalStack {
 export interface LocalStackOptions {
   port?: number;
   faults?: Faults;
+  /** How long a meeting lasts (the emulator's default: 5 minutes, as on AWS when nobody joins). */
+  meetingAutoEndMs?: number;
   /** Extra worker settings (e.g. RETRY_DEADLINE_MS). */
   vars?: Record<string, string>;
   /** Pass wrangler's own output through. */
@@ -36,7 +38,8 @@ export async function freePort(): Promise<number> {
 
 /** The emulator plus the worker under `wrangler dev` (real workerd), both on 127.0.0.1. */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
-  const emulator = await startEmulator({ ...(options.faults ? { faults: options.faults } : {}) });
+  const { faults, meetingAutoEndMs } = options;
+  const emulator = await startEmulator({ ...(faults ? { faults } : {}), ...(meetingAutoEndMs ? { meetingAutoEndMs } : {}) });
   const port = options.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'chime-attendees-'));
   const envFile = join(dir, 'local.env');
