@@ -10,7 +10,8 @@ import type { Flavor } from './types.ts';
 
 const FLAVORS: readonly Flavor[] = ['chime-sdk-meetings', 'chime'];
 const USAGE =
-  'usage: cli.ts [--host HOST] [--port PORT] [--flavor chime-sdk-meetings|chime] [--region REGION] [--meeting-auto-end-ms MS] [--deprecated (chime only)]';
+  'usage: cli.ts [--host HOST] [--port PORT] [--flavor chime-sdk-meetings|chime] [--region REGION] [--meeting-auto-end-ms MS]' +
+  ' [--deprecated (chime only)]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -41,7 +42,9 @@ if (!FLAVORS.includes(flavor)) fail(`--flavor must be one of ${FLAVORS.join(', '
 if (values.deprecated && flavor !== 'chime') fail('--deprecated needs --flavor chime');
 const autoEnd = values['meeting-auto-end-ms'];
 const meetingAutoEndMs = autoEnd === undefined ? undefined : Number(autoEnd);
-if (meetingAutoEndMs !== undefined && !(Number.isInteger(meetingAutoEndMs) && meetingAutoEndMs >= 1)) fail('--meeting-auto-end-ms must be a whole number of ms, at least 1');
+if (meetingAutoEndMs !== undefined && !(Number.isInteger(meetingAutoEndMs) && meetingAutoEndMs >= 1)) {
+  fail('--meeting-auto-end-ms must be a whole number of ms, at least 1');
+}
 
 const emulator = await startEmulator({
   port,

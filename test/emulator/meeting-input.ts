@@ -62,16 +62,19 @@ function currentMeetingFields(body: Record<string, unknown>) {
   const { MeetingFeatures, PrimaryMeetingId, TenantIds, NotificationsConfiguration, Tags, MediaPlacementNetworkType } = body;
   if (NotificationsConfiguration !== undefined) notifications(NotificationsConfiguration);
   if (Tags !== undefined) tags(Tags);
-  if (MediaPlacementNetworkType !== undefined && MediaPlacementNetworkType !== 'Ipv4Only' && MediaPlacementNetworkType !== 'DualStack') {
-    throw badRequest('MediaPlacementNetworkType must be Ipv4Only or DualStack');
-  }
+  oneOf(MediaPlacementNetworkType, 'MediaPlacementNetworkType', ['Ipv4Only', 'DualStack']);
   return {
     MeetingFeatures: MeetingFeatures === undefined ? undefined : features(MeetingFeatures),
-    PrimaryMeetingId: PrimaryMeetingId === undefined ? undefined : requireGuid(boundedString(PrimaryMeetingId, 'PrimaryMeetingId', 2, 64), 'PrimaryMeetingId'),
+    PrimaryMeetingId: PrimaryMeetingId === undefined ? undefined : primaryMeetingId(PrimaryMeetingId),
     TenantIds: TenantIds === undefined ? undefined : tenantIds(TenantIds),
   };
 }
 
+function primaryMeetingId(value: unknown): string {
+  return requireGuid(boundedString(value, 'PrimaryMeetingId', 2, 64), 'PrimaryMeetingId');
+}
+
+/** An optional member: undefined, or one of the allowed values. */
 function oneOf(value: unknown, field: string, allowed: readonly string[]): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !allowed.includes(value)) throw badRequest(`${field} must be one of ${allowed.join(', ')}`);
@@ -85,13 +88,11 @@ function member(parent: Record<string, unknown>, name: string, field: string): R
 function features(value: unknown): MeetingFeatures {
   const input = requireObject(value, 'MeetingFeatures');
   const kept: MeetingFeatures = {};
-  const audio = member(input, 'Audio', 'MeetingFeatures');
-  const video = member(input, 'Video', 'MeetingFeatures');
-  const content = member(input, 'Content', 'MeetingFeatures');
-  const attendee = member(input, 'Attendee', 'MeetingFeatures');
-  if (audio) kept.Audio = prune({ EchoReduction: oneOf(audio.EchoReduction, 'MeetingFeatures.Audio.EchoReduction', ['AVAILABLE', 'UNAVAILABLE']) });
-  if (video) kept.Video = prune({ MaxResolution: oneOf(video.MaxResolution, 'MeetingFeatures.Video.MaxResolution', ['None', 'HD', 'FHD']) });
-  if (content) kept.Content = prune({ MaxResolution: oneOf(content.MaxResolution, 'MeetingFeatures.Content.MaxResolution', ['None', 'FHD', 'UHD']) });
+  const [audio, video, content, attendee] = ['Audio', 'Video', 'Content', 'Attendee'].map((name) => member(input, name, 'MeetingFeatures'));
+  const at = (path: string) => `MeetingFeatures.${path}`;
+  if (audio) kept.Audio = prune({ EchoReduction: oneOf(audio.EchoReduction, at('Audio.EchoReduction'), ['AVAILABLE', 'UNAVAILABLE']) });
+  if (video) kept.Video = prune({ MaxResolution: oneOf(video.MaxResolution, at('Video.MaxResolution'), ['None', 'HD', 'FHD']) });
+  if (content) kept.Content = prune({ MaxResolution: oneOf(content.MaxResolution, at('Content.MaxResolution'), ['None', 'FHD', 'UHD']) });
   if (attendee) kept.Attendee = prune({ MaxCount: maxCount(attendee.MaxCount) });
   const high = kept.Video?.MaxResolution === 'FHD' || kept.Content?.MaxResolution === 'UHD';
   if (high && !((kept.Attendee?.MaxCount ?? Infinity) <= HIGH_RESOLUTION_MAX_ATTENDEES)) {
@@ -124,17 +125,21 @@ function notifications(value: unknown): void {
 function tenantIds(value: unknown): string[] {
   if (!Array.isArray(value) || value.length < 1 || value.length > 5) throw badRequest('TenantIds must hold 1 to 5 tenant ids');
   return value.map((id: unknown, index) => {
-    const tenantId = boundedString(id, `TenantIds[${index}]`, 2, 256);
-    if (!TENANT_ID.test(tenantId)) throw badRequest(`TenantIds[${index}] has characters outside the allowed pattern`);
-    return tenantId;
+    return matching(TENANT_ID, boundedString(id, `TenantIds[${index}]`, 2, 256), `TenantIds[${index}]`);
   });
 }
 
 function tags(value: unknown): void {
   if (!Array.isArray(value) || value.length > 50) throw badRequest('Tags must hold at most 50 tags');
   value.forEach((tag: unknown, index) => {
-    const input = requireObject(tag, `Tags[${index}]`);
-    if (!TAG_KEY.test(boundedString(input.Key, `Tags[${index}].Key`, 1, 128))) throw badRequest(`Tags[${index}].Key has characters outside the allowed pattern`);
-    if (!TAG_VALUE.test(boundedString(input.Value, `Tags[${index}].Value`, 0, 256))) throw badRequest(`Tags[${index}].Value has characters outside the allowed pattern`);
+    const field = `Tags[${index}]`;
+    const input = requireObject(tag, field);
+    matching(TAG_KEY, boundedString(input.Key, `${field}.Key`, 1, 128), `${field}.Key`);
+    matching(TAG_VALUE, boundedString(input.Value, `${field}.Value`, 0, 256), `${field}.Value`);
   });
+}
+
+function matching(pattern: RegExp, value: string, field: string): string {
+  if (!pattern.test(value)) throw badRequest(`${field} has characters outside the allowed pattern`);
+  return value;
 }

@@ -3,7 +3,15 @@ import { meetingFields } from './meeting-input.ts';
 import { queryValue, type Query, type Route } from './routes.ts';
 import type { MeetingStore, StoredAttendee, StoredMeeting } from './store.ts';
 import type { Flavor, OperationName } from './types.ts';
-import { attendeeRequest, attendeeRequests, badRequest, maxResults, requireGuid, type AttendeeRequest, type Capabilities } from './validate.ts';
+import {
+  attendeeRequest,
+  attendeeRequests,
+  badRequest,
+  maxResults,
+  requireGuid,
+  type AttendeeRequest,
+  type Capabilities,
+} from './validate.ts';
 import { ChimeError, flavoredErrorName } from './wire.ts';
 
 export interface OperationContext {
@@ -146,7 +154,8 @@ function knownAttendee({ route, store }: OperationContext, meeting: StoredMeetin
 }
 
 function meetingFull(meeting: StoredMeeting, store: MeetingStore): ChimeError {
-  return new ChimeError('LimitExceededException', `The meeting <${meeting.MeetingId}> already has the maximum of ${store.capacity(meeting)} attendees`);
+  const message = `The meeting <${meeting.MeetingId}> already has the maximum of ${store.capacity(meeting)} attendees`;
+  return new ChimeError('LimitExceededException', message);
 }
 
 /** Opaque to clients; binds the page position to its meeting so a token cannot be replayed elsewhere. */

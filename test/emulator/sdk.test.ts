@@ -132,9 +132,15 @@ describe('the AWS SDK against the emulator', () => {
 
   it('keeps MeetingFeatures, holds attendees to MaxCount and refuses what the features rule out', async () => {
     const client = sdk();
-    const MeetingFeatures = { Audio: { EchoReduction: 'AVAILABLE' }, Video: { MaxResolution: 'FHD' }, Content: { MaxResolution: 'None' }, Attendee: { MaxCount: 2 } } as const;
+    const MeetingFeatures = {
+      Audio: { EchoReduction: 'AVAILABLE' },
+      Video: { MaxResolution: 'FHD' },
+      Content: { MaxResolution: 'None' },
+      Attendee: { MaxCount: 2 },
+    } as const;
+    const tagged = { Tags: [{ Key: 'team', Value: 'qa' }], TenantIds: ['t-1'] };
     const { Meeting } = await client.send(
-      new CreateMeetingCommand({ MediaRegion: 'us-west-2', ExternalMeetingId: 'fhd', MeetingFeatures, Tags: [{ Key: 'team', Value: 'qa' }], TenantIds: ['t-1'] }),
+      new CreateMeetingCommand({ MediaRegion: 'us-west-2', ExternalMeetingId: 'fhd', MeetingFeatures, ...tagged }),
     );
     expect(Meeting).toMatchObject({ MeetingFeatures, TenantIds: ['t-1'], MediaRegion: 'us-west-2' });
     const MeetingId = Meeting!.MeetingId!;
@@ -144,17 +150,19 @@ describe('the AWS SDK against the emulator', () => {
     expect(full).toBeInstanceOf(LimitExceededException);
 
     const content = { Audio: 'SendReceive', Video: 'SendReceive', Content: 'Send' } as const;
-    const refused = await client.send(new BatchCreateAttendeeCommand({ MeetingId, Attendees: [{ ExternalUserId: 'sharer', Capabilities: content }] })).catch((e: unknown) => e);
+    const sharer = new BatchCreateAttendeeCommand({ MeetingId, Attendees: [{ ExternalUserId: 'sharer', Capabilities: content }] });
+    const refused = await client.send(sharer).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(BadRequestException);
-    const noMaxCount = await client
-      .send(new CreateMeetingCommand({ MediaRegion: 'us-east-1', ExternalMeetingId: 'fhd', MeetingFeatures: { Video: { MaxResolution: 'FHD' } } }))
-      .catch((e: unknown) => e);
+    const features = { Video: { MaxResolution: 'FHD' } } as const;
+    const fhd = new CreateMeetingCommand({ MediaRegion: 'us-east-1', ExternalMeetingId: 'fhd-no-count', MeetingFeatures: features });
+    const noMaxCount = await client.send(fhd).catch((e: unknown) => e);
     expect(noMaxCount).toBeInstanceOf(BadRequestException);
   });
 
   it('raises NotFoundException, "The meeting has ended", for a meeting that ended by itself', async () => {
     const shortLived = await startEmulator({ meetingAutoEndMs: 1_000 });
-    const client = new ChimeSDKMeetingsClient({ endpoint: shortLived.url, region: 'us-east-1', credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+    const options = { endpoint: shortLived.url, region: 'us-east-1', credentials: LOCAL_CREDENTIALS, maxAttempts: 1 };
+    const client = new ChimeSDKMeetingsClient(options);
     try {
       const { Meeting } = await client.send(new CreateMeetingCommand({ MediaRegion: 'us-east-1', ExternalMeetingId: 'short' }));
       // Held back past the meeting's end by the emulator itself: no sleep, no race.
