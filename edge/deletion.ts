@@ -27,16 +27,21 @@ export function selectForDeletion(listed: readonly ListedAttendee[], request: De
   return selection;
 }
 
-/**
- * One DeleteAttendee, to be retried. A retry that finds the attendee gone means an earlier attempt
- * deleted it and its answer was lost (a dropped connection, a 5xx after the work): that is success.
- */
+/** One DeleteAttendee, to be retried. */
 export function deleteIdempotently(client: ChimeClient, meetingId: string, attendeeId: string): (signal: AbortSignal) => Promise<void> {
+  return goneCountsAsDone((signal) => client.deleteAttendee(meetingId, attendeeId, signal));
+}
+
+/**
+ * A delete to be retried. A retry that finds the thing gone means an earlier attempt deleted it and its
+ * answer was lost (a dropped connection, a 5xx after the work): that is success.
+ */
+export function goneCountsAsDone(remove: (signal: AbortSignal) => Promise<void>): (signal: AbortSignal) => Promise<void> {
   let attempts = 0;
   return async (signal) => {
     attempts++;
     try {
-      await client.deleteAttendee(meetingId, attendeeId, signal);
+      await remove(signal);
     } catch (error) {
       if (attempts > 1 && error instanceof ApiError && error.name === 'NotFoundException') return;
       throw error;

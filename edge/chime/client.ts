@@ -8,6 +8,7 @@ import {
   type AttendeeRequest,
   type BatchCreateAttendeeResponse,
   type ChimeApi,
+  type CreateMeetingRequest,
   type ListedAttendee,
   type Meeting,
 } from '../../shared/index.ts';
@@ -33,6 +34,12 @@ export class UpstreamUnreadable extends ApiError {
 /** One page of ListAttendees. Its attendees are parsed with ListedAttendeeSchema, which drops their JoinTokens. */
 const AttendeesPageSchema = v.object({ Attendees: v.array(ListedAttendeeSchema), NextToken: v.nullish(v.string()) });
 const GetAttendeeSchema = v.object({ Attendee: ListedAttendeeSchema });
+
+/** CreateMeeting's body as Amazon Chime takes it: its two required members given. */
+export type UpstreamCreateMeeting = Omit<CreateMeetingRequest, 'Attendees' | 'MediaRegion'> & {
+  ClientRequestToken: string;
+  MediaRegion: string;
+};
 
 export interface AttendeesPage {
   Attendees: ListedAttendee[];
@@ -70,6 +77,16 @@ export class ChimeClient {
   async getMeeting(meetingId: string, signal?: AbortSignal): Promise<Meeting> {
     const body = await this.#meetingCall(meetingId, 'GET', meetingPath(meetingId), undefined, signal);
     return read(GetMeetingResponseSchema, body).Meeting;
+  }
+
+  /** One CreateMeeting; the same ClientRequestToken answers the same meeting, so a retry makes no second one. */
+  async createMeeting(meeting: UpstreamCreateMeeting, signal?: AbortSignal): Promise<Meeting> {
+    return read(GetMeetingResponseSchema, await this.#send('POST', '/meetings', meeting, signal)).Meeting;
+  }
+
+  /** Ends the meeting for everyone, freeing all its slots at once. */
+  async deleteMeeting(meetingId: string, signal?: AbortSignal): Promise<void> {
+    await this.#meetingCall(meetingId, 'DELETE', meetingPath(meetingId), undefined, signal);
   }
 
   /** One page of ListAttendees, as large as Amazon Chime allows. */
