@@ -9,6 +9,7 @@ import { resolveRuntime } from './middleware/runtime.ts';
 import { secureHeaders } from './middleware/secure-headers.ts';
 import { attendeesRoutes } from './routes/attendees.ts';
 import { deletionRoutes } from './routes/deletion.ts';
+import { meetingLifecycleRoutes } from './routes/meeting-lifecycle.ts';
 import { meetingRoutes } from './routes/meeting.ts';
 
 /** The worker: the same app on Cloudflare Workers, Deno and Node; bindings arrive with each request. */
@@ -19,6 +20,7 @@ export function createApp() {
     .get('/healthz', (c) => c.json({ ok: true, api: c.get('runtime').config.api }))
     .get('/openapi.json', async (c) => c.json(await c.get('runtime').openApi()))
     .route('/', meetingRoutes)
+    .route('/', meetingLifecycleRoutes)
     .route('/', attendeesRoutes)
     .route('/', deletionRoutes)
     .notFound((c) => errorResponse(new ApiError('NotFoundException', 'No such route; the routes are listed in /openapi.json'), c))

@@ -8,7 +8,7 @@ import { settle, throwIfAllFailed, type Settled, type UpstreamStats } from './up
  * Creates up to a meeting's worth of attendees: calls of at most 100, run concurrently, each retried
  * (safe: ExternalUserId is an idempotency token), merged in the request's order. Every requested
  * attendee comes back exactly once, created or with its error. When every call failed nothing was
- * created, and the first failure is thrown instead.
+ * created, and the first failure is thrown instead, unless `reportAllFailed` asks for them all as Errors.
  */
 export async function createAttendees(
   client: ChimeClient,
@@ -16,12 +16,13 @@ export async function createAttendees(
   attendees: readonly AttendeeRequest[],
   policy: RetryPolicy,
   stats: UpstreamStats,
+  { reportAllFailed = false } = {},
 ): Promise<BatchCreateAttendeeResponse> {
   const chunks = chunk(attendees, LIMITS.attendeesPerCall);
   const results = await mapConcurrently(chunks, MAX_CONCURRENT_CALLS, (part) =>
     settle((call) => client.batchCreateAttendee(meetingId, part, call), policy, stats),
   );
-  throwIfAllFailed(results);
+  if (!reportAllFailed) throwIfAllFailed(results);
   return merge(chunks, results);
 }
 

@@ -27,16 +27,21 @@ export function selectForDeletion(listed: readonly ListedAttendee[], request: De
   return selection;
 }
 
-/**
- * One DeleteAttendee, to be retried. A retry that finds the attendee gone means an earlier attempt
- * deleted it and its answer was lost (a dropped connection, a 5xx after the work): that is success.
- */
+/** One DeleteAttendee, to be retried. */
 export function deleteIdempotently(client: ChimeClient, meetingId: string, attendeeId: string): (call: Attempt) => Promise<void> {
+  return goneCountsAsDone((call) => client.deleteAttendee(meetingId, attendeeId, call));
+}
+
+/**
+ * A delete to be retried. A retry that finds the thing gone means an earlier attempt deleted it and its
+ * answer was lost (a dropped connection, a 5xx after the work): that is success.
+ */
+export function goneCountsAsDone(remove: (call: Attempt) => Promise<void>): (call: Attempt) => Promise<void> {
   let attempts = 0;
   return async (call) => {
     attempts++;
     try {
-      await client.deleteAttendee(meetingId, attendeeId, call);
+      await remove(call);
     } catch (error) {
       if (attempts > 1 && error instanceof ApiError && error.name === 'NotFoundException') return;
       throw error;

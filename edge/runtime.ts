@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { batchCreateAttendeeRequestSchema } from '../shared/index.ts';
+import { batchCreateAttendeeRequestSchema, createMeetingRequestSchema } from '../shared/index.ts';
 import { ChimeClient } from './chime/client.ts';
 import { readConfig, type Config } from './config.ts';
 import type { Env } from './env.ts';
@@ -13,6 +13,7 @@ export interface Runtime {
   config: Config;
   client: ChimeClient;
   requestSchema: ReturnType<typeof batchCreateAttendeeRequestSchema>;
+  createMeetingSchema: ReturnType<typeof createMeetingRequestSchema>;
   retryPolicy: RetryPolicy;
   /** The OpenAPI document, made on first request for it. */
   openApi(): Promise<Record<string, unknown>>;
@@ -39,6 +40,7 @@ async function build(env: Env): Promise<Runtime> {
     config,
     client: new ChimeClient(config, pacer),
     requestSchema: batchCreateAttendeeRequestSchema({ api: config.api, maxAttendees: config.maxAttendees }),
+    createMeetingSchema: createMeetingRequestSchema({ api: config.api, maxAttendees: config.maxAttendees }),
     retryPolicy: { ...DEFAULT_RETRY_POLICY, deadlineMs: config.retryDeadlineMs },
     openApi: once(() => openApiDocument(config.api, config.maxAttendees)),
   };

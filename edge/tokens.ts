@@ -1,5 +1,5 @@
-/** What a token may be allowed to do: read meetings and listings, create attendees, delete attendees. */
-export const TOKEN_OPERATIONS = ['read', 'create', 'delete'] as const;
+/** What a token may be allowed to do: read meetings and listings, create attendees, delete attendees, create and end meetings. */
+export const TOKEN_OPERATIONS = ['read', 'create', 'delete', 'meetings'] as const;
 export type TokenOperation = (typeof TOKEN_OPERATIONS)[number];
 
 /** A caller's bearer token as the worker keeps it: a name for logs and messages, the token's SHA-256, its scope. */
@@ -7,7 +7,7 @@ export interface TokenEntry {
   name: string;
   digest: Uint8Array;
   operations: readonly TokenOperation[];
-  /** The ExternalUserIds it may see and touch start with one of these; absent: any ExternalUserId. */
+  /** The ExternalUserIds (and ExternalMeetingIds) it may see and touch start with one of these; absent: any. */
   prefixes?: readonly string[];
 }
 

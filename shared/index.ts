@@ -1,4 +1,5 @@
 export * from './api.ts';
+export * from './createMeeting.ts';
 export * from './deletion.ts';
 export * from './errors.ts';
 export * from './issues.ts';

@@ -10,7 +10,7 @@ import { ATTENDEE_ID_PATTERN, EXTERNAL_USER_ID_PATTERN, LIMITS, MEETING_ID_PATTE
 export const objectMessage = (issue: v.BaseIssue<unknown>) =>
   issue.expected === 'never' ? 'is not a known field' : issue.path ? 'is required' : 'must be an object';
 
-const boundedString = (min: number, max: number) =>
+export const boundedString = (min: number, max: number) =>
   v.pipe(
     v.string('must be a string'),
     v.minLength(min, `must be ${min} to ${max} characters`),

@@ -8,6 +8,7 @@ import {
   type AttendeeRequest,
   type BatchCreateAttendeeResponse,
   type ChimeApi,
+  type CreateMeetingRequest,
   type ListedAttendee,
   type Meeting,
 } from '../../shared/index.ts';
@@ -35,6 +36,12 @@ export class UpstreamUnreadable extends ApiError {
 /** One page of ListAttendees. Its attendees are parsed with ListedAttendeeSchema, which drops their JoinTokens. */
 const AttendeesPageSchema = v.object({ Attendees: v.array(ListedAttendeeSchema), NextToken: v.nullish(v.string()) });
 const GetAttendeeSchema = v.object({ Attendee: ListedAttendeeSchema });
+
+/** CreateMeeting's body as Amazon Chime takes it: its two required members given. */
+export type UpstreamCreateMeeting = Omit<CreateMeetingRequest, 'Attendees' | 'MediaRegion'> & {
+  ClientRequestToken: string;
+  MediaRegion: string;
+};
 
 export interface AttendeesPage {
   Attendees: ListedAttendee[];
@@ -86,6 +93,16 @@ export class ChimeClient {
   async getMeeting(meetingId: string, call: Attempt): Promise<Meeting> {
     const body = await this.#meetingCall('GetMeeting', meetingId, 'GET', meetingPath(meetingId), undefined, call);
     return read(GetMeetingResponseSchema, body).Meeting;
+  }
+
+  /** One CreateMeeting; the same ClientRequestToken answers the same meeting, so a retry makes no second one. */
+  async createMeeting(meeting: UpstreamCreateMeeting, call: Attempt): Promise<Meeting> {
+    return read(GetMeetingResponseSchema, await this.#send('CreateMeeting', 'POST', '/meetings', meeting, call)).Meeting;
+  }
+
+  /** Ends the meeting for everyone, freeing all its slots at once. */
+  async deleteMeeting(meetingId: string, call: Attempt): Promise<void> {
+    await this.#meetingCall('DeleteMeeting', meetingId, 'DELETE', meetingPath(meetingId), undefined, call);
   }
 
   /** One page of ListAttendees, as large as Amazon Chime allows. */

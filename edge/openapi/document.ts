@@ -1,6 +1,7 @@
 import { LIMITS, type ChimeApi } from '../../shared/index.ts';
 import { DOCUMENTS_GZIP_BASE64 } from './documents.ts';
 import type { generatedDocuments } from './generate.ts';
+import { withoutCreateMeeting } from './legacy.ts';
 
 /** The generated documents, unpacked (DecompressionStream: workerd, Deno and Node alike). */
 export async function unpackDocuments(): Promise<ReturnType<typeof generatedDocuments>> {
@@ -13,14 +14,17 @@ export async function unpackDocuments(): Promise<ReturnType<typeof generatedDocu
 export async function openApiDocument(api: ChimeApi, maxAttendees: number): Promise<Record<string, unknown>> {
   const generated = await unpackDocuments();
   const document = generated.document as any;
-  const attendees = document.components.schemas.BatchCreateAttendeeRequest.properties.Attendees;
+  const { schemas } = document.components;
+  const attendees = schemas.BatchCreateAttendeeRequest.properties.Attendees;
+  if (maxAttendees !== LIMITS.attendeesPerMeeting) {
+    attendees.maxItems = maxAttendees;
+    schemas.CreateMeetingRequest.properties.Attendees.maxItems = maxAttendees;
+    document.paths['/meetings/{MeetingId}/attendees'].post.summary = `Create 1 to ${maxAttendees} attendees in a meeting`;
+  }
   if (api === 'chime') {
     attendees.items = generated.legacyAttendee;
     document.info.description = generated.legacyDescription;
-  }
-  if (maxAttendees !== LIMITS.attendeesPerMeeting) {
-    attendees.maxItems = maxAttendees;
-    document.paths['/meetings/{MeetingId}/attendees'].post.summary = `Create 1 to ${maxAttendees} attendees in a meeting`;
+    return withoutCreateMeeting(document);
   }
   return document;
 }

@@ -2,6 +2,7 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import {
   AttendeeIdSchema,
   BatchCreateAttendeeResponseSchema,
+  CreateMeetingResponseSchema,
   DeleteAttendeesRequestSchema,
   DeleteAttendeesResponseSchema,
   ERROR_STATUS,
@@ -12,8 +13,11 @@ import {
   ListAttendeesResponseSchema,
   MeetingIdSchema,
   batchCreateAttendeeRequestSchema,
+  createMeetingRequestSchema,
   type ChimeApi,
 } from '../../shared/index.ts';
+
+import { withoutCreateMeeting } from './legacy.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -51,18 +55,31 @@ const ok = (description: string, schema: string) => ({ '200': { description, hea
  * ahead of time (`npm run openapi`) into documents.ts, gzipped, so the converter stays out of the Worker bundle.
  */
 export function openApiDocument(api: ChimeApi, maxAttendees: number): JsonObject {
-  return {
+  const document = {
     openapi: '3.1.0',
     info: {
       title: 'chime-attendees',
       version: '1.0.0',
-      description: `Creates, lists and deletes Amazon Chime SDK meeting attendees (upstream API: ${api}). Every requested ExternalUserId comes back exactly once, in Attendees or in Errors.`,
+      description:
+        `Creates, lists and deletes Amazon Chime SDK meeting attendees, and creates and ends test meetings (upstream API: ${api}). ` +
+        'Every requested ExternalUserId comes back exactly once, in Attendees or in Errors.',
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
         BatchCreateAttendeeRequest: jsonSchema(batchCreateAttendeeRequestSchema({ api, maxAttendees })),
         BatchCreateAttendeeResponse: jsonSchema(BatchCreateAttendeeResponseSchema),
+        // Rules across fields, which the converter cannot express: said here instead.
+        CreateMeetingRequest: {
+          ...jsonSchema(createMeetingRequestSchema({ api, maxAttendees })),
+          description: [
+            "Attendees: at most the meeting's MeetingFeatures.Attendee.MaxCount (250 when unset).",
+            'FHD video or UHD content needs an Attendee.MaxCount of at most 25.',
+            "Where Video or Content MaxResolution is None, an attendee's Capabilities for it must be None.",
+            "Without a ClientRequestToken the worker makes one; without a MediaRegion, it uses the worker's region.",
+          ].join(' '),
+        },
+        CreateMeetingResponse: jsonSchema(CreateMeetingResponseSchema),
         GetMeetingResponse: jsonSchema(GetMeetingResponseSchema),
         ListAttendeesResponse: jsonSchema(ListAttendeesResponseSchema),
         // The converter cannot express "exactly one of the two": said here instead.
@@ -79,6 +96,15 @@ export function openApiDocument(api: ChimeApi, maxAttendees: number): JsonObject
       },
     },
     paths: {
+      '/meetings': {
+        post: operation(
+          'CreateMeeting',
+          'meetings, and create for Attendees (limited to its prefixes, if any, for the ExternalMeetingId and ExternalUserIds)',
+          'Create a meeting (current API only), and optionally its attendees in the same call',
+          { requestBody: { required: true, content: jsonContent('CreateMeetingRequest') } },
+          ok('The meeting, and every requested attendee, created or with its error. An error: no meeting was made.', 'CreateMeetingResponse'),
+        ),
+      },
       '/meetings/{MeetingId}': {
         get: operation(
           'GetMeeting',
@@ -86,6 +112,13 @@ export function openApiDocument(api: ChimeApi, maxAttendees: number): JsonObject
           'Whether the meeting is live, and its MediaPlacement for joining',
           { parameters: [meetingIdParameter] },
           ok('The meeting. A NotFoundException means it does not exist or has ended.', 'GetMeetingResponse'),
+        ),
+        delete: operation(
+          'DeleteMeeting',
+          'meetings (limited to its prefixes, if any, for the ExternalMeetingId)',
+          'End the meeting for everyone, freeing all its slots at once',
+          { parameters: [meetingIdParameter] },
+          { '204': { description: 'Ended (or found already ended on a retry).', headers: upstreamHeaders } },
         ),
       },
       '/meetings/{MeetingId}/attendees': {
@@ -140,6 +173,7 @@ export function openApiDocument(api: ChimeApi, maxAttendees: number): JsonObject
       '/openapi.json': { get: { operationId: 'OpenApi', responses: { '200': { description: 'This document.' } } } },
     },
   };
+  return api === 'chime-sdk-meetings' ? document : withoutCreateMeeting(document);
 }
 
 /**

@@ -8,7 +8,7 @@ import { describeIssues, parseSafely, summarizeIssues } from '../../shared/index
 import { TokenConfigEntrySchema } from '../token-config.ts';
 import { sha256, toHex } from '../tokens.ts';
 
-const USAGE = 'usage: npm run token -- --name NAME [--prefix PREFIX]... [--ops read,create,delete]';
+const USAGE = 'usage: npm run token -- --name NAME [--prefix PREFIX]... [--ops read,create,delete,meetings]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);

@@ -375,7 +375,10 @@ describe('Chime: Create Attendees… in a real VS Code (code-server + headless C
         // The package (build included: vsce runs vscode:prepublish) and the stack start together.
         const [packaged, stack] = await Promise.allSettled([
           timed('build and package the .vsix', () => run('npm', ['--prefix', 'extension', 'run', 'package', '--', '--out', vsix], 180_000)),
-          timed('start worker (wrangler dev) and emulator', () => tracked(() => startLocalStack({ vars: { API_TOKENS: TOKEN } })).then((s) => (live.stack = s))),
+          // The run's one meeting must outlast a slow setup, longer than a meeting's 5 minutes.
+          timed('start worker (wrangler dev) and emulator', () =>
+            tracked(() => startLocalStack({ vars: { API_TOKENS: TOKEN }, meetingAutoEndMs: 60 * 60_000 })).then((s) => (live.stack = s)),
+          ),
         ]);
         if (packaged.status === 'rejected') throw packaged.reason;
         if (stack.status === 'rejected') throw stack.reason;

@@ -8,6 +8,9 @@ import { SESSION_CREDENTIALS } from './credentials.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     emulatorUrl: string;
+    /** The current API, whose meetings end by themselves `shortMeetingMs` after they were made. */
+    shortLivedEmulatorUrl: string;
+    shortMeetingMs: number;
     legacyEmulatorUrl: string;
     /** The legacy API as AWS runs it since February 2025: every call refused as deprecated. */
     deprecatedEmulatorUrl: string;
@@ -18,11 +21,15 @@ declare module 'vitest' {
   }
 }
 
+/** How long a meeting lasts on the short-lived emulator: long enough to be made, short enough to wait out. */
+const SHORT_MEETING_MS = 1_000;
+
 /** Starts, in Node, what the worker under test calls over real HTTP from inside workerd. */
 export default async function setup(project: TestProject) {
   const restoreOutput = routeWorkerdDiagnostics('workerd.log');
   const credentials = [LOCAL_CREDENTIALS, SESSION_CREDENTIALS];
   const current = await startEmulator({ flavor: 'chime-sdk-meetings', credentials });
+  const shortLived = await startEmulator({ flavor: 'chime-sdk-meetings', credentials, meetingAutoEndMs: SHORT_MEETING_MS });
   const legacy = await startEmulator({ flavor: 'chime', credentials });
   const deprecated = await startEmulator({ flavor: 'chime', credentials, deprecated: true });
   const junk = await listen(createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>gateway</html>')));
@@ -30,6 +37,8 @@ export default async function setup(project: TestProject) {
   await new Promise<void>((resolve) => closed.server.close(() => resolve()));
 
   project.provide('emulatorUrl', current.url);
+  project.provide('shortLivedEmulatorUrl', shortLived.url);
+  project.provide('shortMeetingMs', SHORT_MEETING_MS);
   project.provide('legacyEmulatorUrl', legacy.url);
   project.provide('deprecatedEmulatorUrl', deprecated.url);
   project.provide('junkUrl', junk.url);
@@ -38,7 +47,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     restoreOutput();
     junk.server.closeAllConnections();
-    await Promise.all([current.close(), legacy.close(), deprecated.close(), new Promise((resolve) => junk.server.close(resolve))]);
+    await Promise.all([current.close(), shortLived.close(), legacy.close(), deprecated.close(), new Promise((resolve) => junk.server.close(resolve))]);
   };
 }
 

@@ -56,6 +56,10 @@ export const deleteAttendee = (env: Env, meetingId: string, attendeeId: string, 
 export const deleteAttendees = (env: Env, meetingId: string, body: unknown, token?: string) =>
   callWorker(env, 'POST', `/meetings/${meetingId}/attendees/delete`, { body, token });
 
+/** `POST /meetings` (CreateMeeting, and attendees with it) and `DELETE /meetings/{MeetingId}` through the worker. */
+export const postMeeting = (env: Env, body: unknown, token?: string) => callWorker(env, 'POST', '/meetings', { body, token });
+export const deleteMeeting = (env: Env, meetingId: string, token?: string) => callWorker(env, 'DELETE', `/meetings/${meetingId}`, { token });
+
 export const attendees = (...ids: string[]) => ({ Attendees: ids.map((ExternalUserId) => ({ ExternalUserId })) });
 export const ids = (count: number, prefix = 'user') => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
 
@@ -98,5 +102,5 @@ export const emulator = {
 
 export interface EmulatorState {
   calls: Record<string, number>;
-  meetings: Array<{ MeetingId: string; Deleted: boolean; Attendees: Array<{ AttendeeId: string; ExternalUserId: string }> }>;
+  meetings: Array<{ MeetingId: string; ExternalMeetingId?: string; Deleted: boolean; Attendees: Array<{ AttendeeId: string; ExternalUserId: string }> }>;
 }

@@ -1,12 +1,26 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HEADERS } from '../../shared/index.ts';
-import { TOKEN, attendees, deleteAttendee, deleteAttendees, emulator, getMeeting, listAttendees, postAttendees, testEnv } from './harness.ts';
+import {
+  TOKEN,
+  attendees,
+  deleteAttendee,
+  deleteAttendees,
+  deleteMeeting,
+  emulator,
+  getMeeting,
+  listAttendees,
+  postAttendees,
+  postMeeting,
+  testEnv,
+} from './harness.ts';
 
 /** Tokens and their SHA-256, computed outside the worker (`printf %s TOKEN | sha256sum`). */
 const CI = { token: 'ci-token-0123456789', sha256: 'fa8989317fb3e56b1fa9fc2f0608c179cf5672309f94ead4aeaec0a7abd50aca' };
 const READER = { token: 'reader-token-0123456789', sha256: 'b3057e05d75e8cdca4bd6ddd527af736913e8464a7a3d47d7a09389eaa8e1eb4' };
 const CREATOR = { token: 'creator-token-0123456789', sha256: '9e9ad62219a842bccebdd5696225d053c9c36423a99814c973ed72f0cf927958' };
 const MULTI = { token: 'multi-token-0123456789', sha256: '82996a3d1bf65148a28a9ac7706e75b85df1cf37d90bf140ec9f91cd6505fdbd' };
+const HOST = { token: 'host-token-0123456789', sha256: '284eb16d781b4a9ded921ca7f9790889a91b33039a8bf41a8c7a6e01bfdacd55' };
+const BOTS = { token: 'bots-token-0123456789', sha256: '3922f928b11b3d5210e311f5b06ebe49205da9023a1d9faf85cd73459ebd9187' };
 
 const env = testEnv({
   API_TOKENS_JSON: JSON.stringify([
@@ -14,6 +28,8 @@ const env = testEnv({
     { name: 'reader', sha256: READER.sha256.toUpperCase(), operations: ['read'] },
     { name: 'creator', sha256: CREATOR.sha256, operations: ['create'] },
     { name: 'multi', sha256: MULTI.sha256, prefixes: ['a-', 'b-'] },
+    { name: 'host', sha256: HOST.sha256, operations: ['meetings'] },
+    { name: 'bots', sha256: BOTS.sha256, prefixes: ['ci-', 'qa-'], operations: ['create', 'meetings'] },
   ]),
 });
 
@@ -130,5 +146,69 @@ describe('scoped tokens', () => {
     const meetingId = await emulator.createMeeting();
     const { response } = await create(CI.sha256, meetingId, 'ci-bot-1');
     expect(response.status).toBe(401);
+  });
+});
+
+describe('scoped tokens and meetings', () => {
+  const named = (ExternalMeetingId: string, ...ids: string[]) => ({ ExternalMeetingId, ...(ids.length ? attendees(...ids) : {}) });
+  /** A live meeting made with the unscoped token. */
+  const meeting = async (ExternalMeetingId: string) => (await postMeeting(env, named(ExternalMeetingId))).json.Meeting.MeetingId as string;
+  const calls = async (operation: string) => (await emulator.state()).calls[operation] ?? 0;
+
+  it('needs the meetings operation to create or end a meeting, before looking at the request', async () => {
+    const meetingId = await meeting('ci-standup');
+    await expectRefused(postMeeting(env, 'not even json', CI.token), "token 'ci' may not manage meetings (it may create and delete)");
+    await expectRefused(deleteMeeting(env, meetingId, READER.token), "token 'reader' may not manage meetings (it may read)");
+    await expectRefused(getMeeting(env, meetingId, HOST.token), "token 'host' may not read (it may manage meetings)");
+  });
+
+  it('needs the create operation too for attendees in the new meeting, making no meeting without it', async () => {
+    const ExternalMeetingId = `host-${crypto.randomUUID()}`;
+    await expectRefused(postMeeting(env, named(ExternalMeetingId, 'bot-1'), HOST.token), "token 'host' may not create (it may manage meetings)");
+    const { response, json } = await postMeeting(env, named(ExternalMeetingId), HOST.token);
+    expect([response.status, json.Meeting.ExternalMeetingId]).toEqual([200, ExternalMeetingId]);
+    expect((await deleteMeeting(env, json.Meeting.MeetingId, HOST.token)).response.status).toBe(204);
+  });
+
+  it('creates only meetings whose ExternalMeetingId starts with one of the token’s prefixes', async () => {
+    await expectRefused(
+      postMeeting(env, named('Secret Board Meeting'), BOTS.token),
+      "token 'bots' may create only meetings whose ExternalMeetingId starts with ci- or qa-; ExternalMeetingId does not",
+      'Secret Board Meeting',
+    );
+    const { response, json } = await postMeeting(env, named('qa-nightly', 'ci-bot-1', 'qa-bot-2'), BOTS.token);
+    expect([response.status, json.Attendees.length]).toEqual([200, 2]);
+  });
+
+  it('holds the attendees of a new meeting to the token’s prefixes, making no meeting when one is outside', async () => {
+    await expectRefused(
+      postMeeting(env, named('ci-standup', 'ci-bot-1', 'Secret Person'), BOTS.token),
+      "token 'bots' may create only ExternalUserIds starting with ci- or qa-; Attendees[1].ExternalUserId does not",
+      'Secret Person',
+    );
+  });
+
+  it('ends only meetings whose ExternalMeetingId starts with one of its prefixes, reading the meeting first', async () => {
+    const theirs = await meeting('Secret Board Meeting');
+    const [gets, deletes] = [await calls('GetMeeting'), await calls('DeleteMeeting')];
+    const refused = await deleteMeeting(env, theirs, BOTS.token);
+    expect([refused.response.status, refused.json.Message]).toEqual([
+      403,
+      "token 'bots' may end only meetings whose ExternalMeetingId starts with ci- or qa-; the meeting's ExternalMeetingId does not",
+    ]);
+    expect(refused.text).not.toContain('Secret');
+    expect([await calls('GetMeeting'), await calls('DeleteMeeting')]).toEqual([gets + 1, deletes]);
+    expect((await getMeeting(env, theirs)).response.status).toBe(200);
+
+    const ours = await meeting('ci-standup');
+    expect((await deleteMeeting(env, ours, BOTS.token)).response.status).toBe(204);
+    expect((await getMeeting(env, ours)).response.status).toBe(404);
+  });
+
+  it('ends any meeting with an unscoped token, without reading it first', async () => {
+    const meetingId = await meeting('Any Meeting');
+    const gets = await calls('GetMeeting');
+    expect((await deleteMeeting(env, meetingId, HOST.token)).response.status).toBe(204);
+    expect(await calls('GetMeeting')).toBe(gets);
   });
 });

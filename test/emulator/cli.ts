@@ -1,7 +1,7 @@
 /**
  * Runs the emulator on its own:
  *   npx tsx test/emulator/cli.ts [--host 127.0.0.1] [--port 0] [--flavor chime-sdk-meetings|chime] [--region us-east-1] [--deprecated]
- *     [--calls-per-second N [--burst N]]
+ *     [--calls-per-second N [--burst N]] [--meeting-auto-end-ms 300000]
  * Prints one JSON line, {"url":...,"flavor":...}, once listening; stops cleanly on SIGINT or SIGTERM.
  */
 import { parseArgs } from 'node:util';
@@ -12,7 +12,7 @@ import type { Flavor, RateLimit } from './types.ts';
 const FLAVORS: readonly Flavor[] = ['chime-sdk-meetings', 'chime'];
 const USAGE =
   'usage: cli.ts [--host HOST] [--port PORT] [--flavor chime-sdk-meetings|chime] [--region REGION] [--deprecated (chime only)]\n' +
-  '              [--calls-per-second N [--burst N (default: twice N)]]';
+  '              [--calls-per-second N [--burst N (default: twice N)]] [--meeting-auto-end-ms MS]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -30,6 +30,7 @@ try {
       deprecated: { type: 'boolean' },
       'calls-per-second': { type: 'string' },
       burst: { type: 'string' },
+      'meeting-auto-end-ms': { type: 'string' },
     },
     strict: true,
   }));
@@ -43,6 +44,11 @@ const flavor = (values.flavor ?? 'chime-sdk-meetings') as Flavor;
 if (!FLAVORS.includes(flavor)) fail(`--flavor must be one of ${FLAVORS.join(', ')}`);
 if (values.deprecated && flavor !== 'chime') fail('--deprecated needs --flavor chime');
 const rateLimit = readRateLimit(values['calls-per-second'], values.burst);
+const autoEnd = values['meeting-auto-end-ms'];
+const meetingAutoEndMs = autoEnd === undefined ? undefined : Number(autoEnd);
+if (meetingAutoEndMs !== undefined && !(Number.isInteger(meetingAutoEndMs) && meetingAutoEndMs >= 1)) {
+  fail('--meeting-auto-end-ms must be a whole number of ms, at least 1');
+}
 
 const emulator = await startEmulator({
   port,
@@ -51,6 +57,7 @@ const emulator = await startEmulator({
   ...(values.host === undefined ? {} : { host: values.host }),
   ...(values.region === undefined ? {} : { region: values.region }),
   ...(rateLimit ? { rateLimit } : {}),
+  ...(meetingAutoEndMs === undefined ? {} : { meetingAutoEndMs }),
 });
 process.stdout.write(`${JSON.stringify({ url: emulator.url, flavor: emulator.flavor })}\n`);
 

@@ -42,7 +42,9 @@ describe('the unsigned control endpoints', () => {
     expect(text).not.toMatch(/JoinToken/i);
     const state = JSON.parse(text) as EmulatorState;
     expect([state.calls, state.throttled]).toEqual([{ BatchCreateAttendee: 1, GetMeeting: 2 }, {}]);
-    expect(state.meetings).toEqual([{ MeetingId, Deleted: false, Attendees: [{ AttendeeId: expect.any(String), ExternalUserId: 'ann' }] }]);
+    expect(state.meetings).toEqual([
+      { MeetingId, ExternalMeetingId: expect.stringMatching(/^emulator-/), Deleted: false, Attendees: [{ AttendeeId: expect.any(String), ExternalUserId: 'ann' }] },
+    ]);
     expect(emulator.state()).toEqual(state);
   });
 

@@ -20,6 +20,8 @@ export const LOCAL_ACCOUNT_ID = '000000000000';
 
 /** Requests above this are refused with 413 before being read further; far above any valid one. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** A meeting that nobody joins ends by itself this long after it was made, as on AWS (about 5 minutes). */
+export const DEFAULT_MEETING_AUTO_END_MS = 5 * 60_000;
 /** Bounds the store over long load tests; AWS has its own (account-level) meeting quotas. */
 export const MAX_MEETINGS = 10_000;
 /**

@@ -1,19 +1,15 @@
 import { LOCAL_ACCOUNT_ID, MAX_MEETINGS } from './defaults.ts';
+import { meetingFields } from './meeting-input.ts';
 import { queryValue, type Query, type Route } from './routes.ts';
 import type { MeetingStore, StoredAttendee, StoredMeeting } from './store.ts';
 import type { Flavor, OperationName } from './types.ts';
 import {
-  ATTENDEES_PER_MEETING,
   attendeeRequest,
   attendeeRequests,
   badRequest,
-  boundedString,
-  clientRequestToken,
   maxResults,
-  mediaRegion,
-  optionalBoundedString,
   requireGuid,
-  requireObject,
+  type AttendeeRequest,
   type Capabilities,
 } from './validate.ts';
 import { ChimeError, flavoredErrorName } from './wire.ts';
@@ -64,8 +60,9 @@ export const OPERATION_HANDLERS: Record<OperationName, Operation> = {
   BatchCreateAttendee(context) {
     const meeting = liveMeeting(context);
     const requests = attendeeRequests(context.body, context.flavor);
+    refuseSwitchedOffMedia(meeting, requests, (index) => `Attendees[${index}].`);
     const admission = context.store.admitAttendees(meeting, requests);
-    if (admission.created === 0 && admission.rejected.length > 0) throw meetingFull(meeting);
+    if (admission.created === 0 && admission.rejected.length > 0) throw meetingFull(meeting, context.store);
     const errorCode = flavoredErrorName(context.flavor, 'LimitExceededException');
     return {
       status: created(context.flavor),
@@ -74,7 +71,7 @@ export const OPERATION_HANDLERS: Record<OperationName, Operation> = {
         Errors: admission.rejected.map(({ ExternalUserId }) => ({
           ExternalUserId,
           ErrorCode: errorCode,
-          ErrorMessage: meetingFull(meeting).message,
+          ErrorMessage: meetingFull(meeting, context.store).message,
         })),
       },
     };
@@ -83,8 +80,9 @@ export const OPERATION_HANDLERS: Record<OperationName, Operation> = {
   CreateAttendee(context) {
     const meeting = liveMeeting(context);
     const request = attendeeRequest(context.body, context.flavor);
+    refuseSwitchedOffMedia(meeting, [request], () => '');
     const [attendee] = context.store.admitAttendees(meeting, [request]).attendees;
-    if (!attendee) throw meetingFull(meeting);
+    if (!attendee) throw meetingFull(meeting, context.store);
     return { status: created(context.flavor), body: { Attendee: attendeeJson(attendee, context.flavor) } };
   },
 
@@ -113,19 +111,12 @@ export const OPERATION_HANDLERS: Record<OperationName, Operation> = {
   },
 };
 
-/** Idempotent on ClientRequestToken: a repeated (valid) request answers the meeting it created. */
+/**
+ * Idempotent on ClientRequestToken: a repeated (valid) request answers the meeting it created, while that
+ * meeting is live; once it has ended, the token makes a new one.
+ */
 function createMeeting({ body, flavor, store }: OperationContext): StoredMeeting {
-  const legacy = flavor === 'chime';
-  // The legacy API defaulted MediaRegion to us-east-1 and made ExternalMeetingId optional.
-  const fields = {
-    ClientRequestToken: clientRequestToken(body.ClientRequestToken),
-    MediaRegion: legacy && body.MediaRegion === undefined ? 'us-east-1' : mediaRegion(body.MediaRegion),
-    ExternalMeetingId: legacy
-      ? optionalBoundedString(body.ExternalMeetingId, 'ExternalMeetingId', 2, 64)
-      : boundedString(body.ExternalMeetingId, 'ExternalMeetingId', 2, 64),
-    MeetingHostId: optionalBoundedString(body.MeetingHostId, 'MeetingHostId', 2, 64),
-    ...(legacy ? {} : currentMeetingFields(body)),
-  };
+  const fields = meetingFields(body, flavor);
   const existing = store.meetingForToken(fields.ClientRequestToken);
   if (existing) return existing;
   if (store.size >= MAX_MEETINGS) {
@@ -134,18 +125,16 @@ function createMeeting({ body, flavor, store }: OperationContext): StoredMeeting
   return store.createMeeting(fields);
 }
 
-/** Members only the current API's Meeting has; echoed back as given. */
-function currentMeetingFields(body: Record<string, unknown>) {
-  const { MeetingFeatures, PrimaryMeetingId, TenantIds } = body;
-  if (TenantIds !== undefined && (!Array.isArray(TenantIds) || TenantIds.length < 1 || TenantIds.length > 5)) {
-    throw badRequest('TenantIds must hold 1 to 5 tenant ids');
+/**
+ * With a MaxResolution of None for video or content, an attendee may neither send nor receive it:
+ * the whole call is a 400. An attendee without Capabilities is accepted (the request includes none).
+ */
+function refuseSwitchedOffMedia(meeting: StoredMeeting, requests: AttendeeRequest[], field: (index: number) => string): void {
+  for (const media of ['Video', 'Content'] as const) {
+    if (meeting.MeetingFeatures?.[media]?.MaxResolution !== 'None') continue;
+    const index = requests.findIndex((request) => request.Capabilities && request.Capabilities[media] !== 'None');
+    if (index >= 0) throw badRequest(`${field(index)}Capabilities.${media} must be None: the meeting's ${media} MaxResolution is None`);
   }
-  return {
-    MeetingFeatures: MeetingFeatures === undefined ? undefined : requireObject(MeetingFeatures, 'MeetingFeatures'),
-    PrimaryMeetingId:
-      PrimaryMeetingId === undefined ? undefined : requireGuid(boundedString(PrimaryMeetingId, 'PrimaryMeetingId', 2, 64), 'PrimaryMeetingId'),
-    TenantIds: TenantIds?.map((id: unknown, index: number) => boundedString(id, `TenantIds[${index}]`, 2, 256)),
-  };
 }
 
 function liveMeeting({ route, store }: OperationContext): StoredMeeting {
@@ -164,11 +153,9 @@ function knownAttendee({ route, store }: OperationContext, meeting: StoredMeetin
   return attendee;
 }
 
-function meetingFull(meeting: StoredMeeting): ChimeError {
-  return new ChimeError(
-    'LimitExceededException',
-    `The meeting <${meeting.MeetingId}> already has the maximum of ${ATTENDEES_PER_MEETING} attendees`,
-  );
+function meetingFull(meeting: StoredMeeting, store: MeetingStore): ChimeError {
+  const message = `The meeting <${meeting.MeetingId}> already has the maximum of ${store.capacity(meeting)} attendees`;
+  return new ChimeError('LimitExceededException', message);
 }
 
 /** Opaque to clients; binds the page position to its meeting so a token cannot be replayed elsewhere. */

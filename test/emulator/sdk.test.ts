@@ -130,6 +130,52 @@ describe('the AWS SDK against the emulator', () => {
     expect(error).toMatchObject({ $metadata: { httpStatusCode: 400 } });
   });
 
+  it('keeps MeetingFeatures, holds attendees to MaxCount and refuses what the features rule out', async () => {
+    const client = sdk();
+    const MeetingFeatures = {
+      Audio: { EchoReduction: 'AVAILABLE' },
+      Video: { MaxResolution: 'FHD' },
+      Content: { MaxResolution: 'None' },
+      Attendee: { MaxCount: 2 },
+    } as const;
+    const tagged = { Tags: [{ Key: 'team', Value: 'qa' }], TenantIds: ['t-1'] };
+    const { Meeting } = await client.send(
+      new CreateMeetingCommand({ MediaRegion: 'us-west-2', ExternalMeetingId: 'fhd', MeetingFeatures, ...tagged }),
+    );
+    expect(Meeting).toMatchObject({ MeetingFeatures, TenantIds: ['t-1'], MediaRegion: 'us-west-2' });
+    const MeetingId = Meeting!.MeetingId!;
+    const { Attendees, Errors } = await client.send(new BatchCreateAttendeeCommand({ MeetingId, Attendees: users(3, 'm') }));
+    expect([Attendees!.length, Errors!.map((e) => e.ErrorCode)]).toEqual([2, ['LimitExceededException']]);
+    const full = await client.send(new CreateAttendeeCommand({ MeetingId, ExternalUserId: 'late' })).catch((e: unknown) => e);
+    expect(full).toBeInstanceOf(LimitExceededException);
+
+    const content = { Audio: 'SendReceive', Video: 'SendReceive', Content: 'Send' } as const;
+    const sharer = new BatchCreateAttendeeCommand({ MeetingId, Attendees: [{ ExternalUserId: 'sharer', Capabilities: content }] });
+    const refused = await client.send(sharer).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BadRequestException);
+    const features = { Video: { MaxResolution: 'FHD' } } as const;
+    const fhd = new CreateMeetingCommand({ MediaRegion: 'us-east-1', ExternalMeetingId: 'fhd-no-count', MeetingFeatures: features });
+    const noMaxCount = await client.send(fhd).catch((e: unknown) => e);
+    expect(noMaxCount).toBeInstanceOf(BadRequestException);
+  });
+
+  it('raises NotFoundException, "The meeting has ended", for a meeting that ended by itself', async () => {
+    const shortLived = await startEmulator({ meetingAutoEndMs: 1_000 });
+    const options = { endpoint: shortLived.url, region: 'us-east-1', credentials: LOCAL_CREDENTIALS, maxAttempts: 1 };
+    const client = new ChimeSDKMeetingsClient(options);
+    try {
+      const { Meeting } = await client.send(new CreateMeetingCommand({ MediaRegion: 'us-east-1', ExternalMeetingId: 'short' }));
+      // Held back past the meeting's end by the emulator itself: no sleep, no race.
+      shortLived.setFaults({ operations: ['GetMeeting'], latencyMs: 1_100 });
+      const ended = await client.send(new GetMeetingCommand({ MeetingId: Meeting!.MeetingId })).catch((e: unknown) => e);
+      expect(ended).toBeInstanceOf(NotFoundException);
+      expect((ended as NotFoundException).message).toBe('The meeting has ended');
+    } finally {
+      client.destroy();
+      await shortLived.close();
+    }
+  });
+
   it('raises BadRequestException for an invalid ExternalUserId', async () => {
     const MeetingId = await newMeeting();
     for (const ExternalUserId of ['Q', 'aws:secret-bot', 'nbsp\u00a0user', 'Z'.repeat(65)]) {

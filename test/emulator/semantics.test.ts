@@ -160,7 +160,7 @@ describe('meetings and listing', () => {
     for (const answer of [await batch(people(1, 'x')), await call({ path: `/meetings/${meetingId}/attendees` }), await call({ method: 'DELETE', path: `/meetings/${meetingId}` })]) {
       expect([answer.status, answer.type, answer.body.Message]).toEqual([404, 'NotFoundException', 'The meeting has ended']);
     }
-    expect(emulator.state().meetings).toEqual([{ MeetingId: meetingId, Deleted: true, Attendees: [] }]);
+    expect(emulator.state().meetings).toEqual([{ MeetingId: meetingId, ExternalMeetingId: expect.any(String), Deleted: true, Attendees: [] }]);
   });
 
   it('pages ListAttendees in creation order, unshaken by deletions between pages', async () => {

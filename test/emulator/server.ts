@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   DEFAULT_HOST,
+  DEFAULT_MEETING_AUTO_END_MS,
   DEFAULT_REGION,
   KEEP_ALIVE_TIMEOUT_MS,
   LEGACY_REGION,
@@ -43,7 +44,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const region = resolveRegion(flavor, options.region);
   if (options.deprecated && flavor !== 'chime') throw new Error('only the legacy chime flavor can be deprecated');
   const credentials = options.credentials ?? [LOCAL_CREDENTIALS];
-  const store = new MeetingStore();
+  const autoEndMs = options.meetingAutoEndMs ?? DEFAULT_MEETING_AUTO_END_MS;
+  if (!Number.isInteger(autoEndMs) || autoEndMs < 1) throw new Error('meetingAutoEndMs must be a positive whole number of ms');
+  const store = new MeetingStore(autoEndMs);
   let faults = new FaultInjector(parseFaults(options.faults ?? {}));
   const clock = options.clock ?? Date.now;
   /** A limiter with full buckets, checked like any untrusted input; none for undefined or null. */

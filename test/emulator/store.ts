@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { MeetingFields } from './meeting-input.ts';
 import { ATTENDEES_PER_MEETING, type AttendeeRequest, type Capabilities, type Tag } from './validate.ts';
 import type { EmulatorMeetingState } from './types.ts';
 
@@ -12,19 +13,15 @@ export interface StoredAttendee {
   sequence: number;
 }
 
-export interface MeetingFields {
-  ClientRequestToken: string;
-  MediaRegion: string;
-  ExternalMeetingId?: string;
-  MeetingHostId?: string;
-  PrimaryMeetingId?: string;
-  MeetingFeatures?: Record<string, unknown>;
-  TenantIds?: string[];
-}
-
 export interface StoredMeeting extends MeetingFields {
   MeetingId: string;
+  /** Ended, by DeleteMeeting or by itself. */
   deleted: boolean;
+  /**
+   * When it ends by itself (ms since the epoch), as a meeting that nobody joins does on AWS. Nobody can join
+   * the emulator's meetings (creating attendees is not joining), so every meeting ends then.
+   */
+  endsAt: number;
   /** Current attendees by AttendeeId, in creation order. */
   attendees: Map<string, StoredAttendee>;
   /** ExternalUserId is an idempotency token within a meeting. */
@@ -42,19 +39,28 @@ export interface Admission {
 /** Random, URL-safe base64 of 96 bytes: 128 characters, like the opaque tokens AWS hands out. */
 const newJoinToken = (): string => randomBytes(96).toString('base64url');
 
-/** Meetings and their attendees, in memory. Holds no Chime error semantics: operations.ts decides those. */
+/**
+ * Meetings and their attendees, in memory. Holds no Chime error semantics: operations.ts decides those.
+ * A meeting ends by itself when it is next looked at past its end: no timer keeps a process alive.
+ */
 export class MeetingStore {
   readonly #meetings = new Map<string, StoredMeeting>();
   readonly #meetingIdsByToken = new Map<string, string>();
+  readonly #autoEndMs: number;
+
+  constructor(autoEndMs: number) {
+    this.#autoEndMs = autoEndMs;
+  }
 
   get size(): number {
     return this.#meetings.size;
   }
 
-  /** The meeting a ClientRequestToken already created, if any: CreateMeeting is idempotent on it. */
+  /** The live meeting a ClientRequestToken already created, if any: CreateMeeting is idempotent on it. */
   meetingForToken(token: string): StoredMeeting | undefined {
     const id = this.#meetingIdsByToken.get(token);
-    return id === undefined ? undefined : this.#meetings.get(id);
+    const meeting = id === undefined ? undefined : this.meeting(id);
+    return meeting?.deleted ? undefined : meeting;
   }
 
   createMeeting(fields: MeetingFields): StoredMeeting {
@@ -62,6 +68,7 @@ export class MeetingStore {
       ...fields,
       MeetingId: randomUUID(),
       deleted: false,
+      endsAt: Date.now() + this.#autoEndMs,
       attendees: new Map(),
       attendeesByExternalUserId: new Map(),
       nextSequence: 0,
@@ -72,7 +79,18 @@ export class MeetingStore {
   }
 
   meeting(meetingId: string): StoredMeeting | undefined {
-    return this.#meetings.get(meetingId);
+    const meeting = this.#meetings.get(meetingId);
+    if (meeting) this.#endIfDue(meeting);
+    return meeting;
+  }
+
+  #endIfDue(meeting: StoredMeeting): void {
+    if (!meeting.deleted && Date.now() >= meeting.endsAt) this.deleteMeeting(meeting);
+  }
+
+  /** How many attendees the meeting holds at most: its MeetingFeatures.Attendee.MaxCount, else 250. */
+  capacity(meeting: StoredMeeting): number {
+    return meeting.MeetingFeatures?.Attendee?.MaxCount ?? ATTENDEES_PER_MEETING;
   }
 
   /** Ends the meeting; it stays known so later calls can answer "The meeting has ended". */
@@ -92,7 +110,7 @@ export class MeetingStore {
       const existing = meeting.attendeesByExternalUserId.get(request.ExternalUserId);
       if (existing) {
         admission.attendees.push(existing);
-      } else if (meeting.attendees.size >= ATTENDEES_PER_MEETING) {
+      } else if (meeting.attendees.size >= this.capacity(meeting)) {
         admission.rejected.push(request);
       } else {
         admission.attendees.push(this.#addAttendee(meeting, request));
@@ -133,11 +151,16 @@ export class MeetingStore {
   }
 
   snapshot(): EmulatorMeetingState[] {
-    return [...this.#meetings.values()].map((meeting) => ({
-      MeetingId: meeting.MeetingId,
-      Deleted: meeting.deleted,
-      Attendees: [...meeting.attendees.values()].map(({ AttendeeId, ExternalUserId }) => ({ AttendeeId, ExternalUserId })),
-    }));
+    return [...this.#meetings.values()].map((meeting) => {
+      this.#endIfDue(meeting);
+      const { MeetingId, ExternalMeetingId } = meeting;
+      return {
+        MeetingId,
+        ...(ExternalMeetingId === undefined ? {} : { ExternalMeetingId }),
+        Deleted: meeting.deleted,
+        Attendees: [...meeting.attendees.values()].map(({ AttendeeId, ExternalUserId }) => ({ AttendeeId, ExternalUserId })),
+      };
+    });
   }
 
   clear(): void {

@@ -72,6 +72,11 @@ export interface EmulatorOptions {
   /** Milliseconds read by the rate limit's buckets; default Date.now. Tests inject their own. */
   clock?: () => number;
   /**
+   * A meeting ends by itself this long after it was made, as one that nobody joins does on AWS (nobody can
+   * join the emulator's meetings; creating attendees is not joining). Default 300000 (5 minutes).
+   */
+  meetingAutoEndMs?: number;
+  /**
    * The legacy `chime` endpoint as AWS runs it since February 2025: every signed call is refused with
    * 403 ForbiddenException, "… not authorized to call deprecated Amazon Chime SDK API …". Legacy flavor only.
    */
@@ -85,6 +90,8 @@ export interface EmulatorAttendeeState {
 
 export interface EmulatorMeetingState {
   MeetingId: string;
+  ExternalMeetingId?: string;
+  /** Ended: by DeleteMeeting, or by itself. */
   Deleted: boolean;
   Attendees: EmulatorAttendeeState[];
 }

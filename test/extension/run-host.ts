@@ -9,7 +9,8 @@ import { noReadTokenConfig } from './unit/support/realWorker.ts';
 
 /** A second token, scoped to create and delete: a token without `read` must not stop creation. */
 const noReadToken = `no-read-${randomBytes(16).toString('hex')}`;
-const stack = await startLocalStack({ vars: { API_TOKENS_JSON: noReadTokenConfig(noReadToken) } });
+// The suites share one meeting for the whole run, which may outlast a meeting's 5 minutes.
+const stack = await startLocalStack({ vars: { API_TOKENS_JSON: noReadTokenConfig(noReadToken) }, meetingAutoEndMs: 60 * 60_000 });
 let code = 1;
 try {
   const created = await fetch(`${stack.emulator.url}/_emulator/meetings`, { method: 'POST' });

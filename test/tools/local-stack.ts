@@ -25,6 +25,8 @@ export interface LocalStackOptions {
    * its defaults. Off by default, for the suites: they do not test pacing and must not wait on it.
    */
   awsRate?: boolean;
+  /** How long a meeting lasts (the emulator's default: 5 minutes, as on AWS when nobody joins). */
+  meetingAutoEndMs?: number;
   /** Extra worker settings (e.g. RETRY_DEADLINE_MS). */
   vars?: Record<string, string>;
   /** Pass wrangler's own output through. */
@@ -42,7 +44,12 @@ export async function freePort(): Promise<number> {
 
 /** The emulator plus the worker under `wrangler dev` (real workerd), both on 127.0.0.1. */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
-  const emulator = await startEmulator({ ...(options.faults ? { faults: options.faults } : {}), ...(options.awsRate ? { rateLimit: AWS_RATE_LIMIT } : {}) });
+  const { faults, meetingAutoEndMs, awsRate } = options;
+  const emulator = await startEmulator({
+    ...(faults ? { faults } : {}),
+    ...(meetingAutoEndMs ? { meetingAutoEndMs } : {}),
+    ...(awsRate ? { rateLimit: AWS_RATE_LIMIT } : {}),
+  });
   const port = options.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'chime-attendees-'));
   const envFile = join(dir, 'local.env');

@@ -14,6 +14,7 @@ import {
   duplicateIndexes,
   echoable,
   isRetryableStatus,
+  meetingCapacity,
   parseSafely,
   reportIssues,
   summarizeIssues,
@@ -207,6 +208,16 @@ describe('delete request body', () => {
     for (const body of [{ ExternalUserIdPrefix: 'aws:Secret Person' }, { ExternalUserIdPrefix: 'Secret;Person' }, { AttendeeIds: ['Secret Person'] }, 'Secret Person']) {
       expect(JSON.stringify(issuesOf(DeleteAttendeesRequestSchema, body))).not.toContain('Secret');
     }
+  });
+});
+
+describe('a meeting’s capacity', () => {
+  it('is its MeetingFeatures.Attendee.MaxCount when set, else 250', () => {
+    expect(meetingCapacity({ MeetingFeatures: { Attendee: { MaxCount: 25 } } })).toBe(25);
+    for (const MeetingFeatures of [undefined, {}, { Attendee: {} }, { Attendee: { MaxCount: 0 } }, { Attendee: { MaxCount: '25' } }, { Attendee: { MaxCount: 2.5 } }]) {
+      expect(meetingCapacity({ MeetingFeatures }), JSON.stringify(MeetingFeatures)).toBe(250);
+    }
+    expect(meetingCapacity(undefined)).toBe(250);
   });
 });
 

@@ -33,7 +33,7 @@ describe('npm run token', () => {
 
   it.each([
     [['--name', 'bad name'], /name: must be 1 to 64 letters/],
-    [['--name', 'x', '--ops', 'write'], /operations\[0\]: must be one of read, create, delete/],
+    [['--name', 'x', '--ops', 'write'], /operations\[0\]: must be one of read, create, delete, meetings/],
     [['--prefix', 'ci-'], /name: is required/],
     [['--name', 'x', '--secret', 'y'], /Unknown option/],
   ])('refuses %j with exit code 2 and the rule', async (args, message) => {

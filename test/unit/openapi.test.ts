@@ -23,6 +23,18 @@ describe('the OpenAPI document', () => {
     expect((openApiDocument('chime', 250) as any).components.schemas.BatchCreateAttendeeRequest.properties.Attendees.items.properties.Capabilities).toEqual({ not: {} });
   });
 
+  it('describes CreateMeeting from the contract, for the current API only', () => {
+    const doc = openApiDocument('chime-sdk-meetings', 250) as any;
+    const request = doc.components.schemas.CreateMeetingRequest;
+    expect(request.required).toEqual(['ExternalMeetingId']);
+    expect(request.properties.MeetingFeatures.properties.Attendee.properties.MaxCount).toEqual({ type: 'integer', minimum: 1, maximum: 250 });
+    expect(request.properties.Attendees).toEqual(doc.components.schemas.BatchCreateAttendeeRequest.properties.Attendees);
+    expect(doc.components.schemas.CreateMeetingResponse.required).toEqual(['Meeting', 'Attendees', 'Errors']);
+    const legacy = openApiDocument('chime', 250) as any;
+    expect([legacy.paths['/meetings'], legacy.components.schemas.CreateMeetingRequest]).toEqual([undefined, undefined]);
+    expect(legacy.paths['/meetings/{MeetingId}'].delete.operationId).toBe('DeleteMeeting');
+  });
+
   it('describes the bearer scheme and every error status', () => {
     const doc = openApiDocument('chime-sdk-meetings', 250) as any;
     const post = doc.paths['/meetings/{MeetingId}/attendees'].post;
@@ -35,16 +47,18 @@ describe('the OpenAPI document', () => {
   it('describes every route, each with its token scope, upstream headers and every error status', () => {
     const doc = openApiDocument('chime-sdk-meetings', 250) as any;
     const operations = [
+      doc.paths['/meetings'].post,
       doc.paths['/meetings/{MeetingId}'].get,
+      doc.paths['/meetings/{MeetingId}'].delete,
       doc.paths['/meetings/{MeetingId}/attendees'].post,
       doc.paths['/meetings/{MeetingId}/attendees'].get,
       doc.paths['/meetings/{MeetingId}/attendees/{AttendeeId}'].delete,
       doc.paths['/meetings/{MeetingId}/attendees/delete'].post,
     ];
-    expect(operations.map((o) => o.operationId)).toEqual(['GetMeeting', 'BatchCreateAttendee', 'ListAttendees', 'DeleteAttendee', 'DeleteAttendees']);
+    expect(operations.map((o) => o.operationId)).toEqual(['CreateMeeting', 'GetMeeting', 'DeleteMeeting', 'BatchCreateAttendee', 'ListAttendees', 'DeleteAttendee', 'DeleteAttendees']);
     for (const o of operations) {
       expect(o.security).toEqual([{ bearer: [] }]);
-      expect(o.description).toMatch(/^Needs a token allowed to (read|create|delete)/);
+      expect(o.description).toMatch(/^Needs a token allowed to (read|create|delete|meetings)/);
       expect(Object.keys(o.responses).some((status) => status.startsWith('2') && o.responses[status].headers['x-upstream-attempts'])).toBe(true);
       for (const status of Object.values(ERROR_STATUS)) expect(o.responses[String(status)]).toBeDefined();
     }
@@ -59,7 +73,9 @@ describe('the served document', () => {
   });
 
   it('carries the configured attendee limit', async () => {
-    expect(((await served('chime-sdk-meetings', 120)) as any).components.schemas.BatchCreateAttendeeRequest.properties.Attendees.maxItems).toBe(120);
+    const { schemas } = ((await served('chime-sdk-meetings', 120)) as any).components;
+    expect([schemas.BatchCreateAttendeeRequest.properties.Attendees.maxItems, schemas.CreateMeetingRequest.properties.Attendees.maxItems]).toEqual([120, 120]);
+    expect(await served('chime-sdk-meetings', 120)).toEqual(openApiDocument('chime-sdk-meetings', 120));
     expect(await served('chime', 250)).toEqual(openApiDocument('chime', 250));
   });
 });
