@@ -8,6 +8,7 @@ import {
   ExternalUserIdSchema,
   MeetingIdSchema,
   batchCreateAttendeeRequestSchema,
+  boundedList,
   boundedString,
   objectMessage,
 } from './schemas.ts';
@@ -97,8 +98,8 @@ const meetingEntries = {
     SqsQueueArn: v.optional(ArnSchema),
   }),
   PrimaryMeetingId: v.optional(MeetingIdSchema),
-  TenantIds: v.optional(v.pipe(v.array(TenantIdSchema, 'must be a list'), v.minLength(1, tenantCount), v.maxLength(5, tenantCount))),
-  Tags: v.optional(v.pipe(v.array(TagSchema, 'must be a list'), v.maxLength(50, 'must hold at most 50 tags'))),
+  TenantIds: v.optional(boundedList(TenantIdSchema, 1, 5, tenantCount)),
+  Tags: v.optional(boundedList(TagSchema, 1, 50, 'must hold 1 to 50 tags')),
   MediaPlacementNetworkType: v.optional(picklist(['Ipv4Only', 'DualStack'])),
 };
 
