@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createLogger, type Logger } from './log.ts';
+import { createLogger, type Logger } from './log/logger.ts';
 import { createRecentMeetings, type RecentMeetings } from './recentMeetings.ts';
 import { watchSettings, type Settings } from './settings.ts';
 import { createTokenStore, type TokenStore } from './tokenStore.ts';

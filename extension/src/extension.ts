@@ -4,9 +4,9 @@ import { registerCreateAttendees } from './commands/createAttendees.ts';
 import { registerCreateTestAttendees } from './commands/createTestAttendees.ts';
 import { registerDeleteTestAttendees } from './commands/deleteTestAttendees.ts';
 import { registerSetToken } from './commands/setToken.ts';
-import { registerShowLog } from './commands/showLog.ts';
 import { registerShowMeeting } from './commands/showMeeting.ts';
 import { createDeps } from './deps.ts';
+import { registerShowLog } from './log/showLog.command.ts';
 import type { TestHooks } from './testHooks.ts';
 
 /** Activated by any of the contributed commands; registers them and nothing more. */

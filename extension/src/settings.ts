@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { normalizeSettings, type SettingsValues } from './input/settingsValues.ts';
-import type { Logger } from './log.ts';
+import type { Logger } from './log/logger.ts';
+import { normalizeSettings, type SettingsValues } from './settingsValues.ts';
 
 const SECTION = 'chimeAttendees';
 

@@ -11,15 +11,15 @@ import {
 } from '../../shared/index.ts';
 import { checkMeeting, type MeetingCheck } from './checkMeeting.ts';
 import type { Deps } from './deps.ts';
-import { describeFailure } from './present/failureText.ts';
 import { slotsLogLine, wontFitMessage } from './present/slots.ts';
-import { creationSummary, failureLine, outcomeLine } from './present/summary.ts';
-import { currentTarget } from './target.ts';
 import { meetingSource } from './ui/meetingSource.ts';
 import { showFailure } from './ui/showFailure.ts';
 import { showResults } from './ui/showResults.ts';
 import { withCancellableProgress } from './ui/withCancellableProgress.ts';
-import { createAttendees, isMeetingNotFound, type WorkerResult } from './workerClient.ts';
+import { createAttendees, isMeetingNotFound, type WorkerResult } from './worker/client.ts';
+import { describeFailure } from './worker/failureText.ts';
+import { creationSummary, failureLine, outcomeLine } from './worker/logLines.ts';
+import { currentTarget } from './worker/target.ts';
 
 export interface Submission {
   meetingId: string;

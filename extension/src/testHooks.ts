@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Clipboard } from './deps.ts';
-import type { Logger } from './log.ts';
+import type { Logger } from './log/logger.ts';
 
 /**
  * Handed to tests (never to production) by activate. VS Code gives each extension its own `vscode`

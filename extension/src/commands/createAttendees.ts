@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { detectApi } from '../apiFlavor.ts';
 import type { Deps } from '../deps.ts';
 import { gitUserEmail } from '../gitEmail.ts';
 import { checkExternalUserIds, splitExternalUserIds } from '../input/externalUserIds.ts';
@@ -8,6 +7,7 @@ import { askAttendeeOptions, type AttendeeOptions } from '../ui/askAttendeeOptio
 import { askMeetingId } from '../ui/askMeetingId.ts';
 import { askText } from '../ui/askText.ts';
 import { keep, runSteps } from '../ui/steps.ts';
+import { detectApi } from '../worker/apiFlavor.ts';
 
 const TITLE = 'Create Chime Attendees';
 

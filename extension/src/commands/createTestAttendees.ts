@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { detectApi } from '../apiFlavor.ts';
 import type { Deps } from '../deps.ts';
 import { checkCount, checkPattern, DEFAULT_PATTERN, expandPattern } from '../input/testPattern.ts';
 import { submitAttendees } from '../submitAttendees.ts';
@@ -7,6 +6,7 @@ import { askAttendeeOptions, type AttendeeOptions } from '../ui/askAttendeeOptio
 import { askMeetingId } from '../ui/askMeetingId.ts';
 import { askText } from '../ui/askText.ts';
 import { keep, runSteps } from '../ui/steps.ts';
+import { detectApi } from '../worker/apiFlavor.ts';
 
 const TITLE = 'Create Chime Test Attendees';
 

@@ -5,9 +5,6 @@ import type { Deps } from '../deps.ts';
 import { meetingIdArgument } from '../input/meetingId.ts';
 import { selectByPrefix } from '../input/prefix.ts';
 import { confirmDeletionMessage, deletionLogLine, deletionSummary } from '../present/deletion.ts';
-import { describeFailure } from '../present/failureText.ts';
-import { failureLine } from '../present/summary.ts';
-import { currentTarget } from '../target.ts';
 import { askAttendees, askSelection, type Selection } from '../ui/askDeletion.ts';
 import { askMeetingId } from '../ui/askMeetingId.ts';
 import { isForbidden, requestForMeeting } from '../ui/requestForMeeting.ts';
@@ -15,7 +12,10 @@ import { showDeletionResults } from '../ui/showDeletionResults.ts';
 import { showFailure } from '../ui/showFailure.ts';
 import { keep, runSteps, type Step } from '../ui/steps.ts';
 import { withCancellableProgress } from '../ui/withCancellableProgress.ts';
-import { deleteAttendees, listAttendees } from '../workerClient.ts';
+import { deleteAttendees, listAttendees } from '../worker/client.ts';
+import { describeFailure } from '../worker/failureText.ts';
+import { failureLine } from '../worker/logLines.ts';
+import { currentTarget } from '../worker/target.ts';
 
 const TITLE = 'Delete Chime Test Attendees';
 

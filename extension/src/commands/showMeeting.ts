@@ -4,11 +4,11 @@ import type { Deps } from '../deps.ts';
 import { meetingIdArgument } from '../input/meetingId.ts';
 import { meetingJson } from '../present/joinInfo.ts';
 import { meetingRows, meetingTitle, type MeetingRow } from '../present/meetingView.ts';
-import { failureLine } from '../present/summary.ts';
 import { askMeetingId } from '../ui/askMeetingId.ts';
 import { copyText } from '../ui/copy.ts';
 import { requestForMeeting } from '../ui/requestForMeeting.ts';
-import { getMeeting, listAttendees, type WorkerResult } from '../workerClient.ts';
+import { getMeeting, listAttendees, type WorkerResult } from '../worker/client.ts';
+import { failureLine } from '../worker/logLines.ts';
 
 const TITLE = 'Show Chime Meeting';
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Capabilities, ChimeApi, Tag } from '../../../shared/index.ts';
 import { CAPABILITY_PRESETS, describeCapabilities } from '../input/capabilityPresets.ts';
-import type { SettingsValues } from '../input/settingsValues.ts';
 import { formatTags, parseTags } from '../input/tags.ts';
+import type { SettingsValues } from '../settingsValues.ts';
 import { askPick } from './askPick.ts';
 import { askText } from './askText.ts';
 import type { Answer, StepPosition } from './steps.ts';

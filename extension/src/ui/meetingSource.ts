@@ -1,6 +1,6 @@
 import type { Meeting } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
-import { getMeeting } from '../workerClient.ts';
+import { getMeeting } from '../worker/client.ts';
 import { requestForMeeting } from './requestForMeeting.ts';
 
 /** A meeting read once for a results list, however many join infos are copied from it. */

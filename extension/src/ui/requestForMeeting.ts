@@ -1,8 +1,8 @@
 import type { Deps } from '../deps.ts';
-import { describeFailure } from '../present/failureText.ts';
-import { exchangeLine, failureLine } from '../present/summary.ts';
-import { currentTarget } from '../target.ts';
-import { isMeetingNotFound, type WorkerFailure, type WorkerResult, type WorkerTarget } from '../workerClient.ts';
+import { isMeetingNotFound, type WorkerFailure, type WorkerResult, type WorkerTarget } from '../worker/client.ts';
+import { describeFailure } from '../worker/failureText.ts';
+import { exchangeLine, failureLine } from '../worker/logLines.ts';
+import { currentTarget } from '../worker/target.ts';
 import { showFailure } from './showFailure.ts';
 import { withCancellableProgress } from './withCancellableProgress.ts';
 

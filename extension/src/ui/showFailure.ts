@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../deps.ts';
-import type { FailureText } from '../present/failureText.ts';
+import type { FailureText } from '../worker/failureText.ts';
 
 /** Shows the failure with its next steps as buttons, takes the one chosen, and says whether to try again. */
 export async function showFailure(text: FailureText, deps: Deps): Promise<'retry' | undefined> {

@@ -3,7 +3,7 @@ import type { Attendee, BatchCreateAttendeeResponse, Meeting } from '../../../sh
 import type { Deps } from '../deps.ts';
 import { allAttendeesJson, attendeeJson } from '../present/attendeeJson.ts';
 import { allJoinInfoJson, joinInfoJson, joinInfoProblem } from '../present/joinInfo.ts';
-import { creationSummary } from '../present/summary.ts';
+import { creationSummary } from '../worker/logLines.ts';
 import { copyText } from './copy.ts';
 import type { MeetingSource } from './meetingSource.ts';
 

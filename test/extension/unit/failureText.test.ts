@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFailure, type FailureContext } from '../../../extension/src/present/failureText.ts';
+import { describeFailure, type FailureContext } from '../../../extension/src/worker/failureText.ts';
 
 const context: FailureContext = { workerUrl: 'http://127.0.0.1:8787', meetingId: 'm-1', hadToken: true };
 

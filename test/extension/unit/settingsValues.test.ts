@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIMEOUT_SECONDS, DEFAULT_WORKER_URL, normalizeSettings, type RawSettings } from '../../../extension/src/input/settingsValues.ts';
+import { DEFAULT_TIMEOUT_SECONDS, DEFAULT_WORKER_URL, normalizeSettings, type RawSettings } from '../../../extension/src/settingsValues.ts';
 
 const raw = (overrides: Partial<RawSettings> = {}): RawSettings => ({
   workerUrl: DEFAULT_WORKER_URL,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allAttendeesJson, attendeeJson } from '../../../extension/src/present/attendeeJson.ts';
-import { creationSummary, errorCounts, exchangeLine, outcomeLine } from '../../../extension/src/present/summary.ts';
+import { creationSummary, errorCounts, exchangeLine, outcomeLine } from '../../../extension/src/worker/logLines.ts';
 
 const attendee = (n: number) => ({
   AttendeeId: `a-${n}`,

@@ -1,5 +1,5 @@
 import { summarizeIssues } from '../../../shared/index.ts';
-import { isMissingRoute, type Exchange, type WorkerFailure } from '../workerClient.ts';
+import { isMissingRoute, type Exchange, type WorkerFailure } from './client.ts';
 
 /** Buttons offered with a failure, each a next step the person can take at once. */
 export type NextStep = 'Set Worker Token' | 'Retry' | 'Open Settings' | 'Show Log';

@@ -1,7 +1,7 @@
-import { DEFAULT_CHIME_API, type ChimeApi } from '../../shared/index.ts';
-import type { Deps } from './deps.ts';
-import { failureLine } from './present/summary.ts';
-import { checkHealth } from './workerClient.ts';
+import { DEFAULT_CHIME_API, type ChimeApi } from '../../../shared/index.ts';
+import type { Deps } from '../deps.ts';
+import { checkHealth } from './client.ts';
+import { failureLine } from './logLines.ts';
 
 /** The health check is quick or useless: it only picks which question the last step asks. */
 const HEALTH_TIMEOUT_MS = 5000;

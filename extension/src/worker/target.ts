@@ -1,5 +1,5 @@
-import type { Deps } from './deps.ts';
-import type { WorkerTarget } from './workerClient.ts';
+import type { Deps } from '../deps.ts';
+import type { WorkerTarget } from './client.ts';
 
 export interface CurrentTarget {
   target: WorkerTarget;

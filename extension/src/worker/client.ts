@@ -17,7 +17,7 @@ import {
   type GetMeetingResponse,
   type ListAttendeesResponse,
   type ValidationIssue,
-} from '../../shared/index.ts';
+} from '../../../shared/index.ts';
 
 /*
  * The worker's HTTP API, on nothing but fetch: no vscode import, so it runs (and is tested) in plain Node.

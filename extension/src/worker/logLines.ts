@@ -1,5 +1,5 @@
 import type { AttendeeError, BatchCreateAttendeeResponse } from '../../../shared/index.ts';
-import type { Exchange, WorkerFailure, WorkerResult } from '../workerClient.ts';
+import type { Exchange, WorkerFailure, WorkerResult } from './client.ts';
 
 /** `Created 3 attendees`, or `Created 2 of 3 attendees (1 failed)`. */
 export function creationSummary({ Attendees, Errors }: BatchCreateAttendeeResponse): string {

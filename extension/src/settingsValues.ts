@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import { CapabilitiesSchema, parseSafely, TagsSchema, type Capabilities, type Tag } from '../../../shared/index.ts';
+import { CapabilitiesSchema, parseSafely, TagsSchema, type Capabilities, type Tag } from '../../shared/index.ts';
 
 export const DEFAULT_WORKER_URL = 'http://127.0.0.1:8787';
 export const DEFAULT_TIMEOUT_SECONDS = 30;
