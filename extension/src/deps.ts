@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { createLogger, type Logger } from './log/logger.ts';
-import { createRecentMeetings, type RecentMeetings } from './recentMeetings.ts';
+import { createRecentMeetings, type RecentMeetings } from './meeting/recentMeetings.ts';
 import { watchSettings, type Settings } from './settings.ts';
 import { createTokenStore, type TokenStore } from './tokenStore.ts';
 

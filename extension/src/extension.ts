@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { registerClearToken } from './commands/clearToken.ts';
-import { registerCreateAttendees } from './commands/createAttendees.ts';
-import { registerCreateTestAttendees } from './commands/createTestAttendees.ts';
 import { registerDeleteTestAttendees } from './commands/deleteTestAttendees.ts';
 import { registerSetToken } from './commands/setToken.ts';
-import { registerShowMeeting } from './commands/showMeeting.ts';
+import { registerCreateAttendees } from './create/createAttendees.command.ts';
+import { registerCreateTestAttendees } from './create/createTestAttendees.command.ts';
 import { createDeps } from './deps.ts';
 import { registerShowLog } from './log/showLog.command.ts';
+import { registerShowMeeting } from './meeting/showMeeting.command.ts';
 import type { TestHooks } from './testHooks.ts';
 
 /** Activated by any of the contributed commands; registers them and nothing more. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetRecent, markEnded, MAX_RECENT_MEETINGS, readRecent, recentEntries, rememberRecent } from '../../../extension/src/input/recentMeetings.ts';
+import { forgetRecent, markEnded, MAX_RECENT_MEETINGS, readRecent, recentEntries, rememberRecent } from '../../../extension/src/meeting/recentList.ts';
 
 const id = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
 

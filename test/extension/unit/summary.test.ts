@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allAttendeesJson, attendeeJson } from '../../../extension/src/present/attendeeJson.ts';
+import { allAttendeesJson, attendeeJson } from '../../../extension/src/create/attendeeJson.ts';
 import { creationSummary, errorCounts, exchangeLine, outcomeLine } from '../../../extension/src/worker/logLines.ts';
 
 const attendee = (n: number) => ({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkMeeting } from '../../../extension/src/checkMeeting.ts';
+import { checkMeeting } from '../../../extension/src/create/checkMeeting.ts';
 import {
   checkHealth,
   createAttendees,

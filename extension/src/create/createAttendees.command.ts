@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../deps.ts';
-import { gitUserEmail } from '../gitEmail.ts';
-import { checkExternalUserIds, splitExternalUserIds } from '../input/externalUserIds.ts';
-import { submitAttendees } from '../submitAttendees.ts';
-import { askAttendeeOptions, type AttendeeOptions } from '../ui/askAttendeeOptions.ts';
-import { askMeetingId } from '../ui/askMeetingId.ts';
+import { askMeetingId } from '../meeting/askMeetingId.ui.ts';
 import { askText } from '../ui/askText.ts';
 import { keep, runSteps } from '../ui/steps.ts';
 import { detectApi } from '../worker/apiFlavor.ts';
+import { askAttendeeOptions, type AttendeeOptions } from './askAttendeeOptions.ui.ts';
+import { checkExternalUserIds, splitExternalUserIds } from './externalUserIds.ts';
+import { gitUserEmail } from './gitEmail.ts';
+import { submitAttendees } from './submitAttendees.ui.ts';
 
 const TITLE = 'Create Chime Attendees';
 

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { forgetRecent, markEnded, readRecent, recentEntries, rememberRecent, type RecentMeeting } from './input/recentMeetings.ts';
+import { forgetRecent, markEnded, readRecent, recentEntries, rememberRecent, type RecentMeeting } from './recentList.ts';
 
 const KEY = 'chimeAttendees.recentMeetingIds';
 /** Kept apart from the list, which older versions read and write as plain IDs. */

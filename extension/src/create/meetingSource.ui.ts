@@ -1,7 +1,7 @@
 import type { Meeting } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
+import { requestForMeeting } from '../ui/requestForMeeting.ts';
 import { getMeeting } from '../worker/client.ts';
-import { requestForMeeting } from './requestForMeeting.ts';
 
 /** A meeting read once for a results list, however many join infos are copied from it. */
 export interface MeetingSource {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { checkMeetingId } from '../input/meetingId.ts';
-import type { RecentMeetings } from '../recentMeetings.ts';
-import { setItems } from './setItems.ts';
-import type { Answer, StepPosition } from './steps.ts';
+import { setItems } from '../ui/setItems.ts';
+import type { Answer, StepPosition } from '../ui/steps.ts';
+import { checkMeetingId } from './meetingId.ts';
+import type { RecentMeetings } from './recentMeetings.ts';
 
 interface MeetingItem extends vscode.QuickPickItem {
   /** Absent on the item that explains why the typed text is not a meeting ID. */

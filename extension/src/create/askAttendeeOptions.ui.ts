@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { Capabilities, ChimeApi, Tag } from '../../../shared/index.ts';
-import { CAPABILITY_PRESETS, describeCapabilities } from '../input/capabilityPresets.ts';
-import { formatTags, parseTags } from '../input/tags.ts';
 import type { SettingsValues } from '../settingsValues.ts';
-import { askPick } from './askPick.ts';
-import { askText } from './askText.ts';
-import type { Answer, StepPosition } from './steps.ts';
+import { askPick } from '../ui/askPick.ts';
+import { askText } from '../ui/askText.ts';
+import type { Answer, StepPosition } from '../ui/steps.ts';
+import { CAPABILITY_PRESETS, describeCapabilities } from './capabilityPresets.ts';
+import { formatTags, parseTags } from './tags.ts';
 
 /** What every attendee of one request gets besides its ExternalUserId: Capabilities or Tags, by API. */
 export interface AttendeeOptions {

@@ -8,18 +8,18 @@ import {
   type BatchCreateAttendeeResponse,
   type ChimeApi,
   type Meeting,
-} from '../../shared/index.ts';
+} from '../../../shared/index.ts';
+import type { Deps } from '../deps.ts';
+import { slotsLogLine, wontFitMessage } from '../meeting/slots.ts';
+import { showFailure } from '../ui/showFailure.ts';
+import { withCancellableProgress } from '../ui/withCancellableProgress.ts';
+import { createAttendees, isMeetingNotFound, type WorkerResult } from '../worker/client.ts';
+import { describeFailure } from '../worker/failureText.ts';
+import { creationSummary, failureLine, outcomeLine } from '../worker/logLines.ts';
+import { currentTarget } from '../worker/target.ts';
 import { checkMeeting, type MeetingCheck } from './checkMeeting.ts';
-import type { Deps } from './deps.ts';
-import { slotsLogLine, wontFitMessage } from './present/slots.ts';
-import { meetingSource } from './ui/meetingSource.ts';
-import { showFailure } from './ui/showFailure.ts';
-import { showResults } from './ui/showResults.ts';
-import { withCancellableProgress } from './ui/withCancellableProgress.ts';
-import { createAttendees, isMeetingNotFound, type WorkerResult } from './worker/client.ts';
-import { describeFailure } from './worker/failureText.ts';
-import { creationSummary, failureLine, outcomeLine } from './worker/logLines.ts';
-import { currentTarget } from './worker/target.ts';
+import { meetingSource } from './meetingSource.ui.ts';
+import { showResults } from './showResults.ui.ts';
 
 export interface Submission {
   meetingId: string;

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import type { ListedAttendee, Meeting } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
-import { meetingIdArgument } from '../input/meetingId.ts';
-import { meetingJson } from '../present/joinInfo.ts';
-import { meetingRows, meetingTitle, type MeetingRow } from '../present/meetingView.ts';
-import { askMeetingId } from '../ui/askMeetingId.ts';
 import { copyText } from '../ui/copy.ts';
 import { requestForMeeting } from '../ui/requestForMeeting.ts';
 import { getMeeting, listAttendees, type WorkerResult } from '../worker/client.ts';
 import { failureLine } from '../worker/logLines.ts';
+import { askMeetingId } from './askMeetingId.ui.ts';
+import { meetingJson } from './joinInfo.ts';
+import { meetingIdArgument } from './meetingId.ts';
+import { meetingRows, meetingTitle, type MeetingRow } from './meetingView.ts';
 
 const TITLE = 'Show Chime Meeting';
 

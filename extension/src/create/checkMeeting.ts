@@ -1,6 +1,6 @@
-import type { Meeting } from '../../shared/index.ts';
-import { checkSlots, type SlotCheck } from './present/slots.ts';
-import { getMeeting, isMeetingNotFound, listAttendees, type WorkerFailure, type WorkerTarget } from './worker/client.ts';
+import type { Meeting } from '../../../shared/index.ts';
+import { checkSlots, type SlotCheck } from '../meeting/slots.ts';
+import { getMeeting, isMeetingNotFound, listAttendees, type WorkerFailure, type WorkerTarget } from '../worker/client.ts';
 
 /**
  * Before creating: is the meeting live, and do the new attendees fit in its free slots? Either

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { Attendee, BatchCreateAttendeeResponse, Meeting } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
-import { allAttendeesJson, attendeeJson } from '../present/attendeeJson.ts';
-import { allJoinInfoJson, joinInfoJson, joinInfoProblem } from '../present/joinInfo.ts';
+import { allJoinInfoJson, joinInfoJson, joinInfoProblem } from '../meeting/joinInfo.ts';
+import { copyText } from '../ui/copy.ts';
 import { creationSummary } from '../worker/logLines.ts';
-import { copyText } from './copy.ts';
-import type { MeetingSource } from './meetingSource.ts';
+import { allAttendeesJson, attendeeJson } from './attendeeJson.ts';
+import type { MeetingSource } from './meetingSource.ui.ts';
 
 interface ResultItem extends vscode.QuickPickItem {
   attendee?: Attendee;

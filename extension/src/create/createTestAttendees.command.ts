@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../deps.ts';
-import { checkCount, checkPattern, DEFAULT_PATTERN, expandPattern } from '../input/testPattern.ts';
-import { submitAttendees } from '../submitAttendees.ts';
-import { askAttendeeOptions, type AttendeeOptions } from '../ui/askAttendeeOptions.ts';
-import { askMeetingId } from '../ui/askMeetingId.ts';
+import { askMeetingId } from '../meeting/askMeetingId.ui.ts';
 import { askText } from '../ui/askText.ts';
 import { keep, runSteps } from '../ui/steps.ts';
 import { detectApi } from '../worker/apiFlavor.ts';
+import { askAttendeeOptions, type AttendeeOptions } from './askAttendeeOptions.ui.ts';
+import { submitAttendees } from './submitAttendees.ui.ts';
+import { checkCount, checkPattern, DEFAULT_PATTERN, expandPattern } from './testPattern.ts';
 
 const TITLE = 'Create Chime Test Attendees';
 

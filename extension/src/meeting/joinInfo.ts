@@ -1,5 +1,5 @@
 import type { Attendee, Meeting } from '../../../shared/index.ts';
-import { forSdk } from './attendeeJson.ts';
+import { forSdk } from '../create/attendeeJson.ts';
 
 /*
  * Join info: what a browser needs to join, as amazon-chime-sdk-js takes it.

@@ -1,5 +1,5 @@
 import { LIMITS, type ListedAttendee, type Meeting } from '../../../shared/index.ts';
-import { describeCapabilities } from '../input/capabilityPresets.ts';
+import { describeCapabilities } from '../create/capabilityPresets.ts';
 import { arnRegion } from './joinInfo.ts';
 import { slotsLine } from './slots.ts';
 
