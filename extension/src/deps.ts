@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { createLogger, type Logger } from './log/logger.ts';
 import { createRecentMeetings, type RecentMeetings } from './meeting/recentMeetings.ts';
 import { watchSettings, type Settings } from './settings.ts';
-import { createTokenStore, type TokenStore } from './tokenStore.ts';
+import { createTokenStore, type TokenStore } from './token/tokenStore.ts';
 
 export interface Clipboard {
   writeText(text: string): Thenable<void>;

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { registerClearToken } from './commands/clearToken.ts';
-import { registerDeleteTestAttendees } from './commands/deleteTestAttendees.ts';
-import { registerSetToken } from './commands/setToken.ts';
 import { registerCreateAttendees } from './create/createAttendees.command.ts';
 import { registerCreateTestAttendees } from './create/createTestAttendees.command.ts';
+import { registerDeleteTestAttendees } from './delete/deleteTestAttendees.command.ts';
 import { createDeps } from './deps.ts';
 import { registerShowLog } from './log/showLog.command.ts';
 import { registerShowMeeting } from './meeting/showMeeting.command.ts';
 import type { TestHooks } from './testHooks.ts';
+import { registerClearToken } from './token/clearToken.command.ts';
+import { registerSetToken } from './token/setToken.command.ts';
 
 /** Activated by any of the contributed commands; registers them and nothing more. */
 export function activate(context: vscode.ExtensionContext): TestHooks | undefined {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Capabilities, ChimeApi, Tag } from '../../../shared/index.ts';
 import type { SettingsValues } from '../settingsValues.ts';
-import { askPick } from '../ui/askPick.ts';
-import { askText } from '../ui/askText.ts';
+import { askPick } from '../ui/askPick.ui.ts';
+import { askText } from '../ui/askText.ui.ts';
 import type { Answer, StepPosition } from '../ui/steps.ts';
 import { CAPABILITY_PRESETS, describeCapabilities } from './capabilityPresets.ts';
 import { formatTags, parseTags } from './tags.ts';

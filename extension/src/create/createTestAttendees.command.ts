@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../deps.ts';
 import { askMeetingId } from '../meeting/askMeetingId.ui.ts';
-import { askText } from '../ui/askText.ts';
+import { askText } from '../ui/askText.ui.ts';
 import { keep, runSteps } from '../ui/steps.ts';
 import { detectApi } from '../worker/apiFlavor.ts';
 import { askAttendeeOptions, type AttendeeOptions } from './askAttendeeOptions.ui.ts';

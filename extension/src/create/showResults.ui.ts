@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Attendee, BatchCreateAttendeeResponse, Meeting } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
 import { allJoinInfoJson, joinInfoJson, joinInfoProblem } from '../meeting/joinInfo.ts';
-import { copyText } from '../ui/copy.ts';
+import { copyText } from '../ui/copy.ui.ts';
 import { creationSummary } from '../worker/logLines.ts';
 import { allAttendeesJson, attendeeJson } from './attendeeJson.ts';
 import type { MeetingSource } from './meetingSource.ui.ts';

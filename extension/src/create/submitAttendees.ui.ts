@@ -11,8 +11,8 @@ import {
 } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
 import { slotsLogLine, wontFitMessage } from '../meeting/slots.ts';
-import { showFailure } from '../ui/showFailure.ts';
-import { withCancellableProgress } from '../ui/withCancellableProgress.ts';
+import { showFailure } from '../ui/showFailure.ui.ts';
+import { withCancellableProgress } from '../ui/withCancellableProgress.ui.ts';
 import { createAttendees, isMeetingNotFound, type WorkerResult } from '../worker/client.ts';
 import { describeFailure } from '../worker/failureText.ts';
 import { creationSummary, failureLine, outcomeLine } from '../worker/logLines.ts';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { setItems } from '../ui/setItems.ts';
+import { setItems } from '../ui/setItems.ui.ts';
 import type { Answer, StepPosition } from '../ui/steps.ts';
 import { checkMeetingId } from './meetingId.ts';
 import type { RecentMeetings } from './recentMeetings.ts';

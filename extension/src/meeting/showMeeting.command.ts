@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { ListedAttendee, Meeting } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
-import { copyText } from '../ui/copy.ts';
-import { requestForMeeting } from '../ui/requestForMeeting.ts';
+import { copyText } from '../ui/copy.ui.ts';
+import { requestForMeeting } from '../ui/requestForMeeting.ui.ts';
 import { getMeeting, listAttendees, type WorkerResult } from '../worker/client.ts';
 import { failureLine } from '../worker/logLines.ts';
 import { askMeetingId } from './askMeetingId.ui.ts';

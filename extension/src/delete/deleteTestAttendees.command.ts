@@ -1,21 +1,21 @@
 import * as vscode from 'vscode';
 import type { ListedAttendee } from '../../../shared/index.ts';
-import { deleteInBatches, outcomeOf, type DeletionOutcome } from '../deletion.ts';
 import type { Deps } from '../deps.ts';
-import { selectByPrefix } from '../input/prefix.ts';
 import { askMeetingId } from '../meeting/askMeetingId.ui.ts';
 import { meetingIdArgument } from '../meeting/meetingId.ts';
-import { confirmDeletionMessage, deletionLogLine, deletionSummary } from '../present/deletion.ts';
-import { askAttendees, askSelection, type Selection } from '../ui/askDeletion.ts';
-import { isForbidden, requestForMeeting } from '../ui/requestForMeeting.ts';
-import { showDeletionResults } from '../ui/showDeletionResults.ts';
-import { showFailure } from '../ui/showFailure.ts';
+import { isForbidden, requestForMeeting } from '../ui/requestForMeeting.ui.ts';
+import { showFailure } from '../ui/showFailure.ui.ts';
 import { keep, runSteps, type Step } from '../ui/steps.ts';
-import { withCancellableProgress } from '../ui/withCancellableProgress.ts';
+import { withCancellableProgress } from '../ui/withCancellableProgress.ui.ts';
 import { deleteAttendees, listAttendees } from '../worker/client.ts';
 import { describeFailure } from '../worker/failureText.ts';
 import { failureLine } from '../worker/logLines.ts';
 import { currentTarget } from '../worker/target.ts';
+import { askAttendees, askSelection, type Selection } from './askDeletion.ui.ts';
+import { deleteInBatches, outcomeOf, type DeletionOutcome } from './batches.ts';
+import { confirmDeletionMessage, deletionLogLine, deletionSummary } from './deletionText.ts';
+import { selectByPrefix } from './prefix.ts';
+import { showDeletionResults } from './showDeletionResults.ui.ts';
 
 const TITLE = 'Delete Chime Test Attendees';
 

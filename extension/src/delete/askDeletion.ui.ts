@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { ListedAttendee } from '../../../shared/index.ts';
-import { checkPrefix, selectByPrefix, suggestPrefixes } from '../input/prefix.ts';
-import { setItems } from './setItems.ts';
-import type { Answer, StepPosition } from './steps.ts';
+import { setItems } from '../ui/setItems.ui.ts';
+import type { Answer, StepPosition } from '../ui/steps.ts';
+import { checkPrefix, selectByPrefix, suggestPrefixes } from './prefix.ts';
 
 export type Selection = { prefix: string } | { pick: true };
 

@@ -1,6 +1,6 @@
-import type { DeleteAttendeeError, DeleteAttendeesResponse, DeletedAttendee, ListedAttendee } from '../../shared/index.ts';
-import { isMissingRoute, type WorkerFailure, type WorkerResult } from './worker/client.ts';
-import { failureLine } from './worker/logLines.ts';
+import type { DeleteAttendeeError, DeleteAttendeesResponse, DeletedAttendee, ListedAttendee } from '../../../shared/index.ts';
+import { isMissingRoute, type WorkerFailure, type WorkerResult } from '../worker/client.ts';
+import { failureLine } from '../worker/logLines.ts';
 
 /*
  * Deleting many attendees in batches, so there is progress to show and a cancel that stops between

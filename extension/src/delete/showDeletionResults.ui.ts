@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { DeletionOutcome } from '../deletion.ts';
 import type { Deps } from '../deps.ts';
-import { deletionRows, deletionSummary } from '../present/deletion.ts';
-import { copyText } from './copy.ts';
+import { copyText } from '../ui/copy.ui.ts';
+import type { DeletionOutcome } from './batches.ts';
+import { deletionRows, deletionSummary } from './deletionText.ts';
 
 export const COPY_RESULTS: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy results as JSON' };
 

@@ -3,8 +3,8 @@ import { isMeetingNotFound, type WorkerFailure, type WorkerResult, type WorkerTa
 import { describeFailure } from '../worker/failureText.ts';
 import { exchangeLine, failureLine } from '../worker/logLines.ts';
 import { currentTarget } from '../worker/target.ts';
-import { showFailure } from './showFailure.ts';
-import { withCancellableProgress } from './withCancellableProgress.ts';
+import { showFailure } from './showFailure.ui.ts';
+import { withCancellableProgress } from './withCancellableProgress.ui.ts';
 
 export interface MeetingRequest<T> {
   /** The notification's title while it runs. */

@@ -1,5 +1,5 @@
-import type { DeletionOutcome } from '../deletion.ts';
 import { errorCounts } from '../worker/logLines.ts';
+import type { DeletionOutcome } from './batches.ts';
 
 const attendees = (n: number) => `${n} attendee${n === 1 ? '' : 's'}`;
 
