@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Capabilities, ChimeApi, Tag } from '../../../shared/index.ts';
-import type { SettingsValues } from '../settingsValues.ts';
+import type { SettingsValues } from '../settings.ts';
 import { askPick } from '../ui/askPick.ui.ts';
 import { askText } from '../ui/askText.ui.ts';
 import type { Answer, StepPosition } from '../ui/steps.ts';

@@ -1,5 +1,3 @@
-import type * as vscode from 'vscode';
-
 const KEY = 'chimeAttendees.workerToken';
 
 /** The worker's bearer token, kept in SecretStorage only; the last value seen is remembered for log redaction. */
@@ -11,7 +9,14 @@ export interface TokenStore {
   lastSeen(): string | undefined;
 }
 
-export function createTokenStore(secrets: vscode.SecretStorage): TokenStore {
+/** What the store needs of VS Code's SecretStorage. */
+export interface Secrets {
+  get(key: string): PromiseLike<string | undefined>;
+  store(key: string, value: string): PromiseLike<void>;
+  delete(key: string): PromiseLike<void>;
+}
+
+export function createTokenStore(secrets: Secrets): TokenStore {
   let seen: string | undefined;
   return {
     async get() {

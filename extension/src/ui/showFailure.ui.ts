@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../deps.ts';
+import { SECTION } from '../settings.ts';
 import type { FailureText } from '../worker/failureText.ts';
 
 /** Shows the failure with its next steps as buttons, takes the one chosen, and says whether to try again. */
@@ -14,7 +15,7 @@ export async function showFailure(text: FailureText, deps: Deps): Promise<'retry
     case 'Set Worker Token':
       return (await vscode.commands.executeCommand<boolean>('chimeAttendees.setToken')) ? 'retry' : undefined;
     case 'Open Settings':
-      await vscode.commands.executeCommand('workbench.action.openSettings', 'chimeAttendees');
+      await vscode.commands.executeCommand('workbench.action.openSettings', SECTION);
       return undefined;
     case 'Show Log':
       deps.showLog();
