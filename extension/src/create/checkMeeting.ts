@@ -1,6 +1,6 @@
 import type { Meeting } from '../../../shared/index.ts';
 import { checkSlots, type SlotCheck } from '../meeting/slots.ts';
-import { getMeeting, isMeetingNotFound, listAttendees, type WorkerFailure, type WorkerTarget } from '../worker/client.ts';
+import { getMeeting, isMeetingNotFound, listAttendees, type ShownFailure, type WorkerTarget } from '../worker/client.ts';
 
 /**
  * Before creating: is the meeting live, and do the new attendees fit in its free slots? Either
@@ -14,8 +14,6 @@ export type MeetingCheck =
   /** Not known; `meeting` when only the listing failed. */
   | { kind: 'unchecked'; failure: ShownFailure; meeting?: Meeting | undefined }
   | { kind: 'cancelled' };
-
-type ShownFailure = Exclude<WorkerFailure, { kind: 'cancelled' }>;
 
 export async function checkMeeting(target: WorkerTarget, meetingId: string, requested: readonly string[], signal?: AbortSignal): Promise<MeetingCheck> {
   const [meeting, listing] = await Promise.all([getMeeting(target, meetingId, signal), listAttendees(target, meetingId, signal)]);

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import type { Attendee, BatchCreateAttendeeResponse, Meeting } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
 import { allJoinInfoJson, joinInfoJson, joinInfoProblem } from '../meeting/joinInfo.ts';
+import { plural } from '../plural.ts';
 import { copyText } from '../ui/copy.ui.ts';
-import { creationSummary } from '../worker/logLines.ts';
 import { allAttendeesJson, attendeeJson } from './attendeeJson.ts';
+import { creationSummary } from './creationText.ts';
 import type { MeetingSource } from './meetingSource.ui.ts';
 
 interface ResultItem extends vscode.QuickPickItem {
@@ -46,9 +47,9 @@ export function showResults(deps: Deps, meetingId: string, response: BatchCreate
     else void copy(attendeeJson(attendee), `${name} as JSON`);
   });
   pick.onDidTriggerButton((button) => {
-    const count = response.Attendees.length;
-    if (button === COPY_ALL_JOIN_INFO) void copyJoinInfo((found) => allJoinInfoJson(found, response.Attendees), `the join info of ${count} attendees`);
-    else void copy(allAttendeesJson(response.Attendees), `${count} attendees as JSON`);
+    const all = plural(response.Attendees.length, 'attendee');
+    if (button === COPY_ALL_JOIN_INFO) void copyJoinInfo((found) => allJoinInfoJson(found, response.Attendees), `the join info of ${all}`);
+    else void copy(allAttendeesJson(response.Attendees), `${all} as JSON`);
   });
   pick.onDidAccept(() => {
     const attendee = pick.selectedItems[0]?.attendee;

@@ -11,13 +11,15 @@ import {
 } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
 import { slotsLogLine, wontFitMessage } from '../meeting/slots.ts';
+import { plural } from '../plural.ts';
 import { showFailure } from '../ui/showFailure.ui.ts';
 import { withCancellableProgress } from '../ui/withCancellableProgress.ui.ts';
-import { createAttendees, isMeetingNotFound, type WorkerResult } from '../worker/client.ts';
+import { createAttendees, isForbidden, isMeetingNotFound, type WorkerResult } from '../worker/client.ts';
 import { describeFailure } from '../worker/failureText.ts';
-import { creationSummary, failureLine, outcomeLine } from '../worker/logLines.ts';
+import { failureLine } from '../worker/logLines.ts';
 import { currentTarget } from '../worker/target.ts';
 import { checkMeeting, type MeetingCheck } from './checkMeeting.ts';
+import { creationSummary, outcomeLine } from './creationText.ts';
 import { meetingSource } from './meetingSource.ui.ts';
 import { showResults } from './showResults.ui.ts';
 
@@ -58,7 +60,7 @@ export async function submitAttendees(deps: Deps, { meetingId, api, body }: Subm
   let meeting: Meeting | undefined;
   for (;;) {
     const { target, workerUrl, hadToken } = await currentTarget(deps);
-    const title = `Creating ${count} attendee${count === 1 ? '' : 's'} in meeting ${meetingId}…`;
+    const title = `Creating ${plural(count, 'attendee')} in meeting ${meetingId}…`;
     const pass = await withCancellableProgress(title, async (signal, progress): Promise<Pass> => {
       let check: MeetingCheck | undefined;
       if (!skipCheck) {
@@ -86,7 +88,7 @@ export async function submitAttendees(deps: Deps, { meetingId, api, body }: Subm
       else return deps.log.info(`meeting ${meetingId}: asked for ${count}, not sent: it would not fit`);
       continue;
     }
-    if (check?.kind === 'unchecked' && check.failure.kind === 'refused' && check.failure.code === 'ForbiddenException' && !saidUnchecked) {
+    if (check?.kind === 'unchecked' && isForbidden(check.failure) && !saidUnchecked) {
       // Creating needs only `create`: a token that may not read is told, not stopped.
       saidUnchecked = true;
       void vscode.window.showInformationMessage(

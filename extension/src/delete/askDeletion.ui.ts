@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ListedAttendee } from '../../../shared/index.ts';
+import { plural } from '../plural.ts';
 import { setItems } from '../ui/setItems.ui.ts';
 import type { Answer, StepPosition } from '../ui/steps.ts';
 import { checkPrefix, selectByPrefix, suggestPrefixes } from './prefix.ts';
@@ -10,8 +11,6 @@ interface SelectionItem extends vscode.QuickPickItem {
   /** Absent on items that only explain (a bad prefix, one that selects nobody). */
   choice?: Selection;
 }
-
-const attendees = (n: number) => `${n} attendee${n === 1 ? '' : 's'}`;
 
 /**
  * Which attendees to delete: those whose ExternalUserId starts with a prefix (typed, or suggested
@@ -25,9 +24,9 @@ export function askSelection(title: string, listed: readonly ListedAttendee[] | 
     const typed = pick.value;
     const suggested = suggestions
       .filter(({ prefix }) => prefix !== typed)
-      .map(({ prefix, count }): SelectionItem => ({ label: prefix, description: attendees(count), choice: { prefix } }));
+      .map(({ prefix, count }): SelectionItem => ({ label: prefix, description: plural(count, 'attendee'), choice: { prefix } }));
     const pickItem: SelectionItem[] = listed?.length
-      ? [{ label: '$(checklist) Pick attendees from the list…', description: attendees(listed.length), alwaysShow: true, choice: { pick: true } }]
+      ? [{ label: '$(checklist) Pick attendees from the list…', description: plural(listed.length, 'attendee'), alwaysShow: true, choice: { pick: true } }]
       : [];
     setItems(pick, [...typedItems(typed, listed), ...suggested, ...pickItem]);
   };
@@ -35,7 +34,7 @@ export function askSelection(title: string, listed: readonly ListedAttendee[] | 
   pick.step = at.step;
   pick.totalSteps = at.totalSteps;
   pick.placeholder = listed
-    ? `The meeting holds ${attendees(listed.length)}. Type the start of the ExternalUserIds to delete, or pick attendees`
+    ? `The meeting holds ${plural(listed.length, 'attendee')}. Type the start of the ExternalUserIds to delete, or pick attendees`
     : 'This token may not list the meeting: type the start of the ExternalUserIds to delete';
   pick.value = value;
   pick.ignoreFocusOut = true;
@@ -70,7 +69,7 @@ function typedItems(typed: string, listed: readonly ListedAttendee[] | undefined
   }
   const count = selectByPrefix(listed, typed).length;
   return count
-    ? [{ label: `$(trash) Delete the ${attendees(count)} whose ExternalUserId starts with ${prefix}`, alwaysShow: true, choice: { prefix: typed } }]
+    ? [{ label: `$(trash) Delete the ${plural(count, 'attendee')} whose ExternalUserId starts with ${prefix}`, alwaysShow: true, choice: { prefix: typed } }]
     : [{ label: `$(info) No attendee's ExternalUserId starts with ${prefix}`, alwaysShow: true }];
 }
 

@@ -1,5 +1,5 @@
 import type { DeleteAttendeeError, DeleteAttendeesResponse, DeletedAttendee, ListedAttendee } from '../../../shared/index.ts';
-import { isMissingRoute, type WorkerFailure, type WorkerResult } from '../worker/client.ts';
+import { isMeetingNotFound, type WorkerFailure, type WorkerResult } from '../worker/client.ts';
 import { failureLine } from '../worker/logLines.ts';
 
 /*
@@ -46,7 +46,10 @@ export async function deleteInBatches(targets: readonly ListedAttendee[], delete
       outcome.Errors.push(...result.value.Errors);
     } else {
       outcome.Errors.push(...batch.map((attendee) => batchError(attendee, result.failure)));
-      if (!continuesAfter(result.failure)) {
+      // NotFoundException: the batch held no attendee the meeting still has (the worker answers the first
+      // error when none could be deleted), so the next batches may well succeed. Anything else (a token,
+      // a network, a worker that is down) would fail them too.
+      if (!isMeetingNotFound(result.failure)) {
         options.onProgress?.(start + batch.length, targets.length);
         return { ...outcome, notAttempted: targets.slice(start + size), stopped: result.failure };
       }
@@ -54,15 +57,6 @@ export async function deleteInBatches(targets: readonly ListedAttendee[], delete
     options.onProgress?.(Math.min(start + size, targets.length), targets.length);
   }
   return outcome;
-}
-
-/**
- * A batch refused as NotFoundException holds no attendee the meeting still has (the worker answers the
- * first error when none could be deleted): the next batches may well succeed. Anything else (a token, a
- * network, a worker that is down) would fail them too.
- */
-function continuesAfter(failure: WorkerFailure): boolean {
-  return failure.kind === 'refused' && failure.code === 'NotFoundException' && !isMissingRoute(failure);
 }
 
 function batchError({ AttendeeId, ExternalUserId }: ListedAttendee, failure: WorkerFailure): DeleteAttendeeError {

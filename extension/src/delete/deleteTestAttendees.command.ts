@@ -3,11 +3,12 @@ import type { ListedAttendee } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
 import { askMeetingId } from '../meeting/askMeetingId.ui.ts';
 import { meetingIdArgument } from '../meeting/meetingId.ts';
-import { isForbidden, requestForMeeting } from '../ui/requestForMeeting.ui.ts';
+import { plural } from '../plural.ts';
+import { requestForMeeting } from '../ui/requestForMeeting.ui.ts';
 import { showFailure } from '../ui/showFailure.ui.ts';
 import { keep, runSteps, type Step } from '../ui/steps.ts';
 import { withCancellableProgress } from '../ui/withCancellableProgress.ui.ts';
-import { deleteAttendees, listAttendees } from '../worker/client.ts';
+import { deleteAttendees, isForbidden, listAttendees } from '../worker/client.ts';
 import { describeFailure } from '../worker/failureText.ts';
 import { failureLine } from '../worker/logLines.ts';
 import { currentTarget } from '../worker/target.ts';
@@ -65,7 +66,7 @@ async function deleteTestAttendees(deps: Deps, given: string | undefined): Promi
 
   const { meetingId, selection } = answers;
   const targets = 'pick' in selection ? answers.picked : listing.attendees && selectByPrefix(listing.attendees, selection.prefix);
-  const confirm = targets ? `Delete ${targets.length} Attendee${targets.length === 1 ? '' : 's'}` : 'Delete';
+  const confirm = targets ? `Delete ${plural(targets.length, 'Attendee')}` : 'Delete';
   const confirmed = await vscode.window.showWarningMessage(
     confirmDeletionMessage(meetingId, targets?.length, 'pick' in selection ? { picked: true } : selection),
     { modal: true },
@@ -99,7 +100,7 @@ async function list(deps: Deps, meetingId: string): Promise<Listing | undefined>
 
 /** In batches, with progress; a failure before anything was deleted is shown with its next steps (Retry). */
 async function deleteTargets(deps: Deps, meetingId: string, targets: readonly ListedAttendee[]): Promise<DeletionOutcome | undefined> {
-  const noun = `${targets.length} attendee${targets.length === 1 ? '' : 's'}`;
+  const noun = plural(targets.length, 'attendee');
   for (;;) {
     const { target, workerUrl, hadToken } = await currentTarget(deps);
     const outcome = await withCancellableProgress(`Deleting ${noun} from meeting ${meetingId}…`, (signal, progress) => {

@@ -1,7 +1,8 @@
+import { plural } from '../plural.ts';
 import { errorCounts } from '../worker/logLines.ts';
 import type { DeletionOutcome } from './batches.ts';
 
-const attendees = (n: number) => `${n} attendee${n === 1 ? '' : 's'}`;
+const attendees = (count: number) => plural(count, 'attendee');
 
 /** `Deleted 12 attendees`, `Deleted 10 of 12 attendees (2 failed)`, `Deleted 25 of 100 attendees (75 not attempted)`. */
 export function deletionSummary({ Deleted, Errors, notAttempted }: DeletionOutcome): string {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ListedAttendee, Meeting } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
+import { plural } from '../plural.ts';
 import { copyText } from '../ui/copy.ui.ts';
 import { requestForMeeting } from '../ui/requestForMeeting.ui.ts';
 import { getMeeting, listAttendees, type WorkerResult } from '../worker/client.ts';
@@ -50,7 +51,7 @@ async function showMeeting(deps: Deps, given: string | undefined): Promise<void>
   if (!answer.ok) return;
   await deps.recentMeetings.remember(id);
   const { meeting, attendees } = answer.value;
-  if (!('problem' in attendees)) deps.log.info(`meeting ${id}: ${attendees.length} attendees listed`);
+  if (!('problem' in attendees)) deps.log.info(`meeting ${id}: ${plural(attendees.length, 'attendee')} listed`);
   const next = await showMeetingView(deps, meeting, attendees);
   if (next === 'delete') await vscode.commands.executeCommand('chimeAttendees.deleteTestAttendees', id);
 }

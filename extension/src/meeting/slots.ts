@@ -1,4 +1,5 @@
 import { LIMITS, type ListedAttendee } from '../../../shared/index.ts';
+import { plural } from '../plural.ts';
 
 /*
  * A meeting's 250 slots: each attendee holds one until it is deleted, even after it has left. Asking
@@ -34,10 +35,11 @@ export const slotsLine = (used: number, capacity: number = LIMITS.attendeesPerMe
  * attendees would not fit (10 slots are free). Delete test attendees first?`
  */
 export function wontFitMessage(meetingId: string, check: SlotCheck): string {
-  const one = check.presentCount === 1;
-  const present = check.presentCount ? `; ${check.presentCount} of those asked for ${one ? 'is' : 'are'} already in it and ${one ? 'takes' : 'take'} no new slot` : '';
-  const free = `${check.free} slot${check.free === 1 ? ' is' : 's are'} free`;
-  return `Meeting ${meetingId} has ${slotsLine(check.used, check.capacity)}; ${check.newCount} new ${check.newCount === 1 ? 'attendee' : 'attendees'} would not fit (${free}${present}). Delete test attendees first?`;
+  const asked = plural(check.presentCount, 'of those asked for is already in it and takes', 'of those asked for are already in it and take');
+  const present = check.presentCount ? `; ${asked} no new slot` : '';
+  const free = `${plural(check.free, 'slot is', 'slots are')} free`;
+  const wontFit = `${plural(check.newCount, 'new attendee')} would not fit (${free}${present})`;
+  return `Meeting ${meetingId} has ${slotsLine(check.used, check.capacity)}; ${wontFit}. Delete test attendees first?`;
 }
 
 /** One log line: counts only, never who. */

@@ -39,5 +39,3 @@ export async function requestForMeeting<T>(deps: Deps, meetingId: string, reques
     if ((await showFailure(text, deps)) !== 'retry') return { ok: false, failure };
   }
 }
-
-export const isForbidden = (failure: WorkerFailure) => failure.kind === 'refused' && failure.code === 'ForbiddenException';

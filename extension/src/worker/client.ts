@@ -50,6 +50,11 @@ export type WorkerFailure =
   | { kind: 'timeout'; timeoutMs: number }
   | { kind: 'cancelled' };
 
+export type Refusal = Extract<WorkerFailure, { kind: 'refused' }>;
+
+/** A failure worth telling the person about: anything but their own Cancel. */
+export type ShownFailure = Exclude<WorkerFailure, { kind: 'cancelled' }>;
+
 export type WorkerResult<T> =
   | { ok: true; value: T; exchange: Exchange }
   | { ok: false; failure: WorkerFailure; exchange?: Exchange | undefined };
@@ -145,6 +150,11 @@ export function isMissingRoute(failure: WorkerFailure): boolean {
 /** The meeting itself is gone (ended, or never was): a NotFoundException that is not about a route. */
 export function isMeetingNotFound(failure: WorkerFailure): boolean {
   return failure.kind === 'refused' && failure.code === 'NotFoundException' && !isMissingRoute(failure);
+}
+
+/** The token may not do this (a scope it lacks): some callers go on without it. */
+export function isForbidden(failure: WorkerFailure): failure is Refusal {
+  return failure.kind === 'refused' && failure.code === 'ForbiddenException';
 }
 
 export function workerUrl(baseUrl: string, path: string): URL {

@@ -1,5 +1,5 @@
 import { summarizeIssues } from '../../../shared/index.ts';
-import { isMissingRoute, type Exchange, type WorkerFailure } from './client.ts';
+import { isMissingRoute, type Exchange, type Refusal, type ShownFailure } from './client.ts';
 
 /** Buttons offered with a failure, each a next step the person can take at once. */
 export type NextStep = 'Set Worker Token' | 'Retry' | 'Open Settings' | 'Show Log';
@@ -16,8 +16,6 @@ export interface FailureContext {
   hadToken: boolean;
   exchange?: Exchange | undefined;
 }
-
-type ShownFailure = Exclude<WorkerFailure, { kind: 'cancelled' }>;
 
 /** A sentence for people: what went wrong and what to do next; never a stack trace. */
 export function describeFailure(failure: ShownFailure, context: FailureContext): FailureText {
@@ -45,7 +43,7 @@ export function describeFailure(failure: ShownFailure, context: FailureContext):
   }
 }
 
-function describeRefusal(failure: Extract<WorkerFailure, { kind: 'refused' }>, context: FailureContext): FailureText {
+function describeRefusal(failure: Refusal, context: FailureContext): FailureText {
   const requestId = failure.requestId ?? context.exchange?.requestId;
   const withId = (text: string) => (requestId ? `${text} (request ${requestId})` : text);
   const code = failure.code;
