@@ -1,6 +1,6 @@
 import type { Meeting } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
-import { requestForMeeting } from '../ui/requestForMeeting.ui.ts';
+import { requestForMeeting } from '../ui/request.ui.ts';
 import { getMeeting } from '../worker/client.ts';
 
 /** A meeting read once for a results list, however many join infos are copied from it. */

@@ -10,15 +10,13 @@ import {
   type Meeting,
 } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
-import { slotsLogLine, wontFitMessage } from '../meeting/slots.ts';
+import { slotsLogLine, wontFitMessage, type SlotCheck } from '../meeting/slots.ts';
 import { plural } from '../plural.ts';
-import { showFailure } from '../ui/showFailure.ui.ts';
-import { withCancellableProgress } from '../ui/withCancellableProgress.ui.ts';
-import { createAttendees, isForbidden, isMeetingNotFound, type WorkerResult } from '../worker/client.ts';
-import { describeFailure } from '../worker/failureText.ts';
+import { request, type Outcome } from '../ui/request.ui.ts';
+import type { ProgressReport } from '../ui/withCancellableProgress.ui.ts';
+import { createAttendees, isForbidden, type WorkerTarget } from '../worker/client.ts';
 import { failureLine } from '../worker/logLines.ts';
-import { currentTarget } from '../worker/target.ts';
-import { checkMeeting, type MeetingCheck } from './checkMeeting.ts';
+import { checkMeeting } from './checkMeeting.ts';
 import { creationSummary, outcomeLine } from './creationText.ts';
 import { meetingSource } from './meetingSource.ui.ts';
 import { showResults } from './showResults.ui.ts';
@@ -32,13 +30,23 @@ export interface Submission {
 /** The check is a courtesy: it never holds a request up for long. */
 const CHECK_TIMEOUT_MS = 10_000;
 
-export const DELETE_FIRST = 'Delete Test Attendees…';
-export const CREATE_ANYWAY = 'Create Anyway';
+const DELETE_FIRST = 'Delete Test Attendees…';
+const CREATE_ANYWAY = 'Create Anyway';
 
-/** What one pass under the notification did: checked the meeting, and created unless the check stopped it. */
-interface Pass {
-  check?: MeetingCheck | undefined;
-  result?: WorkerResult<BatchCreateAttendeeResponse> | undefined;
+/** What a try did: created the attendees, or stopped before sending them because they would not fit. */
+type Created = { created: BatchCreateAttendeeResponse } | { wontFit: SlotCheck };
+
+interface Options {
+  /** "Create Anyway": no check before creating. */
+  skipCheck?: boolean;
+  /** The meeting as read by an earlier check, for join info. */
+  meeting?: Meeting | undefined;
+}
+
+/** What the tries of one submission learn: the meeting as last read, and whether the person was told it went unchecked. */
+interface Learned {
+  meeting: Meeting | undefined;
+  toldUnchecked: boolean;
 }
 
 /**
@@ -47,71 +55,79 @@ interface Pass {
  * the failure) sends it again with the current settings. A request that would not fit is not sent
  * unless the person says so, or deletes test attendees first.
  */
-export async function submitAttendees(deps: Deps, { meetingId, api, body }: Submission): Promise<void> {
+export async function submitAttendees(deps: Deps, submission: Submission, options: Options = {}): Promise<void> {
+  const { meetingId, api, body } = submission;
   const checked = parseSafely(batchCreateAttendeeRequestSchema({ api }), body);
   if (!checked.success) {
     void vscode.window.showErrorMessage(`Not sent: ${summarizeIssues(describeIssues(checked.issues))}`);
     return;
   }
-  const count = body.Attendees.length;
-  const requested = body.Attendees.map((attendee) => attendee.ExternalUserId);
-  let skipCheck = false;
-  let saidUnchecked = false;
-  let meeting: Meeting | undefined;
-  for (;;) {
-    const { target, workerUrl, hadToken } = await currentTarget(deps);
-    const title = `Creating ${plural(count, 'attendee')} in meeting ${meetingId}…`;
-    const pass = await withCancellableProgress(title, async (signal, progress): Promise<Pass> => {
-      let check: MeetingCheck | undefined;
-      if (!skipCheck) {
-        progress.report({ message: 'checking the meeting and its free slots' });
-        check = await checkMeeting({ ...target, timeoutMs: Math.min(target.timeoutMs, CHECK_TIMEOUT_MS) }, meetingId, requested, signal);
-        if (check.kind === 'cancelled' || check.kind === 'notFound' || (check.kind === 'checked' && !check.slots.fits)) return { check };
-        progress.report({ message: 'creating' });
-      }
-      return { check, result: await createAttendees(target, meetingId, body, signal) };
-    });
-    const { check, result } = pass;
-    if (check) logCheck(deps, meetingId, check);
-    if (check?.kind === 'checked' || check?.kind === 'unchecked') meeting = check.meeting ?? meeting;
-    if (check?.kind === 'cancelled') return deps.log.info(`meeting ${meetingId}: asked for ${count}, cancelled`);
-    if (check?.kind === 'notFound') {
-      deps.log.warn(`meeting ${meetingId}: asked for ${count}, not sent: the meeting was not found`);
-      await deps.recentMeetings.markEnded(meetingId);
-      await showFailure(describeFailure(check.failure, { workerUrl, meetingId, hadToken }), deps);
-      return;
+  const learned: Learned = { meeting: options.meeting, toldUnchecked: false };
+  const attempt = async (target: WorkerTarget, signal: AbortSignal, progress: ProgressReport): Promise<Outcome<Created>> => {
+    if (!options.skipCheck) {
+      progress.report({ message: 'checking the meeting and its free slots' });
+      const quick = { ...target, timeoutMs: Math.min(target.timeoutMs, CHECK_TIMEOUT_MS) };
+      const stop = await checkFirst(deps, submission, learned, quick, signal);
+      if (stop) return stop;
+      progress.report({ message: 'creating' });
     }
-    if (check?.kind === 'checked' && !check.slots.fits) {
-      const choice = await vscode.window.showWarningMessage(wontFitMessage(meetingId, check.slots), { modal: true }, DELETE_FIRST, CREATE_ANYWAY);
-      if (choice === DELETE_FIRST) await vscode.commands.executeCommand('chimeAttendees.deleteTestAttendees', meetingId);
-      else if (choice === CREATE_ANYWAY) skipCheck = true;
-      else return deps.log.info(`meeting ${meetingId}: asked for ${count}, not sent: it would not fit`);
-      continue;
-    }
-    if (check?.kind === 'unchecked' && isForbidden(check.failure) && !saidUnchecked) {
-      // Creating needs only `create`: a token that may not read is told, not stopped.
-      saidUnchecked = true;
-      void vscode.window.showInformationMessage(
-        `Could not check meeting ${meetingId} for free slots (ForbiddenException: ${check.failure.message}); creating the attendees without checking.`,
-      );
-    }
-    if (!result) return;
-    const level = result.ok || result.failure.kind === 'cancelled' ? 'info' : 'warn';
-    deps.log[level](`meeting ${meetingId}: asked for ${count}, ${outcomeLine(result)}`);
-    if (result.ok) {
-      await deps.recentMeetings.remember(meetingId);
-      vscode.window.setStatusBarMessage(`$(check) ${creationSummary(result.value)} in meeting ${meetingId}`, 10_000);
-      return showResults(deps, meetingId, result.value, meetingSource(deps, meetingId, meeting));
-    }
-    const { failure, exchange } = result;
-    if (failure.kind === 'cancelled') return;
-    if (isMeetingNotFound(failure)) await deps.recentMeetings.markEnded(meetingId);
-    const text = describeFailure(failure, { workerUrl, meetingId, hadToken, exchange });
-    if ((await showFailure(text, deps)) !== 'retry') return;
-  }
+    const result = await createAttendees(target, meetingId, body, signal);
+    deps.log[result.ok || result.failure.kind === 'cancelled' ? 'info' : 'warn'](`${asked(submission)}, ${outcomeLine(result)}`);
+    return result.ok ? { ok: true, value: { created: result.value } } : result;
+  };
+  const title = `Creating ${plural(body.Attendees.length, 'attendee')} in meeting ${meetingId}…`;
+  const outcome = await request(deps, { title, meetingId, attempt });
+  if (!outcome.ok) return;
+  if ('wontFit' in outcome.value) return whenItWontFit(deps, submission, outcome.value.wontFit, learned.meeting);
+  const { created } = outcome.value;
+  await deps.recentMeetings.remember(meetingId);
+  vscode.window.setStatusBarMessage(`$(check) ${creationSummary(created)} in meeting ${meetingId}`, 10_000);
+  await showResults(deps, meetingId, created, meetingSource(deps, meetingId, learned.meeting));
 }
 
-function logCheck(deps: Deps, meetingId: string, check: MeetingCheck): void {
-  if (check.kind === 'checked') deps.log.info(`meeting ${meetingId}: ${slotsLogLine(check.slots)}`);
-  else if (check.kind === 'unchecked') deps.log.warn(`meeting ${meetingId}: could not check its slots, ${failureLine(check.failure)}; creating without checking`);
+const asked = ({ meetingId, body }: Submission) => `meeting ${meetingId}: asked for ${body.Attendees.length}`;
+
+/** The check before creating: the outcome when it stops the request, undefined to go on and create. */
+async function checkFirst(
+  deps: Deps,
+  submission: Submission,
+  learned: Learned,
+  target: WorkerTarget,
+  signal: AbortSignal,
+): Promise<Outcome<Created> | undefined> {
+  const { meetingId, body } = submission;
+  const check = await checkMeeting(target, meetingId, body.Attendees.map((attendee) => attendee.ExternalUserId), signal);
+  if (check.kind === 'cancelled') {
+    deps.log.info(`${asked(submission)}, cancelled`);
+    return { ok: false, failure: { kind: 'cancelled' } };
+  }
+  if (check.kind === 'notFound') {
+    deps.log.warn(`${asked(submission)}, not sent: the meeting was not found`);
+    return { ok: false, failure: check.failure };
+  }
+  learned.meeting = check.meeting ?? learned.meeting;
+  if (check.kind === 'checked') {
+    deps.log.info(`meeting ${meetingId}: ${slotsLogLine(check.slots)}`);
+    return check.slots.fits ? undefined : { ok: true, value: { wontFit: check.slots } };
+  }
+  deps.log.warn(`meeting ${meetingId}: could not check its slots, ${failureLine(check.failure)}; creating without checking`);
+  if (isForbidden(check.failure) && !learned.toldUnchecked) {
+    // Creating needs only `create`: a token that may not read is told, not stopped.
+    learned.toldUnchecked = true;
+    const notice = `Could not check meeting ${meetingId} for free slots (ForbiddenException: ${check.failure.message})`;
+    void vscode.window.showInformationMessage(`${notice}; creating the attendees without checking.`);
+  }
+  return undefined;
+}
+
+/** Deletes test attendees first (then checks again), creates anyway, or sends nothing. */
+async function whenItWontFit(deps: Deps, submission: Submission, slots: SlotCheck, meeting: Meeting | undefined): Promise<void> {
+  const { meetingId } = submission;
+  const choice = await vscode.window.showWarningMessage(wontFitMessage(meetingId, slots), { modal: true }, DELETE_FIRST, CREATE_ANYWAY);
+  if (choice === DELETE_FIRST) {
+    await vscode.commands.executeCommand('chimeAttendees.deleteTestAttendees', meetingId);
+    return submitAttendees(deps, submission, { meeting });
+  }
+  if (choice === CREATE_ANYWAY) return submitAttendees(deps, submission, { skipCheck: true, meeting });
+  deps.log.info(`${asked(submission)}, not sent: it would not fit`);
 }

@@ -4,16 +4,13 @@ import type { Deps } from '../deps.ts';
 import { askMeetingId } from '../meeting/askMeetingId.ui.ts';
 import { meetingIdArgument } from '../meeting/meetingId.ts';
 import { plural } from '../plural.ts';
-import { requestForMeeting } from '../ui/requestForMeeting.ui.ts';
-import { showFailure } from '../ui/showFailure.ui.ts';
+import { request, requestForMeeting, type Outcome } from '../ui/request.ui.ts';
 import { keep, runSteps, type Step } from '../ui/steps.ts';
-import { withCancellableProgress } from '../ui/withCancellableProgress.ui.ts';
-import { deleteAttendees, isForbidden, listAttendees } from '../worker/client.ts';
-import { describeFailure } from '../worker/failureText.ts';
+import type { ProgressReport } from '../ui/withCancellableProgress.ui.ts';
+import { deleteAttendees, isForbidden, listAttendees, type WorkerTarget } from '../worker/client.ts';
 import { failureLine } from '../worker/logLines.ts';
-import { currentTarget } from '../worker/target.ts';
 import { askAttendees, askSelection, type Selection } from './askDeletion.ui.ts';
-import { deleteInBatches, outcomeOf, type DeletionOutcome } from './batches.ts';
+import { deleteInBatches, outcomeOf, type DeleteBatch, type DeletionOutcome } from './batches.ts';
 import { confirmDeletionMessage, deletionLogLine, deletionSummary } from './deletionText.ts';
 import { selectByPrefix } from './prefix.ts';
 import { showDeletionResults } from './showDeletionResults.ui.ts';
@@ -100,24 +97,22 @@ async function list(deps: Deps, meetingId: string): Promise<Listing | undefined>
 
 /** In batches, with progress; a failure before anything was deleted is shown with its next steps (Retry). */
 async function deleteTargets(deps: Deps, meetingId: string, targets: readonly ListedAttendee[]): Promise<DeletionOutcome | undefined> {
-  const noun = plural(targets.length, 'attendee');
-  for (;;) {
-    const { target, workerUrl, hadToken } = await currentTarget(deps);
-    const outcome = await withCancellableProgress(`Deleting ${noun} from meeting ${meetingId}…`, (signal, progress) => {
-      let reported = 0;
-      return deleteInBatches(targets, (ids, batchSignal) => deleteAttendees(target, meetingId, { AttendeeIds: ids }, batchSignal), {
-        signal,
-        onProgress: (done, total) => {
-          progress.report({ message: `${done} of ${total}`, increment: ((done - reported) / total) * 100 });
-          reported = done;
-        },
-      });
-    });
+  const attempt = async (target: WorkerTarget, signal: AbortSignal, progress: ProgressReport): Promise<Outcome<DeletionOutcome>> => {
+    let reported = 0;
+    const onProgress = (done: number, total: number) => {
+      progress.report({ message: `${done} of ${total}`, increment: ((done - reported) / total) * 100 });
+      reported = done;
+    };
+    const deleteBatch: DeleteBatch = (ids, batchSignal) => deleteAttendees(target, meetingId, { AttendeeIds: ids }, batchSignal);
+    const outcome = await deleteInBatches(targets, deleteBatch, { signal, onProgress });
     const failure = outcome.stopped;
-    if (outcome.Deleted.length || !failure || failure.kind === 'cancelled') return outcome;
+    if (outcome.Deleted.length || !failure || failure.kind === 'cancelled') return { ok: true, value: outcome };
     deps.log.warn(`meeting ${meetingId}: deleting ${targets.length}: ${failureLine(failure)}`);
-    if ((await showFailure(describeFailure(failure, { workerUrl, meetingId, hadToken }), deps)) !== 'retry') return undefined;
-  }
+    return { ok: false, failure };
+  };
+  const title = `Deleting ${plural(targets.length, 'attendee')} from meeting ${meetingId}…`;
+  const outcome = await request(deps, { title, meetingId, attempt });
+  return outcome.ok ? outcome.value : undefined;
 }
 
 /** One request the worker carries out whole: for a token that may delete but not list, so no count or progress. */

@@ -3,7 +3,7 @@ import type { ListedAttendee, Meeting } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
 import { plural } from '../plural.ts';
 import { copyText } from '../ui/copy.ui.ts';
-import { requestForMeeting } from '../ui/requestForMeeting.ui.ts';
+import { requestForMeeting } from '../ui/request.ui.ts';
 import { getMeeting, listAttendees, type WorkerResult } from '../worker/client.ts';
 import { failureLine } from '../worker/logLines.ts';
 import { askMeetingId } from './askMeetingId.ui.ts';
