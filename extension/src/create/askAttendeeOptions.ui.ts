@@ -3,7 +3,8 @@ import type { Capabilities, ChimeApi, Tag } from '../../../shared/index.ts';
 import type { SettingsValues } from '../settings.ts';
 import { askPick } from '../ui/askPick.ui.ts';
 import { askText } from '../ui/askText.ui.ts';
-import type { Answer, StepPosition } from '../ui/steps.ts';
+import type { StepAt } from '../ui/quickInput.ui.ts';
+import type { Answer } from '../ui/steps.ts';
 import { CAPABILITY_PRESETS, describeCapabilities } from './capabilityPresets.ts';
 import { formatTags, parseTags } from './tags.ts';
 
@@ -16,7 +17,7 @@ export interface AttendeeOptions {
 type Defaults = Pick<SettingsValues, 'defaultCapabilities' | 'defaultTags'>;
 
 /** The last step: capabilities for the current API, tags for the legacy one (the other is refused). */
-export function askAttendeeOptions(title: string, api: ChimeApi, defaults: Defaults, at: StepPosition): Promise<Answer<AttendeeOptions>> {
+export function askAttendeeOptions(title: string, api: ChimeApi, defaults: Defaults, at: StepAt): Promise<Answer<AttendeeOptions>> {
   return api === 'chime' ? askTags(title, defaults.defaultTags, at) : askCapabilities(title, defaults.defaultCapabilities, at);
 }
 
@@ -24,7 +25,7 @@ interface PresetItem extends vscode.QuickPickItem {
   capabilities: Capabilities | undefined;
 }
 
-async function askCapabilities(title: string, fromSettings: Capabilities | undefined, at: StepPosition): Promise<Answer<AttendeeOptions>> {
+async function askCapabilities(title: string, fromSettings: Capabilities | undefined, at: StepAt): Promise<Answer<AttendeeOptions>> {
   const settingsItem: PresetItem | undefined = fromSettings && {
     label: 'From settings',
     description: describeCapabilities(fromSettings),
@@ -40,7 +41,7 @@ async function askCapabilities(title: string, fromSettings: Capabilities | undef
   return { move: 'next', value: answer.value.capabilities ? { Capabilities: answer.value.capabilities } : {} };
 }
 
-async function askTags(title: string, fromSettings: Tag[] | undefined, at: StepPosition): Promise<Answer<AttendeeOptions>> {
+async function askTags(title: string, fromSettings: Tag[] | undefined, at: StepAt): Promise<Answer<AttendeeOptions>> {
   const check = (text: string) => {
     const parsed = parseTags(text);
     return 'problem' in parsed ? parsed.problem : undefined;

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Deps } from '../deps.ts';
 import { askMeetingId } from '../meeting/askMeetingId.ui.ts';
 import { askText } from '../ui/askText.ui.ts';
-import { keep, runSteps } from '../ui/steps.ts';
+import { runInputSteps } from '../ui/quickInput.ui.ts';
+import { keep } from '../ui/steps.ts';
 import { detectApi } from '../worker/apiFlavor.ts';
 import { askAttendeeOptions, type AttendeeOptions } from './askAttendeeOptions.ui.ts';
 import { checkExternalUserIds, splitExternalUserIds } from './externalUserIds.ts';
@@ -20,7 +21,7 @@ async function createAttendees(deps: Deps): Promise<void> {
   const api = detectApi(deps);
   const email = gitUserEmail(trustedFolder());
   const answers = { meetingId: '', attendees: undefined as string | undefined, options: {} as AttendeeOptions };
-  const answered = await runSteps([
+  const answered = await runInputSteps([
     (at) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id))),
     async (at) =>
       askText(

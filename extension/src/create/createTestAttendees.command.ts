@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Deps } from '../deps.ts';
 import { askMeetingId } from '../meeting/askMeetingId.ui.ts';
 import { askText } from '../ui/askText.ui.ts';
-import { keep, runSteps } from '../ui/steps.ts';
+import { runInputSteps } from '../ui/quickInput.ui.ts';
+import { keep } from '../ui/steps.ts';
 import { detectApi } from '../worker/apiFlavor.ts';
 import { askAttendeeOptions, type AttendeeOptions } from './askAttendeeOptions.ui.ts';
 import { submitAttendees } from './submitAttendees.ui.ts';
@@ -18,7 +19,7 @@ export function registerCreateTestAttendees(context: vscode.ExtensionContext, de
 async function createTestAttendees(deps: Deps): Promise<void> {
   const api = detectApi(deps);
   const answers = { meetingId: '', count: 10, pattern: DEFAULT_PATTERN, options: {} as AttendeeOptions };
-  const answered = await runSteps([
+  const answered = await runInputSteps([
     (at) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id))),
     (at) =>
       askText({ title: TITLE, prompt: 'How many test attendees (1 to 250)', value: String(answers.count), check: checkCount }, at).then(

@@ -4,6 +4,7 @@ import type { Deps } from '../deps.ts';
 import { allJoinInfoJson, joinInfoJson, joinInfoProblem } from '../meeting/joinInfo.ts';
 import { plural } from '../plural.ts';
 import { copyText } from '../ui/copy.ui.ts';
+import { button, showUntilHidden } from '../ui/quickInput.ui.ts';
 import { allAttendeesJson, attendeeJson } from './attendeeJson.ts';
 import { creationSummary } from './creationText.ts';
 import type { MeetingSource } from './meetingSource.ui.ts';
@@ -12,11 +13,11 @@ interface ResultItem extends vscode.QuickPickItem {
   attendee?: Attendee;
 }
 
-export const COPY_JOIN_INFO: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('plug'), tooltip: 'Copy join info (Meeting + Attendee)' };
-export const COPY_TOKEN: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('key'), tooltip: 'Copy JoinToken' };
-export const COPY_JSON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('json'), tooltip: 'Copy attendee as JSON' };
-export const COPY_ALL_JOIN_INFO: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('plug'), tooltip: 'Copy join info for all attendees' };
-export const COPY_ALL: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy all attendees as JSON' };
+const COPY_JOIN_INFO = button('plug', 'Copy join info (Meeting + Attendee)');
+const COPY_TOKEN = button('key', 'Copy JoinToken');
+const COPY_JSON = button('json', 'Copy attendee as JSON');
+const COPY_ALL_JOIN_INFO = button('plug', 'Copy join info for all attendees');
+const COPY_ALL = button('copy', 'Copy all attendees as JSON');
 
 /**
  * The created attendees and the per-attendee errors, open until dismissed (it stays open while the
@@ -30,7 +31,6 @@ export function showResults(deps: Deps, meetingId: string, response: BatchCreate
   pick.items = resultItems(response);
   pick.buttons = response.Attendees.length ? [COPY_ALL_JOIN_INFO, COPY_ALL] : [];
   pick.matchOnDescription = true;
-  pick.ignoreFocusOut = true;
   const copy = (text: string, what: string) => copyText(deps, text, what);
   const copyJoinInfo = async (json: (found: Meeting) => string, what: string) => {
     const found = await meeting.get();
@@ -55,13 +55,7 @@ export function showResults(deps: Deps, meetingId: string, response: BatchCreate
     const attendee = pick.selectedItems[0]?.attendee;
     if (attendee) void copy(attendeeJson(attendee), `${attendee.ExternalUserId} as JSON`);
   });
-  return new Promise((resolve) => {
-    pick.onDidHide(() => {
-      pick.dispose();
-      resolve();
-    });
-    pick.show();
-  });
+  return showUntilHidden(pick);
 }
 
 function resultItems({ Attendees, Errors }: BatchCreateAttendeeResponse): ResultItem[] {

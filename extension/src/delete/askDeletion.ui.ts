@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { ListedAttendee } from '../../../shared/index.ts';
 import { plural } from '../plural.ts';
+import type { StepAt } from '../ui/quickInput.ui.ts';
 import { setItems } from '../ui/setItems.ui.ts';
-import type { Answer, StepPosition } from '../ui/steps.ts';
+import type { Answer } from '../ui/steps.ts';
 import { checkPrefix, selectByPrefix, suggestPrefixes } from './prefix.ts';
 
 export type Selection = { prefix: string } | { pick: true };
@@ -17,7 +18,7 @@ interface SelectionItem extends vscode.QuickPickItem {
  * from the numbered names the meeting holds, each with its count), or "pick from the list". Without
  * a listing (the token may not read), only a typed prefix, and how many it selects is not known.
  */
-export function askSelection(title: string, listed: readonly ListedAttendee[] | undefined, value: string, at: StepPosition): Promise<Answer<Selection>> {
+export function askSelection(title: string, listed: readonly ListedAttendee[] | undefined, value: string, at: StepAt): Promise<Answer<Selection>> {
   const pick = vscode.window.createQuickPick<SelectionItem>();
   const suggestions = listed ? suggestPrefixes(listed) : [];
   const refresh = () => {
@@ -31,31 +32,20 @@ export function askSelection(title: string, listed: readonly ListedAttendee[] | 
     setItems(pick, [...typedItems(typed, listed), ...suggested, ...pickItem]);
   };
   pick.title = title;
-  pick.step = at.step;
-  pick.totalSteps = at.totalSteps;
   pick.placeholder = listed
     ? `The meeting holds ${plural(listed.length, 'attendee')}. Type the start of the ExternalUserIds to delete, or pick attendees`
     : 'This token may not list the meeting: type the start of the ExternalUserIds to delete';
   pick.value = value;
-  pick.ignoreFocusOut = true;
-  pick.buttons = at.step > 1 ? [vscode.QuickInputButtons.Back] : [];
   refresh();
-  return new Promise((resolve) => {
-    const finish = (answer: Answer<Selection>) => {
-      resolve(answer);
-      pick.dispose();
-    };
+  return at.ask(pick, (settle) => {
     pick.onDidChangeValue(refresh);
     pick.onDidAccept(() => {
       // No selection when Enter beat the latest items to the window: a typed prefix is what was meant
       // (the confirmation that follows says how many it selects).
       const [selected] = pick.selectedItems;
       const choice = selected ? selected.choice : typedChoice(pick.value, listed);
-      if (choice) finish({ move: 'next', value: choice });
+      if (choice) settle({ move: 'next', value: choice });
     });
-    pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish({ move: 'back' }));
-    pick.onDidHide(() => finish({ move: 'cancel' }));
-    pick.show();
   });
 }
 
@@ -84,29 +74,18 @@ interface AttendeeItem extends vscode.QuickPickItem {
 }
 
 /** Several attendees, checked in a list (Space toggles, Enter goes on); at least one. */
-export function askAttendees(title: string, listed: readonly ListedAttendee[], chosen: readonly ListedAttendee[], at: StepPosition): Promise<Answer<ListedAttendee[]>> {
+export function askAttendees(title: string, listed: readonly ListedAttendee[], chosen: readonly ListedAttendee[], at: StepAt): Promise<Answer<ListedAttendee[]>> {
   const pick = vscode.window.createQuickPick<AttendeeItem>();
   const items = listed.map((attendee): AttendeeItem => ({ label: attendee.ExternalUserId, description: attendee.AttendeeId, attendee }));
   pick.title = title;
-  pick.step = at.step;
-  pick.totalSteps = at.totalSteps;
   pick.placeholder = 'Check the attendees to delete, then press Enter';
   pick.canSelectMany = true;
   pick.matchOnDescription = true;
   pick.items = items;
   pick.selectedItems = items.filter((item) => chosen.some((attendee) => attendee.AttendeeId === item.attendee.AttendeeId));
-  pick.ignoreFocusOut = true;
-  pick.buttons = at.step > 1 ? [vscode.QuickInputButtons.Back] : [];
-  return new Promise((resolve) => {
-    const finish = (answer: Answer<ListedAttendee[]>) => {
-      resolve(answer);
-      pick.dispose();
-    };
+  return at.ask(pick, (settle) =>
     pick.onDidAccept(() => {
-      if (pick.selectedItems.length) finish({ move: 'next', value: pick.selectedItems.map((item) => item.attendee) });
-    });
-    pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish({ move: 'back' }));
-    pick.onDidHide(() => finish({ move: 'cancel' }));
-    pick.show();
-  });
+      if (pick.selectedItems.length) settle({ move: 'next', value: pick.selectedItems.map((item) => item.attendee) });
+    }),
+  );
 }

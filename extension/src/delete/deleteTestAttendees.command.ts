@@ -4,8 +4,9 @@ import type { Deps } from '../deps.ts';
 import { askMeetingId } from '../meeting/askMeetingId.ui.ts';
 import { meetingIdArgument } from '../meeting/meetingId.ts';
 import { plural } from '../plural.ts';
+import { runInputSteps, type InputStep } from '../ui/quickInput.ui.ts';
 import { request, requestForMeeting, type Outcome } from '../ui/request.ui.ts';
-import { keep, runSteps, type Step } from '../ui/steps.ts';
+import { keep } from '../ui/steps.ts';
 import type { ProgressReport } from '../ui/withCancellableProgress.ui.ts';
 import { deleteAttendees, isForbidden, listAttendees, type WorkerTarget } from '../worker/client.ts';
 import { failureLine } from '../worker/logLines.ts';
@@ -37,7 +38,7 @@ interface Listing {
 async function deleteTestAttendees(deps: Deps, given: string | undefined): Promise<void> {
   const answers = { meetingId: given ?? '', prefix: '', selection: { pick: true } as Selection, picked: [] as ListedAttendee[] };
   let listing: Listing | undefined;
-  const steps: Step[] = [];
+  const steps: InputStep[] = [];
   if (!given) steps.push((at) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id))));
   steps.push(async (at) => {
     if (listing?.meetingId !== answers.meetingId) listing = await list(deps, answers.meetingId);
@@ -59,7 +60,7 @@ async function deleteTestAttendees(deps: Deps, given: string | undefined): Promi
       ? askAttendees(TITLE, listing.attendees, answers.picked, at).then(keep((picked) => (answers.picked = picked)))
       : 'next',
   );
-  if (!(await runSteps(steps)) || !listing) return;
+  if (!(await runInputSteps(steps)) || !listing) return;
 
   const { meetingId, selection } = answers;
   const targets = 'pick' in selection ? answers.picked : listing.attendees && selectByPrefix(listing.attendees, selection.prefix);

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../deps.ts';
 import { copyText } from '../ui/copy.ui.ts';
+import { button, showUntilHidden } from '../ui/quickInput.ui.ts';
 import type { DeletionOutcome } from './batches.ts';
 import { deletionRows, deletionSummary } from './deletionText.ts';
 
-export const COPY_RESULTS: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy results as JSON' };
+const COPY_RESULTS = button('copy', 'Copy results as JSON');
 
 interface RowItem extends vscode.QuickPickItem {
   attendeeId?: string | undefined;
@@ -20,7 +21,6 @@ export function showDeletionResults(deps: Deps, meetingId: string, outcome: Dele
   );
   pick.buttons = [COPY_RESULTS];
   pick.matchOnDescription = true;
-  pick.ignoreFocusOut = true;
   pick.onDidTriggerButton(() => {
     const { Deleted, Errors, notAttempted } = outcome;
     const NotAttempted = notAttempted.map(({ AttendeeId, ExternalUserId }) => ({ AttendeeId, ExternalUserId }));
@@ -30,11 +30,5 @@ export function showDeletionResults(deps: Deps, meetingId: string, outcome: Dele
     const attendeeId = pick.selectedItems[0]?.attendeeId;
     if (attendeeId) void copyText(deps, attendeeId, 'the AttendeeId');
   });
-  return new Promise((resolve) => {
-    pick.onDidHide(() => {
-      pick.dispose();
-      resolve();
-    });
-    pick.show();
-  });
+  return showUntilHidden(pick);
 }

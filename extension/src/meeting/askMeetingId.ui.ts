@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { button, type StepAt } from '../ui/quickInput.ui.ts';
 import { setItems } from '../ui/setItems.ui.ts';
-import type { Answer, StepPosition } from '../ui/steps.ts';
+import type { Answer } from '../ui/steps.ts';
 import { checkMeetingId } from './meetingId.ts';
 import type { RecentMeetings } from './recentMeetings.ts';
 
@@ -9,14 +10,14 @@ interface MeetingItem extends vscode.QuickPickItem {
   meetingId?: string;
 }
 
-export const FORGET_MEETING: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('close'), tooltip: 'Forget this meeting' };
+const FORGET_MEETING = button('close', 'Forget this meeting');
 
 /**
  * The meeting step, always the first: type (or paste) an ID, or pick a recent one (marked when it has
  * ended; each has a button to forget it). A quick pick has no validation message, so the typed text is
  * checked into an item of its own: "use this ID", or why not.
  */
-export function askMeetingId(title: string, recent: Pick<RecentMeetings, 'entries' | 'forget'>, value: string, at: StepPosition): Promise<Answer<string>> {
+export function askMeetingId(title: string, recent: Pick<RecentMeetings, 'entries' | 'forget'>, value: string, at: StepAt): Promise<Answer<string>> {
   const pick = vscode.window.createQuickPick<MeetingItem>();
   // Shown gone at once; the store catches up in the background.
   const forgotten = new Set<string>();
@@ -30,18 +31,10 @@ export function askMeetingId(title: string, recent: Pick<RecentMeetings, 'entrie
     pick.placeholder = ids.length ? 'Paste a meeting ID, or pick a recent one' : 'Paste the meeting ID (a GUID)';
   };
   pick.title = title;
-  // A command with this one step shows no step count.
-  pick.step = at.totalSteps > 1 ? at.step : undefined;
-  pick.totalSteps = at.totalSteps > 1 ? at.totalSteps : undefined;
   pick.value = value;
   pick.matchOnDescription = true;
-  pick.ignoreFocusOut = true;
   refresh();
-  return new Promise((resolve) => {
-    const finish = (answer: Answer<string>) => {
-      resolve(answer);
-      pick.dispose();
-    };
+  return at.ask(pick, (settle) => {
     pick.onDidChangeValue(refresh);
     pick.onDidTriggerItemButton(({ item }) => {
       if (!item.meetingId) return;
@@ -53,10 +46,8 @@ export function askMeetingId(title: string, recent: Pick<RecentMeetings, 'entrie
       // No selection when Enter beat the latest items to the window: a typed ID is what was meant.
       const [selected] = pick.selectedItems;
       const meetingId = selected ? selected.meetingId : checkMeetingId(pick.value) ? undefined : pick.value.trim();
-      if (meetingId) finish({ move: 'next', value: meetingId });
+      if (meetingId) settle({ move: 'next', value: meetingId });
     });
-    pick.onDidHide(() => finish({ move: 'cancel' }));
-    pick.show();
   });
 }
 

@@ -3,7 +3,9 @@ import type { ListedAttendee, Meeting } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
 import { plural } from '../plural.ts';
 import { copyText } from '../ui/copy.ui.ts';
+import { button, runInputSteps, showUntilHidden } from '../ui/quickInput.ui.ts';
 import { requestForMeeting } from '../ui/request.ui.ts';
+import { keep } from '../ui/steps.ts';
 import { getMeeting, listAttendees, type WorkerResult } from '../worker/client.ts';
 import { failureLine } from '../worker/logLines.ts';
 import { askMeetingId } from './askMeetingId.ui.ts';
@@ -13,11 +15,11 @@ import { meetingRows, meetingTitle, type MeetingRow } from './meetingView.ts';
 
 const TITLE = 'Show Chime Meeting';
 
-export const COPY: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy' };
-export const COPY_ATTENDEE_ID: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy AttendeeId' };
-export const COPY_EXTERNAL_USER_ID: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('person'), tooltip: 'Copy ExternalUserId' };
-export const COPY_MEETING_JOIN_INFO: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('plug'), tooltip: 'Copy meeting join info ({ Meeting })' };
-export const DELETE_TEST_ATTENDEES: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: 'Delete Test Attendees…' };
+const COPY = button('copy', 'Copy');
+const COPY_ATTENDEE_ID = button('copy', 'Copy AttendeeId');
+const COPY_EXTERNAL_USER_ID = button('person', 'Copy ExternalUserId');
+const COPY_MEETING_JOIN_INFO = button('plug', 'Copy meeting join info ({ Meeting })');
+const DELETE_TEST_ATTENDEES = button('trash', 'Delete Test Attendees…');
 
 export function registerShowMeeting(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(vscode.commands.registerCommand('chimeAttendees.showMeeting', (meetingId?: unknown) => showMeeting(deps, meetingIdArgument(meetingId))));
@@ -30,13 +32,8 @@ interface Read {
 
 /** The meeting's ID, regions and slots, and its attendees, in a list with copy buttons. */
 async function showMeeting(deps: Deps, given: string | undefined): Promise<void> {
-  let meetingId = given;
-  if (!meetingId) {
-    const answer = await askMeetingId(TITLE, deps.recentMeetings, '', { step: 1, totalSteps: 1 });
-    if (answer.move !== 'next') return;
-    meetingId = answer.value;
-  }
-  const id = meetingId;
+  let id = given ?? '';
+  if (!given && !(await runInputSteps([(at) => askMeetingId(TITLE, deps.recentMeetings, '', at).then(keep((answer) => (id = answer)))]))) return;
   const answer = await requestForMeeting(deps, id, {
     title: `Reading meeting ${id}…`,
     what: 'reading it and its attendees',
@@ -71,7 +68,6 @@ function showMeetingView(deps: Deps, meeting: Meeting, attendees: Read['attendee
   pick.items = meetingRows(meeting, attendees).map(toItem);
   pick.buttons = [COPY_MEETING_JOIN_INFO, DELETE_TEST_ATTENDEES];
   pick.matchOnDescription = true;
-  pick.ignoreFocusOut = true;
   let next: 'delete' | undefined;
   pick.onDidTriggerItemButton(({ item, button }) => {
     const row = item.row;
@@ -89,13 +85,7 @@ function showMeetingView(deps: Deps, meeting: Meeting, attendees: Read['attendee
     const copy = pick.selectedItems[0]?.row?.copy;
     if (copy) void copyText(deps, copy.text, copy.what);
   });
-  return new Promise((resolve) => {
-    pick.onDidHide(() => {
-      pick.dispose();
-      resolve(next);
-    });
-    pick.show();
-  });
+  return showUntilHidden(pick).then(() => next);
 }
 
 function toItem(row: MeetingRow): RowItem {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Answer, StepPosition } from './steps.ts';
+import type { StepAt } from './quickInput.ui.ts';
+import type { Answer } from './steps.ts';
 
 export interface PickQuestion<T extends vscode.QuickPickItem> {
   title: string;
@@ -8,28 +9,17 @@ export interface PickQuestion<T extends vscode.QuickPickItem> {
   active?: T | undefined;
 }
 
-/** One step as a fixed list to choose from, with Back from step 2 on. */
-export function askPick<T extends vscode.QuickPickItem>(question: PickQuestion<T>, at: StepPosition): Promise<Answer<T>> {
+/** One step as a fixed list to choose from. */
+export function askPick<T extends vscode.QuickPickItem>(question: PickQuestion<T>, at: StepAt): Promise<Answer<T>> {
   const pick = vscode.window.createQuickPick<T>();
   pick.title = question.title;
-  pick.step = at.step;
-  pick.totalSteps = at.totalSteps;
   pick.placeholder = question.placeholder;
   pick.items = question.items;
   if (question.active) pick.activeItems = [question.active];
-  pick.ignoreFocusOut = true;
-  pick.buttons = at.step > 1 ? [vscode.QuickInputButtons.Back] : [];
-  return new Promise((resolve) => {
-    const finish = (answer: Answer<T>) => {
-      resolve(answer);
-      pick.dispose();
-    };
+  return at.ask(pick, (settle) =>
     pick.onDidAccept(() => {
       const [chosen] = pick.selectedItems;
-      if (chosen) finish({ move: 'next', value: chosen });
-    });
-    pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish({ move: 'back' }));
-    pick.onDidHide(() => finish({ move: 'cancel' }));
-    pick.show();
-  });
+      if (chosen) settle({ move: 'next', value: chosen });
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Answer, StepPosition } from './steps.ts';
+import type { StepAt } from './quickInput.ui.ts';
+import type { Answer } from './steps.ts';
 
 export interface TextQuestion {
   title: string;
@@ -10,32 +11,21 @@ export interface TextQuestion {
   check(value: string): string | undefined;
 }
 
-/** One step as an input box: checked as typed, accepted only when the check passes, Back from step 2 on. */
-export function askText(question: TextQuestion, at: StepPosition): Promise<Answer<string>> {
+/** One step as an input box: checked as typed, accepted only when the check passes. */
+export function askText(question: TextQuestion, at: StepAt): Promise<Answer<string>> {
   const input = vscode.window.createInputBox();
   input.title = question.title;
-  input.step = at.step;
-  input.totalSteps = at.totalSteps;
   input.prompt = question.prompt;
   input.placeholder = question.placeholder;
   input.value = question.value ?? '';
   // A prefilled value is meant to be added to, so the cursor goes after it instead of selecting it.
   input.valueSelection = [input.value.length, input.value.length];
   input.validationMessage = input.value ? question.check(input.value) : undefined;
-  input.ignoreFocusOut = true;
-  input.buttons = at.step > 1 ? [vscode.QuickInputButtons.Back] : [];
-  return new Promise((resolve) => {
-    const finish = (answer: Answer<string>) => {
-      resolve(answer);
-      input.dispose();
-    };
+  return at.ask(input, (settle) => {
     input.onDidChangeValue((value) => (input.validationMessage = question.check(value)));
     input.onDidAccept(() => {
       input.validationMessage = question.check(input.value);
-      if (!input.validationMessage) finish({ move: 'next', value: input.value });
+      if (!input.validationMessage) settle({ move: 'next', value: input.value });
     });
-    input.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish({ move: 'back' }));
-    input.onDidHide(() => finish({ move: 'cancel' }));
-    input.show();
   });
 }
