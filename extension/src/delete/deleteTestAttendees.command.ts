@@ -9,6 +9,7 @@ import { request, requestForMeeting, type Outcome } from '../ui/request.ui.ts';
 import { keep } from '../ui/steps.ts';
 import type { ProgressReport } from '../ui/withCancellableProgress.ui.ts';
 import { deleteAttendees, isForbidden, listAttendees, type WorkerTarget } from '../worker/client.ts';
+import { failureDetail } from '../worker/failureText.ts';
 import { failureLine } from '../worker/logLines.ts';
 import { askAttendees, askSelection, type Selection } from './askDeletion.ui.ts';
 import { deleteInBatches, outcomeOf, type DeleteBatch, type DeletionOutcome } from './batches.ts';
@@ -128,5 +129,5 @@ async function deleteByPrefix(deps: Deps, meetingId: string, prefix: string): Pr
 
 function stoppedBecause(failure: NonNullable<DeletionOutcome['stopped']>): string {
   if (failure.kind === 'cancelled') return 'Cancelled before it was sent';
-  return `Not sent: an earlier batch failed (${failure.kind === 'refused' ? `${failure.code}: ${failure.message}` : failureLine(failure)})`;
+  return `Not sent: an earlier batch failed (${failureDetail(failure)})`;
 }

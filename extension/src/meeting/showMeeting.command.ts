@@ -7,6 +7,7 @@ import { button, runInputSteps, showUntilHidden } from '../ui/quickInput.ui.ts';
 import { requestForMeeting } from '../ui/request.ui.ts';
 import { keep } from '../ui/steps.ts';
 import { getMeeting, listAttendees, type WorkerResult } from '../worker/client.ts';
+import { failureDetail } from '../worker/failureText.ts';
 import { failureLine } from '../worker/logLines.ts';
 import { askMeetingId } from './askMeetingId.ui.ts';
 import { meetingJson } from './joinInfo.ts';
@@ -32,8 +33,8 @@ interface Read {
 
 /** The meeting's ID, regions and slots, and its attendees, in a list with copy buttons. */
 async function showMeeting(deps: Deps, given: string | undefined): Promise<void> {
-  let id = given ?? '';
-  if (!given && !(await runInputSteps([(at) => askMeetingId(TITLE, deps.recentMeetings, '', at).then(keep((answer) => (id = answer)))]))) return;
+  const id = given ?? (await askForMeeting(deps));
+  if (!id) return;
   const answer = await requestForMeeting(deps, id, {
     title: `Reading meeting ${id}…`,
     what: 'reading it and its attendees',
@@ -41,7 +42,7 @@ async function showMeeting(deps: Deps, given: string | undefined): Promise<void>
       const [meeting, listing] = await Promise.all([getMeeting(target, id, signal), listAttendees(target, id, signal)]);
       if (!meeting.ok) return meeting;
       if (!listing.ok) deps.log.warn(`meeting ${id}: listing its attendees ${failureLine(listing.failure)}`);
-      const attendees = listing.ok ? listing.value.Attendees : { problem: listingProblem(listing.failure) };
+      const attendees = listing.ok ? listing.value.Attendees : { problem: failureDetail(listing.failure) };
       return { ok: true, value: { meeting: meeting.value.Meeting, attendees }, exchange: meeting.exchange };
     },
   });
@@ -53,8 +54,11 @@ async function showMeeting(deps: Deps, given: string | undefined): Promise<void>
   if (next === 'delete') await vscode.commands.executeCommand('chimeAttendees.deleteTestAttendees', id);
 }
 
-function listingProblem(failure: Parameters<typeof failureLine>[0]): string {
-  return failure.kind === 'refused' ? `${failure.code}: ${failure.message}` : failureLine(failure);
+/** The meeting step alone, for a command given no meeting. */
+async function askForMeeting(deps: Deps): Promise<string | undefined> {
+  let id: string | undefined;
+  await runInputSteps([(at) => askMeetingId(TITLE, deps.recentMeetings, '', at).then(keep((answer) => (id = answer)))]);
+  return id;
 }
 
 interface RowItem extends vscode.QuickPickItem {

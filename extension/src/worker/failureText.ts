@@ -1,5 +1,6 @@
 import { summarizeIssues } from '../../../shared/index.ts';
-import { isMissingRoute, type Exchange, type Refusal, type ShownFailure } from './client.ts';
+import { isMissingRoute, type Exchange, type Refusal, type ShownFailure, type WorkerFailure } from './client.ts';
+import { failureLine } from './logLines.ts';
 
 /** Buttons offered with a failure, each a next step the person can take at once. */
 export type NextStep = 'Set Worker Token' | 'Retry' | 'Open Settings' | 'Show Log';
@@ -15,6 +16,11 @@ export interface FailureContext {
   meetingId: string;
   hadToken: boolean;
   exchange?: Exchange | undefined;
+}
+
+/** A failure in a few words for people: the worker's code and message, or what went wrong on the way. */
+export function failureDetail(failure: WorkerFailure): string {
+  return failure.kind === 'refused' ? `${failure.code}: ${failure.message}` : failureLine(failure);
 }
 
 /** A sentence for people: what went wrong and what to do next; never a stack trace. */
