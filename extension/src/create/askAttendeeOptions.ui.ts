@@ -32,9 +32,9 @@ async function askCapabilities(title: string, fromSettings: Capabilities | undef
     detail: 'chimeAttendees.defaultCapabilities',
     capabilities: fromSettings,
   };
-  const presets = CAPABILITY_PRESETS.map(
-    ({ label, detail, capabilities }): PresetItem => ({ label, detail, description: capabilities && describeCapabilities(capabilities), capabilities }),
-  );
+  const presets = CAPABILITY_PRESETS.map(({ label, detail, capabilities }): PresetItem => {
+    return { label, detail, description: capabilities && describeCapabilities(capabilities), capabilities };
+  });
   const items = settingsItem ? [settingsItem, ...presets] : presets;
   const answer = await askPick({ title, placeholder: 'Capabilities for these attendees', items, active: items[0] }, at);
   if (answer.move !== 'next') return answer;
@@ -46,10 +46,8 @@ async function askTags(title: string, fromSettings: Tag[] | undefined, at: StepA
     const parsed = parseTags(text);
     return 'problem' in parsed ? parsed.problem : undefined;
   };
-  const answer = await askText(
-    { title, prompt: 'Tags for these attendees as Key=Value, separated by commas; leave empty for none', placeholder: 'team=qa, run=42', value: formatTags(fromSettings), check },
-    at,
-  );
+  const prompt = 'Tags for these attendees as Key=Value, separated by commas; leave empty for none';
+  const answer = await askText({ title, prompt, placeholder: 'team=qa, run=42', value: formatTags(fromSettings), check }, at);
   if (answer.move !== 'next') return answer;
   const parsed = parseTags(answer.value);
   return { move: 'next', value: 'tags' in parsed && parsed.tags ? { Tags: parsed.tags } : {} };

@@ -15,11 +15,16 @@ export type MeetingCheck =
   | { kind: 'unchecked'; failure: ShownFailure; meeting?: Meeting | undefined }
   | { kind: 'cancelled' };
 
-export async function checkMeeting(target: WorkerTarget, meetingId: string, requested: readonly string[], signal?: AbortSignal): Promise<MeetingCheck> {
+export async function checkMeeting(
+  target: WorkerTarget,
+  meetingId: string,
+  requested: readonly string[],
+  signal?: AbortSignal,
+): Promise<MeetingCheck> {
   const [meeting, listing] = await Promise.all([getMeeting(target, meetingId, signal), listAttendees(target, meetingId, signal)]);
   if (!meeting.ok) {
     if (meeting.failure.kind === 'cancelled') return { kind: 'cancelled' };
-    return isMeetingNotFound(meeting.failure) ? { kind: 'notFound', failure: meeting.failure } : { kind: 'unchecked', failure: meeting.failure };
+    return { kind: isMeetingNotFound(meeting.failure) ? 'notFound' : 'unchecked', failure: meeting.failure };
   }
   if (!listing.ok) {
     if (listing.failure.kind === 'cancelled') return { kind: 'cancelled' };

@@ -60,10 +60,13 @@ export function showResults(deps: Deps, meetingId: string, response: BatchCreate
 
 function resultItems({ Attendees, Errors }: BatchCreateAttendeeResponse): ResultItem[] {
   const separator = (label: string): ResultItem => ({ label, kind: vscode.QuickPickItemKind.Separator });
-  const created = Attendees.map(
-    (attendee): ResultItem => ({ label: `$(person) ${attendee.ExternalUserId}`, description: attendee.AttendeeId, buttons: [COPY_JOIN_INFO, COPY_TOKEN, COPY_JSON], attendee }),
-  );
-  const failed = Errors.map((error): ResultItem => ({ label: `$(error) ${error.ExternalUserId}`, description: error.ErrorCode, detail: error.ErrorMessage }));
+  const buttons = [COPY_JOIN_INFO, COPY_TOKEN, COPY_JSON];
+  const created = Attendees.map((attendee): ResultItem => {
+    return { label: `$(person) ${attendee.ExternalUserId}`, description: attendee.AttendeeId, buttons, attendee };
+  });
+  const failed = Errors.map(({ ExternalUserId, ErrorCode, ErrorMessage }): ResultItem => {
+    return { label: `$(error) ${ExternalUserId}`, description: ErrorCode, detail: ErrorMessage };
+  });
   return [
     ...(created.length ? [separator(`Created (${created.length})`), ...created] : []),
     ...(failed.length ? [separator(`Failed (${failed.length})`), ...failed] : []),

@@ -21,6 +21,8 @@ export function expandPattern(pattern: string, count: number): string[] {
 
 /** Why the pattern cannot name `count` distinct, valid attendees, or undefined when it can. */
 export function checkPattern(pattern: string, count: number): string | undefined {
-  if (count > 1 && !pattern.match(PLACEHOLDER)) return 'Include {n} (or {n:3} for 001, 002, …) so each attendee gets its own ExternalUserId';
+  if (count > 1 && !pattern.match(PLACEHOLDER)) {
+    return 'Include {n} (or {n:3} for 001, 002, …) so each attendee gets its own ExternalUserId';
+  }
   return checkExternalUserIds(expandPattern(pattern, count));
 }

@@ -8,6 +8,8 @@ import { checkPrefix, selectByPrefix, suggestPrefixes } from './prefix.ts';
 
 export type Selection = { prefix: string } | { pick: true };
 
+const PICK_FROM_LIST = '$(checklist) Pick attendees from the list…';
+
 interface SelectionItem extends vscode.QuickPickItem {
   /** Absent on items that only explain (a bad prefix, one that selects nobody). */
   choice?: Selection;
@@ -18,7 +20,12 @@ interface SelectionItem extends vscode.QuickPickItem {
  * from the numbered names the meeting holds, each with its count), or "pick from the list". Without
  * a listing (the token may not read), only a typed prefix, and how many it selects is not known.
  */
-export function askSelection(title: string, listed: readonly ListedAttendee[] | undefined, value: string, at: StepAt): Promise<Answer<Selection>> {
+export function askSelection(
+  title: string,
+  listed: readonly ListedAttendee[] | undefined,
+  value: string,
+  at: StepAt,
+): Promise<Answer<Selection>> {
   const pick = vscode.window.createQuickPick<SelectionItem>();
   const suggestions = listed ? suggestPrefixes(listed) : [];
   const refresh = () => {
@@ -27,7 +34,7 @@ export function askSelection(title: string, listed: readonly ListedAttendee[] | 
       .filter(({ prefix }) => prefix !== typed)
       .map(({ prefix, count }): SelectionItem => ({ label: prefix, description: plural(count, 'attendee'), choice: { prefix } }));
     const pickItem: SelectionItem[] = listed?.length
-      ? [{ label: '$(checklist) Pick attendees from the list…', description: plural(listed.length, 'attendee'), alwaysShow: true, choice: { pick: true } }]
+      ? [{ label: PICK_FROM_LIST, description: plural(listed.length, 'attendee'), alwaysShow: true, choice: { pick: true } }]
       : [];
     setItems(pick, [...typedItems(typed, listed), ...suggested, ...pickItem]);
   };
@@ -53,14 +60,13 @@ function typedItems(typed: string, listed: readonly ListedAttendee[] | undefined
   if (!typed) return [];
   const problem = checkPrefix(typed);
   if (problem) return [{ label: '$(error) Not a prefix', detail: problem, alwaysShow: true }];
-  const prefix = `"${typed}"`;
-  if (!listed) {
-    return [{ label: `$(trash) Delete those whose ExternalUserId starts with ${prefix}`, description: 'how many is not known', alwaysShow: true, choice: { prefix: typed } }];
-  }
+  const startsWith = `whose ExternalUserId starts with "${typed}"`;
+  const choice = { prefix: typed };
+  if (!listed) return [{ label: `$(trash) Delete those ${startsWith}`, description: 'how many is not known', alwaysShow: true, choice }];
   const count = selectByPrefix(listed, typed).length;
   return count
-    ? [{ label: `$(trash) Delete the ${plural(count, 'attendee')} whose ExternalUserId starts with ${prefix}`, alwaysShow: true, choice: { prefix: typed } }]
-    : [{ label: `$(info) No attendee's ExternalUserId starts with ${prefix}`, alwaysShow: true }];
+    ? [{ label: `$(trash) Delete the ${plural(count, 'attendee')} ${startsWith}`, alwaysShow: true, choice }]
+    : [{ label: `$(info) No attendee's ExternalUserId starts with "${typed}"`, alwaysShow: true }];
 }
 
 /** The typed prefix as a choice, when it may be deleted by and selects someone (or how many is not known). */
@@ -74,7 +80,12 @@ interface AttendeeItem extends vscode.QuickPickItem {
 }
 
 /** Several attendees, checked in a list (Space toggles, Enter goes on); at least one. */
-export function askAttendees(title: string, listed: readonly ListedAttendee[], chosen: readonly ListedAttendee[], at: StepAt): Promise<Answer<ListedAttendee[]>> {
+export function askAttendees(
+  title: string,
+  listed: readonly ListedAttendee[],
+  chosen: readonly ListedAttendee[],
+  at: StepAt,
+): Promise<Answer<ListedAttendee[]>> {
   const pick = vscode.window.createQuickPick<AttendeeItem>();
   const items = listed.map((attendee): AttendeeItem => ({ label: attendee.ExternalUserId, description: attendee.AttendeeId, attendee }));
   pick.title = title;

@@ -29,7 +29,11 @@ export interface DeletionOptions {
 }
 
 /** Deletes the targets batch by batch; every target ends up exactly once in Deleted, Errors or notAttempted. */
-export async function deleteInBatches(targets: readonly ListedAttendee[], deleteBatch: DeleteBatch, options: DeletionOptions): Promise<DeletionOutcome> {
+export async function deleteInBatches(
+  targets: readonly ListedAttendee[],
+  deleteBatch: DeleteBatch,
+  options: DeletionOptions,
+): Promise<DeletionOutcome> {
   const size = options.batchSize ?? DELETE_BATCH_SIZE;
   const outcome: DeletionOutcome = { Deleted: [], Errors: [], notAttempted: [] };
   for (let start = 0; start < targets.length; start += size) {
@@ -60,16 +64,18 @@ export async function deleteInBatches(targets: readonly ListedAttendee[], delete
 }
 
 function batchError({ AttendeeId, ExternalUserId }: ListedAttendee, failure: WorkerFailure): DeleteAttendeeError {
+  const error = (ErrorCode: string, ErrorMessage: string) => ({ AttendeeId, ExternalUserId, ErrorCode, ErrorMessage });
   switch (failure.kind) {
     case 'refused':
-      return { AttendeeId, ExternalUserId, ErrorCode: failure.code, ErrorMessage: failure.message };
+      return error(failure.code, failure.message);
     case 'cancelled':
-      return { AttendeeId, ExternalUserId, ErrorCode: 'Cancelled', ErrorMessage: 'Cancelled while the worker was deleting it: it may have been deleted (Show Meeting lists what is left)' };
+      return error('Cancelled', `Cancelled while the worker was deleting it: ${MAYBE_DELETED}`);
     default:
-      return { AttendeeId, ExternalUserId, ErrorCode: ERROR_CODES[failure.kind], ErrorMessage: `${failureLine(failure)}: it may have been deleted (Show Meeting lists what is left)` };
+      return error(ERROR_CODES[failure.kind], `${failureLine(failure)}: ${MAYBE_DELETED}`);
   }
 }
 
+const MAYBE_DELETED = 'it may have been deleted (Show Meeting lists what is left)';
 const ERROR_CODES = { network: 'NetworkError', timeout: 'Timeout', unexpected: 'UnexpectedAnswer' } as const;
 
 /** An answer of the worker itself (deleting by prefix, in one request) as an outcome. */

@@ -20,9 +20,8 @@ import { showDeletionResults } from './showDeletionResults.ui.ts';
 const TITLE = 'Delete Chime Test Attendees';
 
 export function registerDeleteTestAttendees(context: vscode.ExtensionContext, deps: Deps): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('chimeAttendees.deleteTestAttendees', (meetingId?: unknown) => deleteTestAttendees(deps, meetingIdArgument(meetingId))),
-  );
+  const run = (meetingId?: unknown) => deleteTestAttendees(deps, meetingIdArgument(meetingId));
+  context.subscriptions.push(vscode.commands.registerCommand('chimeAttendees.deleteTestAttendees', run));
 }
 
 /** The meeting's attendees as listed for this run; undefined when the token may not list them. */
@@ -31,21 +30,53 @@ interface Listing {
   attendees: ListedAttendee[] | undefined;
 }
 
+/** What the person chose to delete. */
+interface Choice {
+  meetingId: string;
+  listing: Listing;
+  selection: Selection;
+  picked: ListedAttendee[];
+}
+
 /**
  * Frees a test meeting's slots: pick the meeting (unless given), then a prefix or the attendees
  * themselves, confirm, and delete in batches under a cancellable notification. The results list
  * says what was deleted, what failed and what was never tried.
  */
 async function deleteTestAttendees(deps: Deps, given: string | undefined): Promise<void> {
+  const choice = await askWhatToDelete(deps, given);
+  if (!choice) return;
+  const { meetingId, listing, selection } = choice;
+  const targets = 'pick' in selection ? choice.picked : listing.attendees && selectByPrefix(listing.attendees, selection.prefix);
+  const confirm = targets ? `Delete ${plural(targets.length, 'Attendee')}` : 'Delete';
+  const message = confirmDeletionMessage(meetingId, targets?.length, 'pick' in selection ? { picked: true } : selection);
+  if ((await vscode.window.showWarningMessage(message, { modal: true }, confirm)) !== confirm) {
+    return deps.log.info(`meeting ${meetingId}: deleting ${targets?.length ?? 'by prefix'}: not confirmed`);
+  }
+
+  const prefix = 'prefix' in selection ? selection.prefix : '';
+  const outcome = targets ? await deleteTargets(deps, meetingId, targets) : await deleteByPrefix(deps, meetingId, prefix);
+  if (!outcome) return;
+  deps.log.info(`meeting ${meetingId}: ${deletionLogLine(outcome)}${outcome.stopped ? `, stopped: ${failureLine(outcome.stopped)}` : ''}`);
+  vscode.window.setStatusBarMessage(`$(check) ${deletionSummary(outcome)} from meeting ${meetingId}`, 10_000);
+  if (outcome.Deleted.length + outcome.Errors.length === 0) return; // cancelled before the first batch: nothing to list
+  await showDeletionResults(deps, meetingId, outcome, outcome.stopped && stoppedBecause(outcome.stopped));
+}
+
+/** The meeting (unless given), listed; then a prefix, or the attendees picked from the list. */
+async function askWhatToDelete(deps: Deps, given: string | undefined): Promise<Choice | undefined> {
   const answers = { meetingId: given ?? '', prefix: '', selection: { pick: true } as Selection, picked: [] as ListedAttendee[] };
   let listing: Listing | undefined;
   const steps: InputStep[] = [];
-  if (!given) steps.push((at) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id))));
+  if (!given) {
+    steps.push((at) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id))));
+  }
   steps.push(async (at) => {
     if (listing?.meetingId !== answers.meetingId) listing = await list(deps, answers.meetingId);
     if (!listing) return 'cancel';
     if (listing.attendees?.length === 0) {
-      void vscode.window.showInformationMessage(`Meeting ${answers.meetingId} holds no attendees that this token may see: nothing to delete.`);
+      const nothing = `Meeting ${answers.meetingId} holds no attendees that this token may see: nothing to delete.`;
+      void vscode.window.showInformationMessage(nothing);
       return 'cancel';
     }
     const answer = await askSelection(TITLE, listing.attendees, answers.prefix, at);
@@ -61,25 +92,8 @@ async function deleteTestAttendees(deps: Deps, given: string | undefined): Promi
       ? askAttendees(TITLE, listing.attendees, answers.picked, at).then(keep((picked) => (answers.picked = picked)))
       : 'next',
   );
-  if (!(await runInputSteps(steps)) || !listing) return;
-
-  const { meetingId, selection } = answers;
-  const targets = 'pick' in selection ? answers.picked : listing.attendees && selectByPrefix(listing.attendees, selection.prefix);
-  const confirm = targets ? `Delete ${plural(targets.length, 'Attendee')}` : 'Delete';
-  const confirmed = await vscode.window.showWarningMessage(
-    confirmDeletionMessage(meetingId, targets?.length, 'pick' in selection ? { picked: true } : selection),
-    { modal: true },
-    confirm,
-  );
-  if (confirmed !== confirm) return deps.log.info(`meeting ${meetingId}: deleting ${targets?.length ?? 'by prefix'}: not confirmed`);
-
-  const outcome = targets ? await deleteTargets(deps, meetingId, targets) : await deleteByPrefix(deps, meetingId, 'prefix' in selection ? selection.prefix : '');
-  if (!outcome) return;
-  deps.log.info(`meeting ${meetingId}: ${deletionLogLine(outcome)}${outcome.stopped ? `, stopped: ${failureLine(outcome.stopped)}` : ''}`);
-  const summary = `${deletionSummary(outcome)} from meeting ${meetingId}`;
-  vscode.window.setStatusBarMessage(`$(check) ${summary}`, 10_000);
-  if (outcome.Deleted.length + outcome.Errors.length === 0) return; // cancelled before the first batch: nothing to list
-  await showDeletionResults(deps, meetingId, outcome, outcome.stopped && stoppedBecause(outcome.stopped));
+  if (!(await runInputSteps(steps)) || !listing) return undefined;
+  return { meetingId: answers.meetingId, listing, selection: answers.selection, picked: answers.picked };
 }
 
 /** Lists the meeting; a token that may not read gets a listing of undefined (delete by prefix only). */

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.ts';
 import { copyText } from '../ui/copy.ui.ts';
 import { button, showUntilHidden } from '../ui/quickInput.ui.ts';
 import type { DeletionOutcome } from './batches.ts';
-import { deletionRows, deletionSummary } from './deletionText.ts';
+import { deletionRows, deletionSummary, type DeletionRow } from './deletionText.ts';
 
 const COPY_RESULTS = button('copy', 'Copy results as JSON');
 
@@ -16,15 +16,16 @@ export function showDeletionResults(deps: Deps, meetingId: string, outcome: Dele
   const pick = vscode.window.createQuickPick<RowItem>();
   pick.title = `${deletionSummary(outcome)} from meeting ${meetingId}`;
   pick.placeholder = 'Enter copies an AttendeeId; the button copies the results as JSON';
-  pick.items = deletionRows(outcome, stoppedBecause).map((row): RowItem =>
-    row.separator ? { label: row.label, kind: vscode.QuickPickItemKind.Separator } : { label: row.label, description: row.description, detail: row.detail, attendeeId: row.attendeeId },
-  );
+  const toItem = ({ separator, ...row }: DeletionRow): RowItem =>
+    separator ? { label: row.label, kind: vscode.QuickPickItemKind.Separator } : row;
+  pick.items = deletionRows(outcome, stoppedBecause).map(toItem);
   pick.buttons = [COPY_RESULTS];
   pick.matchOnDescription = true;
   pick.onDidTriggerButton(() => {
     const { Deleted, Errors, notAttempted } = outcome;
     const NotAttempted = notAttempted.map(({ AttendeeId, ExternalUserId }) => ({ AttendeeId, ExternalUserId }));
-    void copyText(deps, JSON.stringify({ Deleted, Errors, ...(NotAttempted.length ? { NotAttempted } : {}) }, null, 2), 'the results as JSON');
+    const results = { Deleted, Errors, ...(NotAttempted.length ? { NotAttempted } : {}) };
+    void copyText(deps, JSON.stringify(results, null, 2), 'the results as JSON');
   });
   pick.onDidAccept(() => {
     const attendeeId = pick.selectedItems[0]?.attendeeId;

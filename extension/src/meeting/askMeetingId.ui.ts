@@ -17,16 +17,21 @@ const FORGET_MEETING = button('close', 'Forget this meeting');
  * ended; each has a button to forget it). A quick pick has no validation message, so the typed text is
  * checked into an item of its own: "use this ID", or why not.
  */
-export function askMeetingId(title: string, recent: Pick<RecentMeetings, 'entries' | 'forget'>, value: string, at: StepAt): Promise<Answer<string>> {
+export function askMeetingId(
+  title: string,
+  recent: Pick<RecentMeetings, 'entries' | 'forget'>,
+  value: string,
+  at: StepAt,
+): Promise<Answer<string>> {
   const pick = vscode.window.createQuickPick<MeetingItem>();
   // Shown gone at once; the store catches up in the background.
   const forgotten = new Set<string>();
   const refresh = () => {
     const entries = recent.entries().filter((entry) => !forgotten.has(entry.meetingId));
     const ids = entries.map((entry) => entry.meetingId);
-    const recentItems = entries.map(
-      ({ meetingId, ended }): MeetingItem => ({ label: meetingId, description: ended ? 'recent (ended)' : 'recent', buttons: [FORGET_MEETING], meetingId }),
-    );
+    const recentItems = entries.map(({ meetingId, ended }): MeetingItem => {
+      return { label: meetingId, description: ended ? 'recent (ended)' : 'recent', buttons: [FORGET_MEETING], meetingId };
+    });
     setItems(pick, [...typedItems(pick.value, ids), ...recentItems]);
     pick.placeholder = ids.length ? 'Paste a meeting ID, or pick a recent one' : 'Paste the meeting ID (a GUID)';
   };

@@ -37,7 +37,8 @@ export const meetingJson = (meeting: Meeting) => JSON.stringify({ Meeting: meeti
 
 /** Why this meeting cannot be joined with, or undefined: the SDK reads MediaPlacement's URLs. */
 export function joinInfoProblem(meeting: Meeting): string | undefined {
-  return meeting.MediaPlacement?.AudioHostUrl && meeting.MediaPlacement.SignalingUrl ? undefined : 'the meeting has no MediaPlacement, which the SDK needs to join';
+  const { AudioHostUrl, SignalingUrl } = meeting.MediaPlacement ?? {};
+  return AudioHostUrl && SignalingUrl ? undefined : 'the meeting has no MediaPlacement, which the SDK needs to join';
 }
 
 /** The region of a meeting's ARN (`arn:aws:chime:us-east-1:…`), where its API calls go. */

@@ -24,20 +24,23 @@ export function meetingTitle(meetingId: string, attendees: readonly ListedAttend
  */
 export function meetingRows(meeting: Meeting, attendees: readonly ListedAttendee[] | { problem: string }): MeetingRow[] {
   const region = arnRegion(meeting.MeetingArn);
-  const fact = (label: string, value: string | undefined): MeetingRow[] => (value ? [{ label, description: value, copy: { text: value, what: `the ${label.replace(/^\$\([\w-]+\)\s*/, '')}` } }] : []);
+  const fact = (icon: string, name: string, value: string | undefined): MeetingRow[] =>
+    value ? [{ label: `$(${icon}) ${name}`, description: value, copy: { text: value, what: `the ${name}` } }] : [];
   const rows: MeetingRow[] = [
     { separator: true, label: 'Meeting' },
-    ...fact('$(symbol-key) MeetingId', meeting.MeetingId),
-    ...fact('$(link) ExternalMeetingId', meeting.ExternalMeetingId),
-    ...fact('$(globe) MediaRegion', meeting.MediaRegion),
-    ...(region && region !== meeting.MediaRegion ? fact('$(server) Region', region) : []),
-    ...fact('$(account) MeetingHostId', meeting.MeetingHostId),
+    ...fact('symbol-key', 'MeetingId', meeting.MeetingId),
+    ...fact('link', 'ExternalMeetingId', meeting.ExternalMeetingId),
+    ...fact('globe', 'MediaRegion', meeting.MediaRegion),
+    ...(region && region !== meeting.MediaRegion ? fact('server', 'Region', region) : []),
+    ...fact('account', 'MeetingHostId', meeting.MeetingHostId),
   ];
   if ('problem' in attendees) {
-    return [...rows, { separator: true, label: 'Attendees' }, { label: '$(warning) Could not list the attendees', detail: attendees.problem }];
+    const problem: MeetingRow = { label: '$(warning) Could not list the attendees', detail: attendees.problem };
+    return [...rows, { separator: true, label: 'Attendees' }, problem];
   }
   const capacity = LIMITS.attendeesPerMeeting;
-  rows.push({ label: '$(organization) Slots', description: `${slotsLine(attendees.length, capacity)}, ${Math.max(0, capacity - attendees.length)} free` });
+  const free = Math.max(0, capacity - attendees.length);
+  rows.push({ label: '$(organization) Slots', description: `${slotsLine(attendees.length, capacity)}, ${free} free` });
   rows.push({ separator: true, label: `Attendees (${attendees.length})` });
   for (const attendee of attendees) {
     rows.push({

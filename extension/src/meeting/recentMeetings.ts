@@ -29,7 +29,9 @@ export interface Memento {
 export function createRecentMeetings(state: Memento): RecentMeetings {
   const list = () => readRecent(state.get(KEY));
   const ended = () => readRecent(state.get(ENDED_KEY));
-  const setEnded = async (id: string, isEnded: boolean, recent = list()) => state.update(ENDED_KEY, markEnded(ended(), recent, id, isEnded));
+  const setEnded = async (id: string, isEnded: boolean, recent = list()) => {
+    await state.update(ENDED_KEY, markEnded(ended(), recent, id, isEnded));
+  };
   const replace = async (recent: string[], id: string) => {
     await state.update(KEY, recent);
     await setEnded(id, false, recent);

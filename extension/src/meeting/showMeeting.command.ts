@@ -23,7 +23,8 @@ const COPY_MEETING_JOIN_INFO = button('plug', 'Copy meeting join info ({ Meeting
 const DELETE_TEST_ATTENDEES = button('trash', 'Delete Test Attendees…');
 
 export function registerShowMeeting(context: vscode.ExtensionContext, deps: Deps): void {
-  context.subscriptions.push(vscode.commands.registerCommand('chimeAttendees.showMeeting', (meetingId?: unknown) => showMeeting(deps, meetingIdArgument(meetingId))));
+  const run = (meetingId?: unknown) => showMeeting(deps, meetingIdArgument(meetingId));
+  context.subscriptions.push(vscode.commands.registerCommand('chimeAttendees.showMeeting', run));
 }
 
 interface Read {

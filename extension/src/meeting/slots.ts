@@ -18,7 +18,11 @@ export interface SlotCheck {
   fits: boolean;
 }
 
-export function checkSlots(listed: readonly Pick<ListedAttendee, 'ExternalUserId'>[], requested: readonly string[], capacity: number = LIMITS.attendeesPerMeeting): SlotCheck {
+export function checkSlots(
+  listed: readonly Pick<ListedAttendee, 'ExternalUserId'>[],
+  requested: readonly string[],
+  capacity: number = LIMITS.attendeesPerMeeting,
+): SlotCheck {
   const present = new Set(listed.map((attendee) => attendee.ExternalUserId));
   const presentCount = new Set(requested.filter((id) => present.has(id))).size;
   const newCount = new Set(requested).size - presentCount;
@@ -35,8 +39,8 @@ export const slotsLine = (used: number, capacity: number = LIMITS.attendeesPerMe
  * attendees would not fit (10 slots are free). Delete test attendees first?`
  */
 export function wontFitMessage(meetingId: string, check: SlotCheck): string {
-  const asked = plural(check.presentCount, 'of those asked for is already in it and takes', 'of those asked for are already in it and take');
-  const present = check.presentCount ? `; ${asked} no new slot` : '';
+  const inIt = plural(check.presentCount, 'of those asked for is already in it and takes', 'of those asked for are already in it and take');
+  const present = check.presentCount ? `; ${inIt} no new slot` : '';
   const free = `${plural(check.free, 'slot is', 'slots are')} free`;
   const wontFit = `${plural(check.newCount, 'new attendee')} would not fit (${free}${present})`;
   return `Meeting ${meetingId} has ${slotsLine(check.used, check.capacity)}; ${wontFit}. Delete test attendees first?`;

@@ -2,7 +2,6 @@ import type { Deps } from '../deps.ts';
 import { isMeetingNotFound, type Exchange, type WorkerFailure, type WorkerResult, type WorkerTarget } from '../worker/client.ts';
 import { describeFailure } from '../worker/failureText.ts';
 import { exchangeLine, failureLine } from '../worker/logLines.ts';
-import { currentTarget } from '../worker/target.ts';
 import { showFailure } from './showFailure.ui.ts';
 import { withCancellableProgress, type ProgressReport } from './withCancellableProgress.ui.ts';
 
@@ -34,6 +33,13 @@ export async function request<T>(deps: Deps, { title, meetingId, attempt, handle
     if (isMeetingNotFound(failure)) await deps.recentMeetings.markEnded(meetingId);
     if ((await showFailure(describeFailure(failure, { workerUrl, meetingId, hadToken, exchange }), deps)) !== 'retry') return outcome;
   }
+}
+
+/** The worker as the settings and the token store say now: read afresh for every try. */
+async function currentTarget({ tokens, settings }: Deps) {
+  const token = await tokens.get();
+  const { workerUrl, timeoutSeconds } = settings.current();
+  return { target: { baseUrl: workerUrl, token, timeoutMs: timeoutSeconds * 1000 }, workerUrl, hadToken: token !== undefined };
 }
 
 export interface MeetingRequest<T> {

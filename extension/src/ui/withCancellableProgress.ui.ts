@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 
 export type ProgressReport = vscode.Progress<{ message?: string; increment?: number }>;
 
+type ProgressTask<T> = (signal: AbortSignal, progress: ProgressReport) => Promise<T>;
+
 /** Runs the task under a notification whose Cancel aborts it, through the signal the task is given. */
-export function withCancellableProgress<T>(title: string, task: (signal: AbortSignal, progress: ProgressReport) => Promise<T>): Thenable<T> {
+export function withCancellableProgress<T>(title: string, task: ProgressTask<T>): Thenable<T> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
     const controller = new AbortController();
     // A token cancelled before this ran fires no event, so it is checked as well as listened to.

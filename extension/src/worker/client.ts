@@ -95,7 +95,12 @@ export function deleteAttendees(
 }
 
 /** Deletes one attendee: 204 and no body. */
-export function deleteAttendee(target: WorkerTarget, meetingId: string, attendeeId: string, signal?: AbortSignal): Promise<WorkerResult<undefined>> {
+export function deleteAttendee(
+  target: WorkerTarget,
+  meetingId: string,
+  attendeeId: string,
+  signal?: AbortSignal,
+): Promise<WorkerResult<undefined>> {
   return call(target, `${meetingPath(meetingId)}/attendees/${encodeURIComponent(attendeeId)}`, { method: 'DELETE' }, NoBodySchema, signal);
 }
 
@@ -127,9 +132,9 @@ async function call<S extends v.GenericSchema>(
   const json = parseJson(text);
   if (response.ok) {
     const parsed = parseSafely(schema, json);
-    return parsed.success
-      ? { ok: true, value: parsed.output, exchange }
-      : { ok: false, failure: { kind: 'unexpected', status: response.status, detail: 'the answer is not in the worker API’s shape' }, exchange };
+    if (parsed.success) return { ok: true, value: parsed.output, exchange };
+    const detail = 'the answer is not in the worker API’s shape';
+    return { ok: false, failure: { kind: 'unexpected', status: response.status, detail }, exchange };
   }
   return { ok: false, failure: refusal(response, json), exchange };
 }
