@@ -1,24 +1,59 @@
 import * as vscode from 'vscode';
-import { registerClearToken } from './commands/clearToken.ts';
-import { registerCreateAttendees } from './commands/createAttendees.ts';
-import { registerCreateTestAttendees } from './commands/createTestAttendees.ts';
-import { registerDeleteTestAttendees } from './commands/deleteTestAttendees.ts';
-import { registerSetToken } from './commands/setToken.ts';
-import { registerShowLog } from './commands/showLog.ts';
-import { registerShowMeeting } from './commands/showMeeting.ts';
-import { createDeps } from './deps.ts';
-import type { TestHooks } from './testHooks.ts';
+import { registerCreateAttendees } from './create/createAttendees.command.ts';
+import { registerCreateTestAttendees } from './create/createTestAttendees.command.ts';
+import { registerDeleteTestAttendees } from './delete/deleteTestAttendees.command.ts';
+import type { Clipboard, Deps } from './deps.ts';
+import { createLogger, type Logger } from './log/logger.ts';
+import { registerShowLog } from './log/showLog.command.ts';
+import { createRecentMeetings } from './meeting/recentMeetings.ts';
+import { registerShowMeeting } from './meeting/showMeeting.command.ts';
+import { watchSettings } from './settings.ts';
+import { registerClearToken } from './token/clearToken.command.ts';
+import { registerSetToken } from './token/setToken.command.ts';
+import { createTokenStore } from './token/tokenStore.ts';
+
+/**
+ * Handed to tests (never to production) by activate. VS Code gives each extension its own `vscode`
+ * API object, so a test outside this folder that replaced methods on its own `vscode.window` would
+ * not touch the one this extension calls: tests script the UI through this `window` instead.
+ */
+export interface TestHooks {
+  window: typeof vscode.window;
+  clipboard: Clipboard;
+  log: Pick<Logger, 'addSink'>;
+}
+
+const COMMANDS = [
+  registerCreateAttendees,
+  registerCreateTestAttendees,
+  registerDeleteTestAttendees,
+  registerShowMeeting,
+  registerSetToken,
+  registerClearToken,
+  registerShowLog,
+];
 
 /** Activated by any of the contributed commands; registers them and nothing more. */
 export function activate(context: vscode.ExtensionContext): TestHooks | undefined {
   const deps = createDeps(context);
-  registerCreateAttendees(context, deps);
-  registerCreateTestAttendees(context, deps);
-  registerDeleteTestAttendees(context, deps);
-  registerShowMeeting(context, deps);
-  registerSetToken(context, deps);
-  registerClearToken(context, deps);
-  registerShowLog(context, deps);
+  for (const register of COMMANDS) register(context, deps);
   if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
   return { window: vscode.window, clipboard: deps.clipboard, log: deps.log };
+}
+
+/** The commands' shared pieces, made from VS Code's own; the settings watcher first, so it hears of changes first. */
+function createDeps(context: vscode.ExtensionContext): Deps {
+  const channel = vscode.window.createOutputChannel('Chime Attendees', { log: true });
+  const tokens = createTokenStore(context.secrets);
+  const log = createLogger(channel, () => [tokens.lastSeen()]);
+  const settings = watchSettings(vscode.workspace, log);
+  context.subscriptions.push(channel, settings);
+  return {
+    settings,
+    log,
+    showLog: () => channel.show(true),
+    tokens,
+    recentMeetings: createRecentMeetings(context.workspaceState),
+    clipboard: { writeText: (text) => vscode.env.clipboard.writeText(text) },
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CAPABILITY_PRESETS, describeCapabilities } from '../../../extension/src/create/capabilityPresets.ts';
 import { CapabilitiesSchema, parseSafely } from '../../../shared/index.ts';
-import { CAPABILITY_PRESETS, describeCapabilities } from '../../../extension/src/input/capabilityPresets.ts';
 
 describe('capability presets', () => {
   it.each(CAPABILITY_PRESETS.filter((preset) => preset.capabilities))('$label keeps the contract’s rules', ({ capabilities }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deleteInBatches, outcomeOf, type DeleteBatch } from '../../../extension/src/deletion.ts';
-import { confirmDeletionMessage, deletionLogLine, deletionRows, deletionSummary } from '../../../extension/src/present/deletion.ts';
-import type { WorkerFailure } from '../../../extension/src/workerClient.ts';
+import { deleteInBatches, outcomeOf, type DeleteBatch } from '../../../extension/src/delete/batches.ts';
+import { confirmDeletionMessage, deletionLogLine, deletionRows, deletionSummary } from '../../../extension/src/delete/deletionText.ts';
+import type { WorkerFailure } from '../../../extension/src/worker/client.ts';
 
 const meetingId = '0a1b2c3d-4e5f-6789-abcd-ef0123456789';
 const attendees = (n: number) => Array.from({ length: n }, (_, i) => ({ AttendeeId: `id-${i + 1}`, ExternalUserId: `bot-${i + 1}` }));

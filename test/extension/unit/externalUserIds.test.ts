@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkExternalUserIds, splitExternalUserIds } from '../../../extension/src/input/externalUserIds.ts';
+import { checkExternalUserIds, splitExternalUserIds } from '../../../extension/src/create/externalUserIds.ts';
 
 describe('splitExternalUserIds', () => {
   it('splits on commas and line breaks, trimming and dropping empty entries', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFailure, type FailureContext } from '../../../extension/src/present/failureText.ts';
+import { describeFailure, failureDetail, type FailureContext } from '../../../extension/src/worker/failureText.ts';
 
 const context: FailureContext = { workerUrl: 'http://127.0.0.1:8787', meetingId: 'm-1', hadToken: true };
 
@@ -74,5 +74,12 @@ describe('describeFailure for test meetings', () => {
     const text = describeFailure({ kind: 'refused', code: 'NotFoundException', message: 'No such route; the routes are listed in /openapi.json' }, context);
     expect(text.message).toMatch(/^The worker at http:\/\/127\.0\.0\.1:8787 has no such route: it is older than this extension/);
     expect(text.steps).toEqual(['Open Settings']);
+  });
+});
+
+describe('failureDetail', () => {
+  it('gives the worker’s code and message, or what went wrong on the way', () => {
+    expect(failureDetail({ kind: 'refused', code: 'ThrottlingException', message: 'Rate exceeded' })).toBe('ThrottlingException: Rate exceeded');
+    expect(failureDetail({ kind: 'network', detail: 'ECONNREFUSED' })).toBe('network error: ECONNREFUSED');
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gitUserEmail } from '../../../extension/src/gitEmail.ts';
+import { gitUserEmail } from '../../../extension/src/create/gitEmail.ts';
 
 describe('gitUserEmail', () => {
   const repo = mkdtempSync(join(tmpdir(), 'chime-git-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allJoinInfoJson, arnRegion, joinInfo, joinInfoJson, joinInfoProblem, meetingJson } from '../../../extension/src/present/joinInfo.ts';
+import { allJoinInfoJson, arnRegion, joinInfo, joinInfoJson, joinInfoProblem, meetingJson } from '../../../extension/src/meeting/joinInfo.ts';
 import { fakeMeeting } from './support/fakeWorker.ts';
 
 const meetingId = '0a1b2c3d-4e5f-6789-abcd-ef0123456789';

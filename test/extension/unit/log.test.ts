@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, redact, type LogSink } from '../../../extension/src/log.ts';
+import { createLogger, redact, type LogSink } from '../../../extension/src/log/logger.ts';
 
 describe('redact', () => {
   it('scrubs known secrets wherever they appear', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMeetingId, meetingIdArgument } from '../../../extension/src/input/meetingId.ts';
+import { checkMeetingId, meetingIdArgument } from '../../../extension/src/meeting/meetingId.ts';
 
 describe('checkMeetingId', () => {
   it('accepts a GUID, ignoring surrounding spaces', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetingRows, meetingTitle } from '../../../extension/src/present/meetingView.ts';
+import { meetingRows, meetingTitle } from '../../../extension/src/meeting/meetingView.ts';
 import { fakeMeeting } from './support/fakeWorker.ts';
 
 const meetingId = '0a1b2c3d-4e5f-6789-abcd-ef0123456789';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPrefix, selectByPrefix, suggestPrefixes } from '../../../extension/src/input/prefix.ts';
+import { checkPrefix, selectByPrefix, suggestPrefixes } from '../../../extension/src/delete/prefix.ts';
 
 const named = (...ids: string[]) => ids.map((ExternalUserId, i) => ({ AttendeeId: `id-${i}`, ExternalUserId }));
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { forgetRecent, markEnded, MAX_RECENT_MEETINGS, readRecent, recentEntries, rememberRecent } from '../../../extension/src/input/recentMeetings.ts';
+import {
+  createRecentMeetings,
+  forgetRecent,
+  markEnded,
+  MAX_RECENT_MEETINGS,
+  readRecent,
+  recentEntries,
+  rememberRecent,
+  type Memento,
+} from '../../../extension/src/meeting/recentMeetings.ts';
 
 const id = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
 
@@ -42,5 +51,35 @@ describe('ended meetings', () => {
       { meetingId: id(1), ended: false },
       { meetingId: id(2), ended: true },
     ]);
+  });
+});
+
+describe('the recent meetings store', () => {
+  const memento = (stored: Record<string, unknown> = {}): Memento & { stored: Record<string, unknown> } => ({
+    stored,
+    get: (key) => stored[key],
+    update: async (key, value) => void (stored[key] = value),
+  });
+
+  it('remembers, marks ended, revives and forgets, in workspace state an older version can read', async () => {
+    const state = memento({ 'chimeAttendees.recentMeetingIds': [id(1)] });
+    const recent = createRecentMeetings(state);
+    await recent.remember(id(2));
+    await recent.markEnded(id(1));
+    expect(recent.entries()).toEqual([
+      { meetingId: id(2), ended: false },
+      { meetingId: id(1), ended: true },
+    ]);
+    expect(state.stored['chimeAttendees.recentMeetingIds']).toEqual([id(2), id(1)]);
+
+    await recent.remember(id(1));
+    expect(recent.entries()).toEqual([
+      { meetingId: id(1), ended: false },
+      { meetingId: id(2), ended: false },
+    ]);
+    await recent.markEnded(id(2));
+    await recent.forget(id(2));
+    expect(recent.list()).toEqual([id(1)]);
+    expect(state.stored['chimeAttendees.endedMeetingIds']).toEqual([]);
   });
 });

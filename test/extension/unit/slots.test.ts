@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSlots, slotsLogLine, wontFitMessage } from '../../../extension/src/present/slots.ts';
+import { checkSlots, slotsLogLine, wontFitMessage } from '../../../extension/src/meeting/slots.ts';
 
 const listed = (n: number, prefix = 'bot-') => Array.from({ length: n }, (_, i) => ({ ExternalUserId: `${prefix}${i + 1}` }));
 const meetingId = '0a1b2c3d-4e5f-6789-abcd-ef0123456789';

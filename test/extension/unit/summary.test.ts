@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { allAttendeesJson, attendeeJson } from '../../../extension/src/present/attendeeJson.ts';
-import { creationSummary, errorCounts, exchangeLine, outcomeLine } from '../../../extension/src/present/summary.ts';
+import { allAttendeesJson, attendeeJson } from '../../../extension/src/create/attendeeJson.ts';
+import { creationSummary, outcomeLine } from '../../../extension/src/create/creationText.ts';
+import { errorCounts, exchangeLine } from '../../../extension/src/worker/logLines.ts';
 
 const attendee = (n: number) => ({
   AttendeeId: `a-${n}`,
@@ -37,7 +38,7 @@ describe('log lines', () => {
     expect(outcomeLine({ ok: false, failure: { kind: 'cancelled' } })).toBe('cancelled');
     expect(outcomeLine({ ok: false, failure: { kind: 'timeout', timeoutMs: 200 } })).toBe('timed out after 200 ms');
     expect(outcomeLine({ ok: false, failure: { kind: 'refused', code: 'BadRequestException', message: 'x', issues: [{ Path: 'p', Message: 'm' }] }, exchange: { status: 400, elapsedMs: 4 } })).toBe(
-      'refused: BadRequestException (1 issues) (HTTP 400 in 4 ms)',
+      'refused: BadRequestException (1 issue) (HTTP 400 in 4 ms)',
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTags, parseTags } from '../../../extension/src/input/tags.ts';
+import { formatTags, parseTags } from '../../../extension/src/create/tags.ts';
 
 describe('parseTags', () => {
   it('reads Key=Value pairs, splitting each at its first =', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCount, checkPattern, expandPattern } from '../../../extension/src/input/testPattern.ts';
+import { checkCount, checkPattern, expandPattern } from '../../../extension/src/create/testPattern.ts';
 
 describe('expandPattern', () => {
   it('numbers attendees from 1', () => {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHIME_APIS } from '../../../shared/index.ts';
-import { checkMeeting } from '../../../extension/src/checkMeeting.ts';
+import { checkMeeting } from '../../../extension/src/create/checkMeeting.ts';
 import {
   checkHealth,
   createAttendees,
@@ -12,7 +11,8 @@ import {
   isMissingRoute,
   listAttendees,
   type WorkerResult,
-} from '../../../extension/src/workerClient.ts';
+} from '../../../extension/src/worker/client.ts';
+import { CHIME_APIS } from '../../../shared/index.ts';
 import { workerTargets, type WorkerTarget } from './support/targets.ts';
 
 // The same expectations for every worker: the client must read any of them the same way.

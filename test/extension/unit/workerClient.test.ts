@@ -1,7 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkHealth, createAttendees, workerUrl } from '../../../extension/src/workerClient.ts';
+import { checkHealth, createAttendees, workerUrl } from '../../../extension/src/worker/client.ts';
 import { FAILING_PREFIX, startFakeWorker, type FakeWorker } from './support/fakeWorker.ts';
 
 // What only a stand-in can make happen on demand: stalls, throttling, strangers on the port.

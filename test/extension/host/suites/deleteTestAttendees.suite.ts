@@ -60,6 +60,8 @@ describe('Chime: Delete Test Attendees…', () => {
       `Delete 2 attendees you picked from meeting ${meetingId}? Each frees its slot; anyone joined as one of them is removed from the meeting.`,
     );
     assert.deepEqual(ui.progressTitles, [`Listing the attendees of meeting ${meetingId}…`, `Deleting 2 attendees from meeting ${meetingId}…`]);
+    // The meeting step stays up, busy, while the meeting is listed; the deletion runs after the input has closed.
+    assert.deepEqual(ui.progressOver, [{ title: TITLE, step: 1 }, undefined]);
     assert.deepEqual(JSON.parse(clipboard[0] ?? '{}'), { Deleted: created.filter((a) => a.ExternalUserId !== pick2 && !keep.includes(a.ExternalUserId)), Errors: [] });
     assert.deepEqual((await emulator.attendees(meetingId)).map((a) => a.ExternalUserId).sort(), [pick2, ...keep].sort());
     assert.ok(ui.statusMessages.includes(`$(check) Deleted 2 attendees from meeting ${meetingId}`), ui.statusMessages.join(' | '));

@@ -62,4 +62,20 @@ describe('Copy join info (results of Create Attendees)', () => {
     }
     assertLogKeeps(log, [worker.token, ...names, ...(all.Attendees ?? []).map((a) => a.JoinToken)]);
   });
+
+  it('says "1 attendee" when copying all of one', async () => {
+    const meetingId = emulator ? await emulator.createMeeting() : worker.meetingId;
+    const { ui } = await runCommand('chimeAttendees.createTestAttendees', [
+      meeting(meetingId),
+      accept('1'),
+      accept(`${runTag}-solo-{n}`),
+      options(api, 'Silent bot'),
+      { kind: 'button', tooltip: 'Copy join info for all attendees' },
+      { kind: 'button', tooltip: 'Copy all attendees as JSON' },
+      hide,
+    ]);
+    assert.equal(ui.inputs().at(-1)?.title, `Created 1 attendee in meeting ${meetingId}`);
+    const copied = ui.statusMessages.filter((text) => text.startsWith('$(check) Copied'));
+    assert.deepEqual(copied, ['$(check) Copied the join info of 1 attendee', '$(check) Copied 1 attendee as JSON']);
+  });
 });

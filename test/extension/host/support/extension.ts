@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
-import type { TestHooks } from '../../../../extension/src/testHooks.ts';
+import type { TestHooks } from '../../../../extension/src/extension.ts';
 
 export const EXTENSION_ID = 'chime-attendees.chime-attendees';
 

@@ -61,6 +61,10 @@ export class ScriptedUi {
   readonly problems: string[] = [];
   readonly statusMessages: string[] = [];
   readonly progressTitles: string[] = [];
+  /** For each progress notification, the quick input it came over (busy and disabled), if any. */
+  readonly progressOver: Array<{ title: string; step: number | undefined } | undefined> = [];
+  /** Inputs shown and not yet hidden. */
+  readonly open = new Set<FakeQuickInput>();
   private readonly actions: Action[] = [];
   private readonly originals = new Map<string, unknown>();
 
@@ -161,6 +165,8 @@ export class ScriptedUi {
 
   private async runProgress(options: vscode.ProgressOptions, task: ProgressTask): Promise<unknown> {
     this.progressTitles.push(options.title ?? '');
+    const over = [...this.open].find((input) => input.busy && !input.enabled);
+    this.progressOver.push(over && { title: over.title ?? '', step: over.step });
     if (!options.cancellable) this.problems.push(`progress "${options.title}" cannot be cancelled`);
     const source = new vscode.CancellationTokenSource();
     const titled = this.options.cancelProgressTitled;
@@ -195,10 +201,12 @@ abstract class FakeQuickInput {
   placeholder: string | undefined;
   buttons: readonly vscode.QuickInputButton[] = [];
   ignoreFocusOut = false;
-  enabled = true;
   busy = false;
   protected currentValue = '';
   protected open = false;
+  private isEnabled = true;
+  /** Wakes the script waiting for this input to be enabled again (or closed). */
+  private wake: (() => void) | undefined;
   protected readonly valueChanged = new vscode.EventEmitter<string>();
   protected readonly accepted = new vscode.EventEmitter<void>();
   protected readonly buttonTriggered = new vscode.EventEmitter<vscode.QuickInputButton>();
@@ -218,15 +226,28 @@ abstract class FakeQuickInput {
     this.currentValue = value;
   }
 
+  /** A disabled input takes no action: the person waits, as the busy indicator asks. */
+  get enabled(): boolean {
+    return this.isEnabled;
+  }
+
+  set enabled(enabled: boolean) {
+    this.isEnabled = enabled;
+    if (enabled) this.wake?.();
+  }
+
   show(): void {
     if (this.open) return;
     this.open = true;
+    this.ui.open.add(this);
     void this.play();
   }
 
   hide(): void {
     if (!this.open) return;
     this.open = false;
+    this.ui.open.delete(this);
+    this.wake?.();
     this.hidden.fire();
   }
 
@@ -241,6 +262,10 @@ abstract class FakeQuickInput {
   private async play(): Promise<void> {
     await settle();
     while (this.open) {
+      if (!this.isEnabled) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        continue;
+      }
       // A message scripted while this is open is one the extension shows over it (a failure while
       // copying, say): wait for the extension to show it, then go on with this input.
       if (this.ui.peek()?.kind === 'message') {

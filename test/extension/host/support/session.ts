@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TestHooks } from '../../../../extension/src/testHooks.ts';
+import type { TestHooks } from '../../../../extension/src/extension.ts';
 import { hooks } from './extension.ts';
 import { ScriptedUi, type Action, type ScriptedUiOptions } from './scriptedUi.ts';
 

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import type { Deps } from '../deps.ts';
+import { askMeetingId } from '../meeting/askMeetingId.ui.ts';
+import { askText } from '../ui/askText.ui.ts';
+import { runInputSteps } from '../ui/quickInput.ui.ts';
+import { keep } from '../ui/steps.ts';
+import { detectApi } from '../worker/apiFlavor.ts';
+import { askAttendeeOptions, type AttendeeOptions } from './askAttendeeOptions.ui.ts';
+import { checkExternalUserIds, splitExternalUserIds } from './externalUserIds.ts';
+import { gitUserEmail } from './gitEmail.ts';
+import { submitAttendees } from './submitAttendees.ui.ts';
+
+const TITLE = 'Create Chime Attendees';
+
+export function registerCreateAttendees(context: vscode.ExtensionContext, deps: Deps): void {
+  context.subscriptions.push(vscode.commands.registerCommand('chimeAttendees.createAttendees', () => createAttendees(deps)));
+}
+
+async function createAttendees(deps: Deps): Promise<void> {
+  // Both are asked now, while the person types, so neither keeps them waiting later.
+  const api = detectApi(deps);
+  const email = gitUserEmail(trustedFolder());
+  const answers = { meetingId: '', attendees: undefined as string | undefined, options: {} as AttendeeOptions };
+  const answered = await runInputSteps([
+    (at) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id))),
+    async (at) =>
+      askText(
+        {
+          title: TITLE,
+          prompt: 'ExternalUserIds of the attendees, separated by commas (2 to 64 characters each)',
+          placeholder: 'alice@example.com, bob@example.com',
+          value: answers.attendees ?? (await email),
+          check: (text) => checkExternalUserIds(splitExternalUserIds(text)),
+        },
+        at,
+      ).then(keep((text) => (answers.attendees = text))),
+    async (at) => askAttendeeOptions(TITLE, await api, deps.settings.current(), at).then(keep((options) => (answers.options = options))),
+  ]);
+  if (!answered) return;
+  const Attendees = splitExternalUserIds(answers.attendees ?? '').map((ExternalUserId) => ({ ExternalUserId, ...answers.options }));
+  await submitAttendees(deps, { meetingId: answers.meetingId, api: await api, body: { Attendees } });
+}
+
+/** git reads the folder's own config, which an untrusted folder should not get to choose. */
+function trustedFolder(): string | undefined {
+  return vscode.workspace.isTrusted ? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath : undefined;
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { Deps } from '../deps.ts';
+import { askMeetingId } from '../meeting/askMeetingId.ui.ts';
+import { askText } from '../ui/askText.ui.ts';
+import { runInputSteps } from '../ui/quickInput.ui.ts';
+import { keep } from '../ui/steps.ts';
+import { detectApi } from '../worker/apiFlavor.ts';
+import { askAttendeeOptions, type AttendeeOptions } from './askAttendeeOptions.ui.ts';
+import { submitAttendees } from './submitAttendees.ui.ts';
+import { checkCount, checkPattern, DEFAULT_PATTERN, expandPattern } from './testPattern.ts';
+
+const TITLE = 'Create Chime Test Attendees';
+
+export function registerCreateTestAttendees(context: vscode.ExtensionContext, deps: Deps): void {
+  context.subscriptions.push(vscode.commands.registerCommand('chimeAttendees.createTestAttendees', () => createTestAttendees(deps)));
+}
+
+/** Fills a test meeting with bots named from a pattern: loadtest-1, loadtest-2, … */
+async function createTestAttendees(deps: Deps): Promise<void> {
+  const api = detectApi(deps);
+  const answers = { meetingId: '', count: 10, pattern: DEFAULT_PATTERN, options: {} as AttendeeOptions };
+  const answered = await runInputSteps([
+    (at) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id))),
+    (at) =>
+      askText({ title: TITLE, prompt: 'How many test attendees (1 to 250)', value: String(answers.count), check: checkCount }, at).then(
+        keep((text) => (answers.count = Number(text.trim()))),
+      ),
+    (at) =>
+      askText(
+        {
+          title: TITLE,
+          prompt: `ExternalUserId pattern: {n} becomes 1 to ${answers.count}; {n:3} pads it to 001`,
+          value: answers.pattern,
+          check: (text) => checkPattern(text.trim(), answers.count),
+        },
+        at,
+      ).then(keep((text) => (answers.pattern = text.trim()))),
+    async (at) => askAttendeeOptions(TITLE, await api, deps.settings.current(), at).then(keep((options) => (answers.options = options))),
+  ]);
+  if (!answered) return;
+  const Attendees = expandPattern(answers.pattern, answers.count).map((ExternalUserId) => ({ ExternalUserId, ...answers.options }));
+  await submitAttendees(deps, { meetingId: answers.meetingId, api: await api, body: { Attendees } });
+}

@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import type { Attendee, BatchCreateAttendeeResponse, Meeting } from '../../../shared/index.ts';
+import type { Deps } from '../deps.ts';
+import { allJoinInfoJson, joinInfoJson, joinInfoProblem } from '../meeting/joinInfo.ts';
+import { plural } from '../plural.ts';
+import { copyText } from '../ui/copy.ui.ts';
+import { button, showUntilHidden } from '../ui/quickInput.ui.ts';
+import { allAttendeesJson, attendeeJson } from './attendeeJson.ts';
+import { creationSummary } from './creationText.ts';
+import type { MeetingSource } from './meetingSource.ui.ts';
+
+interface ResultItem extends vscode.QuickPickItem {
+  attendee?: Attendee;
+}
+
+const COPY_JOIN_INFO = button('plug', 'Copy join info (Meeting + Attendee)');
+const COPY_TOKEN = button('key', 'Copy JoinToken');
+const COPY_JSON = button('json', 'Copy attendee as JSON');
+const COPY_ALL_JOIN_INFO = button('plug', 'Copy join info for all attendees');
+const COPY_ALL = button('copy', 'Copy all attendees as JSON');
+
+/**
+ * The created attendees and the per-attendee errors, open until dismissed (it stays open while the
+ * person pastes elsewhere). Enter copies an attendee as JSON; its buttons copy its join info (the
+ * meeting, read once for the whole list, with the attendee), its JoinToken or its JSON.
+ */
+export function showResults(deps: Deps, meetingId: string, response: BatchCreateAttendeeResponse, meeting: MeetingSource): Promise<void> {
+  const pick = vscode.window.createQuickPick<ResultItem>();
+  pick.title = `${creationSummary(response)} in meeting ${meetingId}`;
+  pick.placeholder = 'Enter copies JSON; the buttons copy join info or the JoinToken';
+  pick.items = resultItems(response);
+  pick.buttons = response.Attendees.length ? [COPY_ALL_JOIN_INFO, COPY_ALL] : [];
+  pick.matchOnDescription = true;
+  const copy = (text: string, what: string) => copyText(deps, text, what);
+  const copyJoinInfo = async (json: (found: Meeting) => string, what: string) => {
+    const found = await meeting.get();
+    if (!found) return;
+    const problem = joinInfoProblem(found);
+    await copy(json(found), problem ? `${what} (but ${problem})` : what);
+  };
+  pick.onDidTriggerItemButton(({ item, button }) => {
+    const attendee = item.attendee;
+    if (!attendee) return;
+    const name = attendee.ExternalUserId;
+    if (button === COPY_JOIN_INFO) void copyJoinInfo((found) => joinInfoJson(found, attendee), `the join info of ${name}`);
+    else if (button === COPY_TOKEN) void copy(attendee.JoinToken, `the JoinToken of ${name}`);
+    else void copy(attendeeJson(attendee), `${name} as JSON`);
+  });
+  pick.onDidTriggerButton((button) => {
+    const all = plural(response.Attendees.length, 'attendee');
+    if (button === COPY_ALL_JOIN_INFO) void copyJoinInfo((found) => allJoinInfoJson(found, response.Attendees), `the join info of ${all}`);
+    else void copy(allAttendeesJson(response.Attendees), `${all} as JSON`);
+  });
+  pick.onDidAccept(() => {
+    const attendee = pick.selectedItems[0]?.attendee;
+    if (attendee) void copy(attendeeJson(attendee), `${attendee.ExternalUserId} as JSON`);
+  });
+  return showUntilHidden(pick);
+}
+
+function resultItems({ Attendees, Errors }: BatchCreateAttendeeResponse): ResultItem[] {
+  const separator = (label: string): ResultItem => ({ label, kind: vscode.QuickPickItemKind.Separator });
+  const buttons = [COPY_JOIN_INFO, COPY_TOKEN, COPY_JSON];
+  const created = Attendees.map((attendee): ResultItem => {
+    return { label: `$(person) ${attendee.ExternalUserId}`, description: attendee.AttendeeId, buttons, attendee };
+  });
+  const failed = Errors.map(({ ExternalUserId, ErrorCode, ErrorMessage }): ResultItem => {
+    return { label: `$(error) ${ExternalUserId}`, description: ErrorCode, detail: ErrorMessage };
+  });
+  return [
+    ...(created.length ? [separator(`Created (${created.length})`), ...created] : []),
+    ...(failed.length ? [separator(`Failed (${failed.length})`), ...failed] : []),
+  ];
+}

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { button, type StepAt } from '../ui/quickInput.ui.ts';
+import { setItems } from '../ui/setItems.ui.ts';
+import type { Answer } from '../ui/steps.ts';
+import { checkMeetingId } from './meetingId.ts';
+import type { RecentMeetings } from './recentMeetings.ts';
+
+interface MeetingItem extends vscode.QuickPickItem {
+  /** Absent on the item that explains why the typed text is not a meeting ID. */
+  meetingId?: string;
+}
+
+const FORGET_MEETING = button('close', 'Forget this meeting');
+
+/**
+ * The meeting step, always the first: type (or paste) an ID, or pick a recent one (marked when it has
+ * ended; each has a button to forget it). A quick pick has no validation message, so the typed text is
+ * checked into an item of its own: "use this ID", or why not.
+ */
+export function askMeetingId(
+  title: string,
+  recent: Pick<RecentMeetings, 'entries' | 'forget'>,
+  value: string,
+  at: StepAt,
+): Promise<Answer<string>> {
+  const pick = vscode.window.createQuickPick<MeetingItem>();
+  // Shown gone at once; the store catches up in the background.
+  const forgotten = new Set<string>();
+  const refresh = () => {
+    const entries = recent.entries().filter((entry) => !forgotten.has(entry.meetingId));
+    const ids = entries.map((entry) => entry.meetingId);
+    const recentItems = entries.map(({ meetingId, ended }): MeetingItem => {
+      return { label: meetingId, description: ended ? 'recent (ended)' : 'recent', buttons: [FORGET_MEETING], meetingId };
+    });
+    setItems(pick, [...typedItems(pick.value, ids), ...recentItems]);
+    pick.placeholder = ids.length ? 'Paste a meeting ID, or pick a recent one' : 'Paste the meeting ID (a GUID)';
+  };
+  pick.title = title;
+  pick.value = value;
+  pick.matchOnDescription = true;
+  refresh();
+  return at.ask(pick, (settle) => {
+    pick.onDidChangeValue(refresh);
+    pick.onDidTriggerItemButton(({ item }) => {
+      if (!item.meetingId) return;
+      forgotten.add(item.meetingId);
+      void recent.forget(item.meetingId);
+      refresh();
+    });
+    pick.onDidAccept(() => {
+      // No selection when Enter beat the latest items to the window: a typed ID is what was meant.
+      const [selected] = pick.selectedItems;
+      const meetingId = selected ? selected.meetingId : checkMeetingId(pick.value) ? undefined : pick.value.trim();
+      if (meetingId) settle({ move: 'next', value: meetingId });
+    });
+  });
+}
+
+function typedItems(value: string, recent: readonly string[]): MeetingItem[] {
+  const typed = value.trim();
+  if (!typed || recent.some((id) => id.toLowerCase() === typed.toLowerCase())) return [];
+  const problem = checkMeetingId(typed);
+  return problem
+    ? [{ label: '$(error) Not a meeting ID', detail: problem, alwaysShow: true }]
+    : [{ label: typed, description: 'use this meeting ID', meetingId: typed, alwaysShow: true }];
+}

@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import type { StepAt } from './quickInput.ui.ts';
+import type { Answer } from './steps.ts';
+
+export interface TextQuestion {
+  title: string;
+  prompt: string;
+  placeholder?: string;
+  value?: string | undefined;
+  /** Why the value cannot be accepted (shown as it is typed), or undefined. */
+  check(value: string): string | undefined;
+}
+
+/** One step as an input box: checked as typed, accepted only when the check passes. */
+export function askText(question: TextQuestion, at: StepAt): Promise<Answer<string>> {
+  const input = vscode.window.createInputBox();
+  input.title = question.title;
+  input.prompt = question.prompt;
+  input.placeholder = question.placeholder;
+  input.value = question.value ?? '';
+  // A prefilled value is meant to be added to, so the cursor goes after it instead of selecting it.
+  input.valueSelection = [input.value.length, input.value.length];
+  input.validationMessage = input.value ? question.check(input.value) : undefined;
+  return at.ask(input, (settle) => {
+    input.onDidChangeValue((value) => (input.validationMessage = question.check(value)));
+    input.onDidAccept(() => {
+      input.validationMessage = question.check(input.value);
+      if (!input.validationMessage) settle({ move: 'next', value: input.value });
+    });
+  });
+}
