@@ -1,0 +1,40 @@
+// Lint for the whole project: typescript-eslint's recommended rules, and the architecture's one real
+// axis as a rule: only the extension's entry, command and UI modules may import `vscode`.
+import tseslint from 'typescript-eslint';
+
+const VSCODE_ONLY_IN = ['extension/src/extension.ts', 'extension/src/**/*.command.ts', 'extension/src/**/*.ui.ts'];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'out/**', 'test-results/**', '.wrangler/**', 'edge/openapi/documents.ts'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      'max-len': ['error', { code: 140, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true }],
+    },
+  },
+  {
+    // Tests read JSON of shapes they are checking, and cast it where a type would only restate the check.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['extension/src/**/*.ts'],
+    ignores: VSCODE_ONLY_IN,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'Only extension.ts, *.command.ts and *.ui.ts modules may import vscode (extension/README.md, Architecture).' }],
+          patterns: [
+            {
+              regex: '\\.(command|ui)(\\.ts)?$',
+              allowTypeImports: true,
+              message: 'A pure module may import a command or UI module for its types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
