@@ -71,13 +71,15 @@ function pickMeeting(
     pick.onDidAccept(() => {
       // No selection when Enter beat the latest items to the window: a typed ID is what was meant.
       const [selected] = pick.selectedItems;
-      if (selected?.create) {
+      // A selection can name an item by its place in a list that has just been replaced: with a meeting ID
+      // typed, Enter means that ID, never "Create a test meeting…".
+      if (selected?.create && checkMeetingId(pick.value)) {
         // Its own steps take the screen; this step is answered.
         settle({ move: 'next', value: CREATE });
         pick.hide();
         return;
       }
-      const meetingId = selected ? selected.meetingId : checkMeetingId(pick.value) ? undefined : pick.value.trim();
+      const meetingId = selected && !selected.create ? selected.meetingId : checkMeetingId(pick.value) ? undefined : pick.value.trim();
       if (meetingId) settle({ move: 'next', value: meetingId });
     });
   });

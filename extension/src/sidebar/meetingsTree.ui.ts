@@ -59,6 +59,8 @@ export function createMeetingsTree(context: vscode.ExtensionContext, deps: Deps)
 
 class MeetingsProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   readonly snapshots = new Map<string, Snapshot>();
+  /** ExternalMeetingIds as read while live: an ended meeting keeps its name, not its GUID. */
+  private readonly names = new Map<string, string>();
   private readonly reading = new Map<string, Promise<Snapshot>>();
   private readonly meetingNodes = new Map<string, Node>();
   private checked: Promise<Connection> | undefined;
@@ -137,7 +139,7 @@ class MeetingsProvider implements vscode.TreeDataProvider<Node>, vscode.Disposab
     if (node.kind === 'attendee') return attendeeItem(node.meetingId, node.attendee);
     if (node.kind === 'note') return noteItem(node.meetingId, node.text);
     const entry = this.deps.recentMeetings.entries().find((each) => each.meetingId === node.meetingId);
-    return meetingItem(entry ?? { meetingId: node.meetingId, ended: false }, this.snapshots.get(node.meetingId));
+    return meetingItem(entry ?? { meetingId: node.meetingId, ended: false }, this.snapshots.get(node.meetingId), this.names.get(node.meetingId));
   }
 
   private async readNow(meetingId: string): Promise<Snapshot> {
@@ -145,8 +147,11 @@ class MeetingsProvider implements vscode.TreeDataProvider<Node>, vscode.Disposab
     const target = { baseUrl: workerUrl, token: await this.deps.tokens.get(), timeoutMs: timeoutSeconds * 1000 };
     const snapshot = await readSnapshot(target, meetingId);
     this.snapshots.set(meetingId, snapshot);
+    if (snapshot.state === 'live' && snapshot.meeting.ExternalMeetingId) this.names.set(meetingId, snapshot.meeting.ExternalMeetingId);
     this.deps.log.info(`meeting ${meetingId}: read for the Meetings view: ${describe(snapshot)}`);
-    if (snapshot.state === 'ended') await this.deps.recentMeetings.markEnded(meetingId);
+    if (snapshot.state === 'ended' && !this.deps.recentMeetings.entries().some((entry) => entry.meetingId === meetingId && entry.ended)) {
+      await this.deps.recentMeetings.markEnded(meetingId);
+    }
     return snapshot;
   }
 

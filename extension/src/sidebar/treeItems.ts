@@ -28,12 +28,13 @@ export const JOIN_INFO_NOTE =
   'Copy Join Info creates this ExternalUserId again: ExternalUserId is an idempotency token, so the worker answers this same ' +
   "attendee with its JoinToken (the worker token needs the 'create' operation).";
 
-export function meetingItem(entry: RecentMeeting, snapshot: Snapshot | undefined): ItemSpec {
+/** `name`: the meeting's ExternalMeetingId when it was read while live, so an ended meeting keeps its name. */
+export function meetingItem(entry: RecentMeeting, snapshot: Snapshot | undefined, name?: string): ItemSpec {
   const { meetingId } = entry;
   const base = { id: `meeting:${meetingId}`, label: meetingId };
   if (entry.ended || snapshot?.state === 'ended') {
-    const tooltip = `Meeting ${meetingId} has ended: the worker answered that it was not found. Forget removes it from this list.`;
-    return { ...base, description: 'ended', tooltip, icon: 'circle-slash', contextValue: 'meeting.ended', expandable: false };
+    const tooltip = `Meeting ${meetingId} has ended: the worker answers that it is not found. Forget removes it from this list.`;
+    return { ...base, label: name ?? meetingId, description: 'ended', tooltip, icon: 'circle-slash', contextValue: 'meeting.ended', expandable: false };
   }
   if (!snapshot || snapshot.state === 'unknown') {
     const problem = snapshot ? `Could not read it: ${snapshot.problem}` : 'Not read yet: Refresh reads it.';

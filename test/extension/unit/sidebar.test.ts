@@ -29,6 +29,7 @@ describe('the Meetings tree items', () => {
     const ended = meetingItem({ meetingId: MEETING_ID, ended: true }, undefined);
     expect(ended).toMatchObject({ label: MEETING_ID, description: 'ended', contextValue: 'meeting.ended', expandable: false });
     expect(meetingItem({ meetingId: MEETING_ID, ended: false }, { state: 'ended' }).contextValue).toBe('meeting.ended');
+    expect(meetingItem({ meetingId: MEETING_ID, ended: false }, { state: 'ended' }, 'alice-1')).toMatchObject({ label: 'alice-1', description: 'ended' });
     const unknown = meetingItem({ meetingId: MEETING_ID, ended: false }, { state: 'unknown', problem: 'network: ECONNREFUSED', failure: { kind: 'network', detail: 'ECONNREFUSED' } });
     expect(unknown).toMatchObject({ description: 'not read', contextValue: 'meeting.unknown', expandable: false });
     expect(unknown.tooltip).toContain('ECONNREFUSED');
