@@ -8,6 +8,14 @@ import { registerShowLog } from './log/showLog.command.ts';
 import { createRecentMeetings } from './meeting/recentMeetings.ts';
 import { registerShowMeeting } from './meeting/showMeeting.command.ts';
 import { watchSettings } from './settings.ts';
+// The Chime sidebar and the test-meeting loop.
+import { registerCreateMeeting } from './meeting/createMeeting.command.ts';
+import { registerEndMeeting } from './meeting/endMeeting.command.ts';
+import { registerMeetingActions } from './sidebar/meetingActions.command.ts';
+import { createMeetingsTree, type MeetingsTree } from './sidebar/meetingsTree.ui.ts';
+import { watchRecentMeetings } from './sidebar/recentChanges.ts';
+import { createConnectionStatus } from './sidebar/statusBar.ui.ts';
+// End of the sidebar's imports.
 import { registerClearToken } from './token/clearToken.command.ts';
 import { registerSetToken } from './token/setToken.command.ts';
 import { createTokenStore } from './token/tokenStore.ts';
@@ -21,6 +29,8 @@ export interface TestHooks {
   window: typeof vscode.window;
   clipboard: Clipboard;
   log: Pick<Logger, 'addSink'>;
+  /** The Meetings tree and the status-bar item. */
+  sidebar: { tree: MeetingsTree; status: vscode.StatusBarItem };
 }
 
 const COMMANDS = [
@@ -36,10 +46,28 @@ const COMMANDS = [
 /** Activated by any of the contributed commands; registers them and nothing more. */
 export function activate(context: vscode.ExtensionContext): TestHooks | undefined {
   const deps = createDeps(context);
+  const sidebar = createSidebar(context, deps);
   for (const register of COMMANDS) register(context, deps);
   if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
-  return { window: vscode.window, clipboard: deps.clipboard, log: deps.log };
+  return { window: vscode.window, clipboard: deps.clipboard, log: deps.log, sidebar };
 }
+
+// ---- The Chime sidebar and the test-meeting loop ------------------------------------------------
+
+/** The Meetings tree (told of every change to the recent meetings), its commands and the status-bar item. */
+function createSidebar(context: vscode.ExtensionContext, deps: Deps) {
+  const watched = watchRecentMeetings(deps.recentMeetings);
+  // Before any command is registered: every command's changes to the recent list reach the tree.
+  deps.recentMeetings = watched.recent;
+  const tree = createMeetingsTree(context, deps);
+  watched.onChange((change) => tree.changed(change));
+  registerCreateMeeting(context, deps, tree);
+  registerEndMeeting(context, deps, tree);
+  registerMeetingActions(context, deps, tree);
+  return { tree, status: createConnectionStatus(context, tree) };
+}
+
+// ---- End of the sidebar -------------------------------------------------------------------------
 
 /** The commands' shared pieces, made from VS Code's own; the settings watcher first, so it hears of changes first. */
 function createDeps(context: vscode.ExtensionContext): Deps {

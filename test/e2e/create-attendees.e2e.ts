@@ -4,13 +4,15 @@
  * Enter, a click on a button. The worker runs under wrangler dev (workerd) against the local Chime
  * emulator, and the test checks what the window shows, what the clipboard holds and what the
  * emulator holds: attendees created, test bots created with their join info copied, then deleted,
- * and the meeting's slot count back where it was.
+ * and the meeting's slot count back where it was; then, from the Chime sidebar, a test meeting made with
+ * five bots, one bot's join info copied from its row, and the meeting ended.
  *
  *   npm run test:e2e          (after `bash .ci/setup-vscode.sh`, once per machine)
  *
- * Artifacts go to test-results/e2e/: create-attendees.png (the results, every run), timings.json,
+ * Artifacts go to test-results/e2e/: create-attendees.png (the results, every run), sidebar.png, timings.json,
  * and on failure failure-<step>.png plus code-server.log. With E2E_UPDATE_SCREENSHOT=1 the results
- * screenshot is also copied to extension/media/screenshot.png, the extension README's picture.
+ * screenshot is also copied to extension/media/screenshot.png and the sidebar's to extension/media/sidebar.png,
+ * the extension README's pictures.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -37,6 +39,7 @@ import {
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
 const README_SCREENSHOT = join(ROOT, 'extension', 'media', 'screenshot.png');
+const README_SIDEBAR_SCREENSHOT = join(ROOT, 'extension', 'media', 'sidebar.png');
 /** Where vsce points the packaged README's relative pictures: the extension's folder in its repository. */
 const REPOSITORY_FILES = `${EXTENSION_MANIFEST.repository.url.replace(/\.git$/, '')}/raw/HEAD/${EXTENSION_MANIFEST.repository.directory}`;
 
@@ -51,6 +54,10 @@ const DELETE_TITLE = 'Delete Chime Test Attendees';
 const BOT_PREFIX = 'e2e-load-';
 const BOT_COUNT = 3;
 const BOTS = Array.from({ length: BOT_COUNT }, (_, i) => `${BOT_PREFIX}${i + 1}`);
+/** The test meeting made from the sidebar, with five bots created in the same call. */
+const MEETING_TITLE = 'Create Chime Test Meeting';
+const SIDEBAR_MEETING = 'e2e-sidebar-meeting';
+const SIDEBAR_BOTS = ['bot-1', 'bot-2', 'bot-3', 'bot-4', 'bot-5'];
 
 // Bounds. Everything waits by polling a condition against one of these deadlines.
 const SETUP_MS = 240_000; // package, worker + emulator, install, code-server, Chromium, workbench
@@ -326,6 +333,7 @@ async function closeQuickInput(page: Page, what: string): Promise<void> {
 
 interface EmulatorMeeting {
   MeetingId: string;
+  ExternalMeetingId: string;
   Deleted: boolean;
   Attendees: { AttendeeId: string; ExternalUserId: string }[];
 }
@@ -338,13 +346,63 @@ async function emulatorMeeting(meetingId: string): Promise<EmulatorMeeting> {
   return meeting;
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// The Chime sidebar
+
+/** Opens the Chime view container from its activity-bar icon, as a person would. */
+async function openChimeView(page: Page): Promise<void> {
+  const icon = page.locator('.part.activitybar .action-item [aria-label^="Chime"]').first();
+  await icon.click({ timeout: UI_MS });
+  const title = () => page.evaluate(() => document.querySelector<HTMLElement>('.part.sidebar .composite.title')?.innerText ?? '');
+  await until('the Chime: Meetings view', UI_MS, async () => /chime: meetings/i.test(await title()), title);
+  // Wider, as a person would drag it, so each meeting's state and slots show beside its name.
+  const sidebar = await page.locator('.part.sidebar').first().boundingBox();
+  if (sidebar) {
+    const y = sidebar.y + sidebar.height / 2;
+    await page.mouse.move(sidebar.x + sidebar.width + 1, y);
+    await page.mouse.down();
+    await page.mouse.move(sidebar.x + sidebar.width + 180, y, { steps: 8 });
+    await page.mouse.up();
+  }
+}
+
+/** A button of the sidebar's title bar (or its view's header), by its tooltip. */
+async function clickSidebarAction(page: Page, tooltip: string): Promise<void> {
+  await page.locator('.part.sidebar').first().hover({ timeout: UI_MS });
+  await page.locator(`.part.sidebar .action-label:is([aria-label="${tooltip}"], [title="${tooltip}"])`).first().click({ timeout: UI_MS });
+}
+
+/** The sidebar tree's rows, each as its label and description. */
+const treeRows = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.part.sidebar .monaco-list-row')].map((row) => ({
+      label: (row.querySelector('.label-name')?.textContent ?? '').trim(),
+      description: (row.querySelector('.label-description')?.textContent ?? '').trim(),
+    })),
+  );
+
+/** An inline action of one tree row (shown on hover), by the row's label and the action's tooltip. */
+async function clickTreeRowAction(page: Page, label: string, tooltip: string): Promise<void> {
+  const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  const row = page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first();
+  await row.hover({ timeout: UI_MS });
+  await row.locator(`.action-label:is([aria-label="${tooltip}"], [title="${tooltip}"])`).first().click({ timeout: UI_MS });
+}
+
+async function emulatorMeetings(): Promise<EmulatorMeeting[]> {
+  const response = await fetch(`${live.stack!.emulator.url}/_emulator/state`, { signal: AbortSignal.timeout(10_000) });
+  return ((await response.json()) as { meetings: EmulatorMeeting[] }).meetings;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The test
 
-describe('Chime: Create Attendees… in a real VS Code (code-server + headless Chromium)', { timeout: SETUP_MS + 10 * STEP_MS + 5 * CLOSE_MS }, () => {
+describe('Chime: Create Attendees… in a real VS Code (code-server + headless Chromium)', { timeout: SETUP_MS + 13 * STEP_MS + 5 * CLOSE_MS }, () => {
   let page!: Page;
   let meetingId!: string;
   let shownAttendees: { ExternalUserId: string; AttendeeId: string }[] = [];
+  let sidebarMeetingId!: string;
   let broken: string | undefined;
 
   /** One test's body, bounded; a failure keeps a screenshot and skips the steps that depend on it. */
@@ -640,6 +698,79 @@ describe('Chime: Create Attendees… in a real VS Code (code-server + headless C
     }, logText);
     for (const id of BOTS) assert.ok(!log.includes(id), `the log does not name ${id}`);
     await assertTokenNotShown(page, 'at the end');
+  });
+
+  step('the Chime sidebar: Create Test Meeting… from its title bar makes a meeting with five bots, shown in the tree', async () => {
+    await openChimeView(page);
+    await clickSidebarAction(page, 'Create Test Meeting…');
+
+    const name = await quickInputWhere(page, 'the ExternalMeetingId step', (s) => s.title === `${MEETING_TITLE} (1/4)`);
+    assert.match(name.value, /-\d{8}-\d{4}$/, `prefilled with the user and the time: ${name.value}`);
+    await page.keyboard.press('Control+A');
+    await typeLikeAPerson(page, SIDEBAR_MEETING);
+    await quickInputWhere(page, 'the ExternalMeetingId typed', (s) => s.value === SIDEBAR_MEETING && !s.invalid);
+    await page.keyboard.press('Enter');
+    await quickInputWhere(page, 'the media region step', (s) => s.title === `${MEETING_TITLE} (2/4)` && s.rows.some((row) => row.label === 'us-east-1' && row.focused));
+    await page.keyboard.press('Enter');
+    await quickInputWhere(page, 'the features step', (s) => s.title === `${MEETING_TITLE} (3/4)` && s.rows.some((row) => row.label === 'HD video' && row.focused));
+    await page.keyboard.press('Enter');
+    await quickInputWhere(page, 'the bots step', (s) => s.title === `${MEETING_TITLE} (4/4)`);
+    await page.keyboard.press('Control+A');
+    await typeLikeAPerson(page, String(SIDEBAR_BOTS.length));
+    await quickInputWhere(page, 'the bot count typed', (s) => s.value === String(SIDEBAR_BOTS.length) && !s.invalid);
+    await page.keyboard.press('Enter');
+
+    // The new meeting appears expanded, its bots under it.
+    const rows = await until('the new meeting and its five bots in the tree', RESULT_MS, async () => {
+      const shown = await treeRows(page);
+      const meetingRow = shown.find((row) => row.label === SIDEBAR_MEETING);
+      return meetingRow?.description === `live · ${SIDEBAR_BOTS.length} of 250 slots used` && SIDEBAR_BOTS.every((bot) => shown.some((row) => row.label === bot)) && shown;
+    }, () => treeRows(page));
+    assert.ok(rows.some((row) => row.description === `live · ${EXTERNAL_USER_IDS.length} of 250 slots used`), `the meeting used earlier is listed too: ${JSON.stringify(rows)}`);
+    const status = await statusBarText(page);
+    assert.ok(status.includes(`${new URL(live.stack!.workerUrl).host} · chime-sdk-meetings`), `the status bar names the worker: ${status}`);
+
+    const created = (await emulatorMeetings()).find((m) => m.ExternalMeetingId === SIDEBAR_MEETING);
+    assert.ok(created, 'the emulator holds the new meeting');
+    sidebarMeetingId = created.MeetingId;
+    assert.deepEqual(created.Attendees.map((a) => a.ExternalUserId).sort(), [...SIDEBAR_BOTS].sort());
+  });
+
+  step("the sidebar: Copy Join Info on a bot copies its join info, the emulator's same attendee with its JoinToken", async () => {
+    const bot = SIDEBAR_BOTS[2]!;
+    await clickTreeRowAction(page, bot, 'Copy Join Info');
+    const copied = `Copied the join info of ${bot}`;
+    await until(`"${copied}" in the status bar`, RESULT_MS, async () => (await statusBarText(page)).includes(copied), () => statusBarText(page));
+    const info = JSON.parse(await clipboardText(page)) as { Meeting: { MeetingId: string; MediaPlacement: Record<string, string> }; Attendee: { AttendeeId: string; ExternalUserId: string; JoinToken: string } };
+    const held = (await emulatorMeeting(sidebarMeetingId)).Attendees;
+    assert.equal(info.Meeting.MeetingId, sidebarMeetingId);
+    assert.ok(info.Meeting.MediaPlacement.AudioHostUrl && info.Meeting.MediaPlacement.SignalingUrl, 'the meeting carries what joining needs');
+    assert.equal(info.Attendee.AttendeeId, held.find((a) => a.ExternalUserId === bot)?.AttendeeId, "the emulator's attendee, not a new one");
+    assert.ok(info.Attendee.JoinToken.length > 0, 'with its JoinToken');
+    assert.equal(held.length, SIDEBAR_BOTS.length, 'no attendee was added');
+    assert.ok(!(await visibleText(page)).includes(info.Attendee.JoinToken), 'no JoinToken is shown');
+    await assertTokenNotShown(page, 'with the sidebar open');
+
+    await until('the "Reading the join info…" notification to close', UI_MS, async () => !(await toasts(page)).some((toast) => toast.text.includes('Reading')), () => toasts(page));
+    const screenshot = join(ARTIFACTS, 'sidebar.png');
+    await page.mouse.move(600, 700);
+    await page.screenshot({ path: screenshot });
+    if (process.env.E2E_UPDATE_SCREENSHOT === '1') {
+      await copyFile(screenshot, README_SIDEBAR_SCREENSHOT);
+      console.log(`[e2e] copied to ${README_SIDEBAR_SCREENSHOT}`);
+    }
+  });
+
+  step('the sidebar: End Meeting asks, saying how many attendees it removes, and the tree marks the meeting ended', async () => {
+    await clickTreeRowAction(page, SIDEBAR_MEETING, 'End Meeting');
+    const question = `End meeting ${sidebarMeetingId}? This removes its ${SIDEBAR_BOTS.length} attendees at once`;
+    await until('the confirmation dialog', UI_MS, async () => (await dialogText(page)).includes(question), () => dialogText(page));
+    await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'End Meeting' }).first().click({ timeout: UI_MS });
+    await until('the meeting marked ended in the tree', RESULT_MS, async () => {
+      const shown = await treeRows(page);
+      return shown.some((row) => row.label === SIDEBAR_MEETING && row.description === 'ended') && !shown.some((row) => SIDEBAR_BOTS.includes(row.label));
+    }, () => treeRows(page));
+    assert.equal((await emulatorMeeting(sidebarMeetingId)).Deleted, true, 'the emulator ended it');
   });
 
   step("the Extensions view shows the extension's own icon, and its page links the README's screenshot from the repository", async () => {

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../deps.ts';
 import { askMeetingId } from '../meeting/askMeetingId.ui.ts';
+import { meetingIdArgument } from '../meeting/meetingId.ts';
 import { askText } from '../ui/askText.ui.ts';
-import { runInputSteps } from '../ui/quickInput.ui.ts';
+import { runInputSteps, type StepAt } from '../ui/quickInput.ui.ts';
 import { keep } from '../ui/steps.ts';
 import { detectApi } from '../worker/apiFlavor.ts';
 import { askAttendeeOptions, type AttendeeOptions } from './askAttendeeOptions.ui.ts';
@@ -13,16 +14,17 @@ import { submitAttendees } from './submitAttendees.ui.ts';
 const TITLE = 'Create Chime Attendees';
 
 export function registerCreateAttendees(context: vscode.ExtensionContext, deps: Deps): void {
-  context.subscriptions.push(vscode.commands.registerCommand('chimeAttendees.createAttendees', () => createAttendees(deps)));
+  context.subscriptions.push(vscode.commands.registerCommand('chimeAttendees.createAttendees', (meetingId?: unknown) => createAttendees(deps, meetingIdArgument(meetingId))));
 }
 
-async function createAttendees(deps: Deps): Promise<void> {
+async function createAttendees(deps: Deps, given?: string): Promise<void> {
   // Both are asked now, while the person types, so neither keeps them waiting later.
   const api = detectApi(deps);
   const email = gitUserEmail(trustedFolder());
-  const answers = { meetingId: '', attendees: undefined as string | undefined, options: {} as AttendeeOptions };
+  const answers = { meetingId: given ?? '', attendees: undefined as string | undefined, options: {} as AttendeeOptions };
   const answered = await runInputSteps([
-    (at) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id))),
+    // From the Meetings tree, the meeting is known: no step for it.
+    ...(given ? [] : [(at: StepAt) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id)))]),
     async (at) =>
       askText(
         {

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../deps.ts';
 import { askMeetingId } from '../meeting/askMeetingId.ui.ts';
+import { meetingIdArgument } from '../meeting/meetingId.ts';
 import { askText } from '../ui/askText.ui.ts';
-import { runInputSteps } from '../ui/quickInput.ui.ts';
+import { runInputSteps, type StepAt } from '../ui/quickInput.ui.ts';
 import { keep } from '../ui/steps.ts';
 import { detectApi } from '../worker/apiFlavor.ts';
 import { askAttendeeOptions, type AttendeeOptions } from './askAttendeeOptions.ui.ts';
@@ -12,15 +13,16 @@ import { checkCount, checkPattern, DEFAULT_PATTERN, expandPattern } from './test
 const TITLE = 'Create Chime Test Attendees';
 
 export function registerCreateTestAttendees(context: vscode.ExtensionContext, deps: Deps): void {
-  context.subscriptions.push(vscode.commands.registerCommand('chimeAttendees.createTestAttendees', () => createTestAttendees(deps)));
+  context.subscriptions.push(vscode.commands.registerCommand('chimeAttendees.createTestAttendees', (meetingId?: unknown) => createTestAttendees(deps, meetingIdArgument(meetingId))));
 }
 
 /** Fills a test meeting with bots named from a pattern: loadtest-1, loadtest-2, … */
-async function createTestAttendees(deps: Deps): Promise<void> {
+async function createTestAttendees(deps: Deps, given?: string): Promise<void> {
   const api = detectApi(deps);
-  const answers = { meetingId: '', count: 10, pattern: DEFAULT_PATTERN, options: {} as AttendeeOptions };
+  const answers = { meetingId: given ?? '', count: 10, pattern: DEFAULT_PATTERN, options: {} as AttendeeOptions };
   const answered = await runInputSteps([
-    (at) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id))),
+    // From the Meetings tree, the meeting is known: no step for it.
+    ...(given ? [] : [(at: StepAt) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id)))]),
     (at) =>
       askText({ title: TITLE, prompt: 'How many test attendees (1 to 250)', value: String(answers.count), check: checkCount }, at).then(
         keep((text) => (answers.count = Number(text.trim()))),

@@ -8,16 +8,35 @@ import type { RecentMeetings } from './recentMeetings.ts';
 interface MeetingItem extends vscode.QuickPickItem {
   /** Absent on the item that explains why the typed text is not a meeting ID. */
   meetingId?: string;
+  /** "Create a test meeting…": the meeting step goes on with the new meeting. */
+  create?: true;
 }
+
+const CREATE_ITEM: MeetingItem = { label: '$(add) Create a test meeting…', detail: 'A new meeting, with test bots if you like', alwaysShow: true, create: true };
 
 const FORGET_MEETING = button('close', 'Forget this meeting');
 
 /**
- * The meeting step, always the first: type (or paste) an ID, or pick a recent one (marked when it has
- * ended; each has a button to forget it). A quick pick has no validation message, so the typed text is
- * checked into an item of its own: "use this ID", or why not.
+ * The meeting step, always the first: create a test meeting, type (or paste) an ID, or pick a recent one
+ * (marked when it has ended; each has a button to forget it). A quick pick has no validation message, so
+ * the typed text is checked into an item of its own: "use this ID", or why not.
  */
-export function askMeetingId(
+export async function askMeetingId(
+  title: string,
+  recent: Pick<RecentMeetings, 'entries' | 'forget'>,
+  value: string,
+  at: StepAt,
+): Promise<Answer<string>> {
+  const answer = await pickMeeting(title, recent, value, at);
+  if (answer.move !== 'next' || answer.value !== CREATE) return answer;
+  const created = await vscode.commands.executeCommand<string | undefined>('chimeAttendees.createMeeting');
+  return created ? { move: 'next', value: created } : { move: 'cancel' };
+}
+
+/** Stands for "Create a test meeting…": no meeting ID looks like it. */
+const CREATE = '(create)';
+
+function pickMeeting(
   title: string,
   recent: Pick<RecentMeetings, 'entries' | 'forget'>,
   value: string,
@@ -32,7 +51,9 @@ export function askMeetingId(
     const recentItems = entries.map(({ meetingId, ended }): MeetingItem => {
       return { label: meetingId, description: ended ? 'recent (ended)' : 'recent', buttons: [FORGET_MEETING], meetingId };
     });
-    setItems(pick, [...typedItems(pick.value, ids), ...recentItems]);
+    // First while nothing is typed; last otherwise, so Enter takes what was typed or pasted.
+    const items = [...typedItems(pick.value, ids), ...recentItems];
+    setItems(pick, pick.value.trim() ? [...items, CREATE_ITEM] : [CREATE_ITEM, ...items]);
     pick.placeholder = ids.length ? 'Paste a meeting ID, or pick a recent one' : 'Paste the meeting ID (a GUID)';
   };
   pick.title = title;
@@ -50,7 +71,15 @@ export function askMeetingId(
     pick.onDidAccept(() => {
       // No selection when Enter beat the latest items to the window: a typed ID is what was meant.
       const [selected] = pick.selectedItems;
-      const meetingId = selected ? selected.meetingId : checkMeetingId(pick.value) ? undefined : pick.value.trim();
+      // A selection can name an item by its place in a list that has just been replaced: with a meeting ID
+      // typed, Enter means that ID, never "Create a test meeting…".
+      if (selected?.create && checkMeetingId(pick.value)) {
+        // Its own steps take the screen; this step is answered.
+        settle({ move: 'next', value: CREATE });
+        pick.hide();
+        return;
+      }
+      const meetingId = selected && !selected.create ? selected.meetingId : checkMeetingId(pick.value) ? undefined : pick.value.trim();
       if (meetingId) settle({ move: 'next', value: meetingId });
     });
   });

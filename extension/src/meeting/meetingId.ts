@@ -6,7 +6,11 @@ export function checkMeetingId(text: string): string | undefined {
   return result.success ? undefined : `This ${result.issues[0].message}`;
 }
 
-/** A meeting ID handed to a command (by another command, or a keybinding's args), when it is one. */
+/**
+ * A meeting ID handed to a command (by another command, or a keybinding's args), when it is one; from a
+ * menu of the Meetings tree, the node the menu was opened on, which names its meeting.
+ */
 export function meetingIdArgument(value: unknown): string | undefined {
-  return typeof value === 'string' && !checkMeetingId(value) ? value.trim() : undefined;
+  const id = typeof value === 'object' && value !== null ? (value as { meetingId?: unknown }).meetingId : value;
+  return typeof id === 'string' && !checkMeetingId(id) ? id.trim() : undefined;
 }

@@ -20,6 +20,9 @@ export async function showFailure(text: FailureText, deps: Deps): Promise<'retry
     case 'Show Log':
       deps.showLog();
       return undefined;
+    case 'Create Test Meeting…':
+      await vscode.commands.executeCommand('chimeAttendees.createMeeting');
+      return undefined;
   }
   return undefined;
 }

@@ -3,6 +3,7 @@ import {
   BatchCreateAttendeeResponseSchema,
   canonicalErrorName,
   CHIME_APIS,
+  CreateMeetingResponseSchema,
   DeleteAttendeesResponseSchema,
   ErrorBodySchema,
   GetMeetingResponseSchema,
@@ -11,6 +12,8 @@ import {
   parseSafely,
   type BatchCreateAttendeeRequest,
   type BatchCreateAttendeeResponse,
+  type CreateMeetingRequest,
+  type CreateMeetingResponse,
   type DeleteAttendeesRequest,
   type DeleteAttendeesResponse,
   type ErrorName,
@@ -81,6 +84,17 @@ export function getMeeting(target: WorkerTarget, meetingId: string, signal?: Abo
 /** Every attendee holding a slot (those the token may see), without JoinTokens. */
 export function listAttendees(target: WorkerTarget, meetingId: string, signal?: AbortSignal): Promise<WorkerResult<ListAttendeesResponse>> {
   return call(target, `${meetingPath(meetingId)}/attendees`, { method: 'GET' }, ListAttendeesResponseSchema, signal);
+}
+
+/** A new meeting, with the attendees asked for in the same call: each created or with its error. */
+export function createMeeting(target: WorkerTarget, body: CreateMeetingRequest, signal?: AbortSignal): Promise<WorkerResult<CreateMeetingResponse>> {
+  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  return call(target, 'meetings', init, CreateMeetingResponseSchema, signal);
+}
+
+/** Ends the meeting (DeleteMeeting), which frees every slot at once: 204 and no body. */
+export function endMeeting(target: WorkerTarget, meetingId: string, signal?: AbortSignal): Promise<WorkerResult<undefined>> {
+  return call(target, meetingPath(meetingId), { method: 'DELETE' }, NoBodySchema, signal);
 }
 
 /** Deletes the attendees a prefix or a list of AttendeeIds selects; each comes back deleted or with its error. */

@@ -3,7 +3,7 @@ import { isMissingRoute, type Exchange, type Refusal, type ShownFailure, type Wo
 import { failureLine } from './logLines.ts';
 
 /** Buttons offered with a failure, each a next step the person can take at once. */
-export type NextStep = 'Set Worker Token' | 'Retry' | 'Open Settings' | 'Show Log';
+export type NextStep = 'Set Worker Token' | 'Retry' | 'Open Settings' | 'Show Log' | 'Create Test Meeting…';
 
 export interface FailureText {
   message: string;
@@ -92,10 +92,10 @@ function describeNotFound(failure: Refusal, { workerUrl, meetingId }: FailureCon
   }
   // Newer workers say it all: `Meeting … was not found or has ended (Amazon Chime: …). A meeting ends by itself …`.
   if (failure.message.startsWith(`Meeting ${meetingId} `)) {
-    return error(`${failure.message} (NotFoundException${requestId ? `, request ${requestId}` : ''})`);
+    return error(`${failure.message} (NotFoundException${requestId ? `, request ${requestId}` : ''})`, 'Create Test Meeting…');
   }
   const notFound = `Meeting ${meetingId} was not found (NotFoundException: ${failure.message})`;
-  return error(withRequestId(`${notFound}. It may have ended: check the ID, or start a new meeting.`, requestId));
+  return error(withRequestId(`${notFound}. It may have ended: check the ID, or start a new meeting.`, requestId), 'Create Test Meeting…');
 }
 
 const withRequestId = (text: string, requestId: string | undefined) => (requestId ? `${text} (request ${requestId})` : text);

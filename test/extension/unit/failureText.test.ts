@@ -17,7 +17,7 @@ describe('describeFailure', () => {
   it('names the meeting that was not found, with the worker’s own words', () => {
     const text = describeFailure({ kind: 'refused', code: 'NotFoundException', message: 'The meeting does not exist' }, context);
     expect(text.message).toBe('Meeting m-1 was not found (NotFoundException: The meeting does not exist). It may have ended: check the ID, or start a new meeting.');
-    expect(text.steps).toEqual([]);
+    expect(text.steps).toEqual(['Create Test Meeting…']);
   });
 
   it('suggests waiting on throttling, counting the attempts made', () => {
@@ -66,7 +66,7 @@ describe('describeFailure for test meetings', () => {
     expect(describeFailure({ kind: 'refused', code: 'NotFoundException', message, requestId: 'r-9' }, context)).toEqual({
       message: `${message} (NotFoundException, request r-9)`,
       severity: 'error',
-      steps: [],
+      steps: ['Create Test Meeting…'],
     });
   });
 

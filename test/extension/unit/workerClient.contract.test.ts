@@ -4,7 +4,9 @@ import { checkMeeting } from '../../../extension/src/create/checkMeeting.ts';
 import {
   checkHealth,
   createAttendees,
+  createMeeting,
   deleteAttendee,
+  endMeeting,
   deleteAttendees,
   getMeeting,
   isMeetingNotFound,
@@ -126,6 +128,29 @@ describe.each(workerTargets())('worker client against the $name', ({ start }) =>
       expect(await checkMeeting(target(), randomUUID(), [present])).toMatchObject({ kind: 'notFound' });
     });
 
+    it('creates a meeting with its bots in one call, lists them with their capabilities, and ends it', async () => {
+      const silent = { Audio: 'None', Video: 'None', Content: 'None' } as const;
+      const bots = [1, 2, 3].map((n) => ({ ExternalUserId: `unit-${run}-mbot-${n}`, Capabilities: silent }));
+      const body = { ExternalMeetingId: `unit-${run}-meeting`, MediaRegion: 'eu-west-2', MeetingFeatures: { Attendee: { MaxCount: 25 } }, Attendees: bots } as const;
+      const created = expectOk(await createMeeting(target(), body));
+      const { MeetingId } = created.Meeting;
+      expect(created.Meeting).toMatchObject({ ExternalMeetingId: body.ExternalMeetingId, MediaRegion: 'eu-west-2', MeetingFeatures: { Attendee: { MaxCount: 25 } } });
+      expect(created.Attendees.map((a) => a.ExternalUserId)).toEqual(bots.map((b) => b.ExternalUserId));
+      for (const attendee of created.Attendees) expect(attendee.JoinToken.length).toBeGreaterThan(0);
+      expect(created.Errors).toEqual([]);
+      const listed = expectOk(await listAttendees(target(), MeetingId)).Attendees;
+      expect(listed.map(({ ExternalUserId, Capabilities }) => ({ ExternalUserId, Capabilities })).sort(byId)).toEqual([...bots].sort(byId));
+
+      expect(await endMeeting(target(), MeetingId)).toMatchObject({ ok: true, value: undefined, exchange: { status: 204 } });
+      const gone = await getMeeting(target(), MeetingId);
+      expect(!gone.ok && isMeetingNotFound(gone.failure)).toBe(true);
+    });
+
+    it('refuses a meeting the contract refuses, naming the field', async () => {
+      const result = await createMeeting(target(), { ExternalMeetingId: 'x' });
+      expect(result).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'BadRequestException', issues: [{ Path: 'ExternalMeetingId' }] } });
+    });
+
     it('a token that may not read is refused the meeting and its listing, and may still create and delete', async ({ skip }) => {
       if (!worker.noReadToken) return skip();
       const noRead = target(worker.noReadToken);
@@ -139,6 +164,8 @@ describe.each(workerTargets())('worker client against the $name', ({ start }) =>
     });
   });
 });
+
+const byId = (a: { ExternalUserId: string }, b: { ExternalUserId: string }) => a.ExternalUserId.localeCompare(b.ExternalUserId);
 
 function expectOk<T>(result: WorkerResult<T>): T {
   if (!result.ok) expect.fail(`expected success, got ${JSON.stringify(result.failure)}`);

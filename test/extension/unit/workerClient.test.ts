@@ -1,7 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkHealth, createAttendees, workerUrl } from '../../../extension/src/worker/client.ts';
+import { checkHealth, createAttendees, createMeeting, endMeeting, workerUrl } from '../../../extension/src/worker/client.ts';
 import { FAILING_PREFIX, startFakeWorker, type FakeWorker } from './support/fakeWorker.ts';
 
 // What only a stand-in can make happen on demand: stalls, throttling, strangers on the port.
@@ -20,6 +20,18 @@ describe('worker client', () => {
     await checkHealth(target());
     await createAttendees(target(), fake.meetingId, one);
     expect(fake.authorizations).toEqual([undefined, `Bearer ${fake.token}`]);
+  });
+
+  it('creates a meeting with POST /meetings and ends it with DELETE /meetings/{MeetingId}, each with the bearer token', async () => {
+    fake.requests.length = 0;
+    fake.authorizations.length = 0;
+    const created = await createMeeting(target(), { ExternalMeetingId: 'unit-test-meeting' });
+    if (!created.ok) expect.fail(JSON.stringify(created.failure));
+    const { MeetingId } = created.value.Meeting;
+    expect(created.value).toMatchObject({ Meeting: { ExternalMeetingId: 'unit-test-meeting' }, Attendees: [], Errors: [] });
+    expect(await endMeeting(target(), MeetingId)).toMatchObject({ ok: true, exchange: { status: 204 } });
+    expect(fake.requests).toEqual(['POST /meetings', `DELETE /meetings/${MeetingId}`]);
+    expect(fake.authorizations).toEqual([`Bearer ${fake.token}`, `Bearer ${fake.token}`]);
   });
 
   it('keeps per-attendee errors apart from created attendees', async () => {

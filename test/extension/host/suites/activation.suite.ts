@@ -11,6 +11,18 @@ const COMMANDS = [
   'chimeAttendees.setToken',
   'chimeAttendees.clearToken',
   'chimeAttendees.showLog',
+  // The Chime sidebar and the test-meeting loop.
+  'chimeAttendees.createMeeting',
+  'chimeAttendees.endMeeting',
+  'chimeAttendees.refreshMeetings',
+  'chimeAttendees.addAttendees',
+  'chimeAttendees.addTestAttendees',
+  'chimeAttendees.copyAllJoinInfo',
+  'chimeAttendees.copyJoinInfo',
+  'chimeAttendees.deleteAttendee',
+  'chimeAttendees.forgetMeeting',
+  'chimeAttendees.showConnection',
+  'chimeAttendees.openWorkerUrlSetting',
 ];
 
 describe('Activation', () => {

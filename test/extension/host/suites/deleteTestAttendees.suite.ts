@@ -81,7 +81,9 @@ describe('Chime: Delete Test Attendees…', () => {
     assert.equal((await emulator.attendees(meetingId)).length, 5);
 
     const { ui } = await runCommand('chimeAttendees.deleteTestAttendees', [pick(meetingId), { kind: 'pick', value: prefix, label: typed }, message('Delete 4 Attendees'), hide]);
-    assert.equal(ui.inputs()[0]?.items?.[0], `${meetingId} — recent`, 'the meeting just used is offered first');
+    const [create, latest] = ui.inputs()[0]?.items ?? [];
+    assert.equal(create, '$(add) Create a test meeting… — A new meeting, with test bots if you like', 'a new test meeting is offered first');
+    assert.equal(latest, `${meetingId} — recent`, 'then the meeting just used');
     assert.equal(ui.inputs().at(-1)?.title, `Deleted 4 attendees from meeting ${meetingId}`);
     assert.deepEqual((await emulator.attendees(meetingId)).map((a) => a.ExternalUserId), [`${runTag}-other-1`]);
   });

@@ -11,10 +11,10 @@ export interface Session {
 }
 
 /**
- * Runs the command while the script plays, restores everything afterwards, and fails when the UI
- * went otherwise than scripted.
+ * Runs the command (with `args`, as a menu of the Meetings tree hands it its node) while the script plays,
+ * restores everything afterwards, and fails when the UI went otherwise than scripted.
  */
-export async function runCommand(command: string, actions: Action[], options: ScriptedUiOptions = {}): Promise<Session> {
+export async function runCommand(command: string, actions: Action[], options: ScriptedUiOptions & { args?: unknown[] } = {}): Promise<Session> {
   const testHooks: TestHooks = await hooks();
   const ui = new ScriptedUi(testHooks.window, options).script(...actions).install();
   const clipboard: string[] = [];
@@ -23,7 +23,7 @@ export async function runCommand(command: string, actions: Action[], options: Sc
   testHooks.clipboard.writeText = async (text) => void clipboard.push(text);
   const tap = testHooks.log.addSink({ info: (line) => log.push(line), warn: (line) => log.push(line), error: (line) => log.push(line) });
   try {
-    await vscode.commands.executeCommand(command);
+    await vscode.commands.executeCommand(command, ...(options.args ?? []));
   } finally {
     ui.restore();
     testHooks.clipboard.writeText = originalWrite;

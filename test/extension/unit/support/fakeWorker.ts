@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import {
   batchCreateAttendeeRequestSchema,
+  createMeetingRequestSchema,
   DeleteAttendeesRequestSchema,
   describeIssues,
   HEADERS,
@@ -17,7 +18,7 @@ import {
 /**
  * A tiny stand-in for the worker, on 127.0.0.1 and a free port: the same routes, headers and
  * error bodies, validated with the shared contract, plus a few meetings that misbehave on purpose.
- * It keeps the attendees it creates, so it can list and delete them.
+ * It keeps the attendees it creates, so it can list and delete them, and the meetings it creates, until ended.
  */
 export interface FakeWorker {
   url: string;
@@ -41,6 +42,8 @@ export const FAILING_PREFIX = 'fail-';
 
 type Ids = Pick<FakeWorker, 'token' | 'noReadToken' | 'meetingId' | 'throttledMeetingId' | 'stalledMeetingId'>;
 type Stored = ListedAttendee & { JoinToken: string };
+/** Live meetings and their attendees; an ended meeting is gone, as DeleteMeeting leaves it. */
+type Meetings = Map<string, Stored[]>;
 
 export async function startFakeWorker(api: ChimeApi = 'chime-sdk-meetings'): Promise<FakeWorker> {
   const ids: Ids = {
@@ -52,11 +55,11 @@ export async function startFakeWorker(api: ChimeApi = 'chime-sdk-meetings'): Pro
   };
   const authorizations: Array<string | undefined> = [];
   const requests: string[] = [];
-  const attendees: Stored[] = [];
+  const meetings: Meetings = new Map([[ids.meetingId, []]]);
   const server = createServer((req, res) => {
     authorizations.push(req.headers.authorization);
     requests.push(`${req.method} ${req.url}`);
-    void answer(req, res, api, ids, attendees);
+    void answer(req, res, api, ids, meetings);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -73,7 +76,7 @@ export async function startFakeWorker(api: ChimeApi = 'chime-sdk-meetings'): Pro
   };
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, api: ChimeApi, ids: Ids, attendees: Stored[]) {
+async function answer(req: IncomingMessage, res: ServerResponse, api: ChimeApi, ids: Ids, meetings: Meetings) {
   const requestId = randomUUID();
   res.setHeader(HEADERS.requestId, requestId);
   const refuse = (code: ErrorName, status: number, extra: Partial<ErrorBody> & { Message?: string } = {}) => {
@@ -81,6 +84,10 @@ async function answer(req: IncomingMessage, res: ServerResponse, api: ChimeApi, 
     send(res, status, { Code: code, Message: `fake ${code}`, RequestId: requestId, ...extra });
   };
   if (req.method === 'GET' && req.url === '/healthz') return send(res, 200, { ok: true, api });
+  if (req.method === 'POST' && req.url === '/meetings') {
+    if (req.headers.authorization !== `Bearer ${ids.token}`) return refuse('UnauthorizedException', 401);
+    return createFakeMeeting(JSON.parse(await readBody(req)), api, meetings, res, refuse);
+  }
   const [, meetingId, rest = ''] = /^\/meetings\/([^/]+)(\/.*)?$/.exec(req.url ?? '') ?? [];
   const route = `${req.method} ${rest.replace(/^\/attendees\/(?!delete$)[^/]+$/, '/attendees/{id}')}`;
   const operation = ROUTES[route];
@@ -93,14 +100,19 @@ async function answer(req: IncomingMessage, res: ServerResponse, api: ChimeApi, 
     res.setHeader(HEADERS.attempts, '3');
     return refuse('ThrottlingException', 429);
   }
-  if (meetingId !== ids.meetingId) return refuse('NotFoundException', 404, { Message: `Meeting ${meetingId} was not found or has ended (fake)` });
+  const attendees = meetings.get(meetingId);
+  if (!attendees) return refuse('NotFoundException', 404, { Message: `Meeting ${meetingId} was not found or has ended (fake)` });
   res.setHeader(HEADERS.attempts, '1');
   res.setHeader('Server-Timing', 'upstream;dur=5');
-  const listed = () => attendees.map(({ AttendeeId, ExternalUserId }) => ({ AttendeeId, ExternalUserId }));
+  const listed = () => attendees.map(({ AttendeeId, ExternalUserId, Capabilities }) => ({ AttendeeId, ExternalUserId, Capabilities }));
 
   switch (route) {
     case 'GET ':
       return send(res, 200, { Meeting: fakeMeeting(meetingId) });
+    case 'DELETE ':
+      meetings.delete(meetingId);
+      res.writeHead(204).end();
+      return;
     case 'GET /attendees':
       return send(res, 200, { Attendees: listed() });
     case 'DELETE /attendees/{id}': {
@@ -145,11 +157,30 @@ async function answer(req: IncomingMessage, res: ServerResponse, api: ChimeApi, 
 
 const ROUTES: Record<string, 'read' | 'create' | 'delete'> = {
   'GET ': 'read',
+  'DELETE ': 'delete',
   'GET /attendees': 'read',
   'POST /attendees': 'create',
   'DELETE /attendees/{id}': 'delete',
   'POST /attendees/delete': 'delete',
 };
+
+const SERVICE_DEFAULT = { Audio: 'SendReceive', Video: 'SendReceive', Content: 'SendReceive' } as const;
+
+/** POST /meetings: a new live meeting, with its attendees made as the create-attendees route makes them. */
+function createFakeMeeting(body: unknown, api: ChimeApi, meetings: Meetings, res: ServerResponse, refuse: (code: ErrorName, status: number, extra?: Partial<ErrorBody>) => void) {
+  const parsed = parseSafely(createMeetingRequestSchema({ api }), body);
+  if (!parsed.success) return refuse('BadRequestException', 400, { Issues: describeIssues(parsed.issues) });
+  const { ExternalMeetingId, MediaRegion = 'us-east-1', MeetingFeatures, Attendees = [] } = parsed.output;
+  const MeetingId = randomUUID();
+  const attendees = Attendees.map(({ ExternalUserId, Capabilities = SERVICE_DEFAULT }) => ({
+    AttendeeId: randomUUID(),
+    ExternalUserId,
+    Capabilities,
+    JoinToken: `join-${randomUUID()}`,
+  }));
+  meetings.set(MeetingId, attendees);
+  send(res, 200, { Meeting: { ...fakeMeeting(MeetingId), ExternalMeetingId, MediaRegion, MeetingFeatures }, Attendees: attendees, Errors: [] });
+}
 
 export function fakeMeeting(MeetingId: string) {
   const host = `fake-${createHash('sha256').update(MeetingId).digest('hex').slice(0, 8)}.invalid`;
