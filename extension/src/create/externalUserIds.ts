@@ -1,4 +1,5 @@
 import { duplicateIndexes, ExternalUserIdSchema, LIMITS, parseSafely } from '../../../shared/index.ts';
+import { plural } from '../plural.ts';
 
 /**
  * Splits typed ExternalUserIds on commas and line breaks. Ids holding a comma (which the service
@@ -18,7 +19,7 @@ export function splitExternalUserIds(text: string): string[] {
 export function checkExternalUserIds(ids: readonly string[]): string | undefined {
   const max = LIMITS.attendeesPerMeeting;
   if (ids.length === 0) return 'Enter at least one ExternalUserId';
-  if (ids.length > max) return `At most ${max} attendees fit in a meeting (this is ${ids.length})`;
+  if (ids.length > max) return `At most ${plural(max, 'attendee')} fit in a meeting (this is ${ids.length})`;
   for (const [index, id] of ids.entries()) {
     const result = parseSafely(ExternalUserIdSchema, id);
     if (!result.success) return `Attendee ${index + 1} ${result.issues[0].message}`;

@@ -32,7 +32,7 @@ export function checkSlots(
 }
 
 /** `12 of 250 slots used` */
-export const slotsLine = (used: number, capacity: number = LIMITS.attendeesPerMeeting) => `${used} of ${capacity} slots used`;
+export const slotsLine = (used: number, capacity: number = LIMITS.attendeesPerMeeting) => `${used} of ${plural(capacity, 'slot')} used`;
 
 /**
  * The plain words for a request that would not fit: `Meeting … has 240 of 250 slots used; 12 new

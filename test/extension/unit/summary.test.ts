@@ -44,16 +44,25 @@ describe('log lines', () => {
 });
 
 describe('attendee JSON', () => {
-  it('copies one attendee in CreateAttendee’s shape, with only what the SDK reads', () => {
-    expect(JSON.parse(attendeeJson(attendee(1)))).toEqual({ Attendee: { AttendeeId: 'a-1', ExternalUserId: 'user-1', JoinToken: 'join-token-1' } });
+  const capabilities = { Audio: 'SendReceive', Video: 'None', Content: 'None' };
+
+  it('copies one attendee in CreateAttendee’s shape, Capabilities included', () => {
+    expect(JSON.parse(attendeeJson(attendee(1)))).toEqual({
+      Attendee: { AttendeeId: 'a-1', ExternalUserId: 'user-1', JoinToken: 'join-token-1', Capabilities: capabilities },
+    });
   });
 
-  it('copies all attendees in BatchCreateAttendee’s shape', () => {
+  it('copies all attendees in BatchCreateAttendee’s shape, Capabilities included', () => {
     expect(JSON.parse(allAttendeesJson([attendee(1), attendee(2)]))).toEqual({
       Attendees: [
-        { AttendeeId: 'a-1', ExternalUserId: 'user-1', JoinToken: 'join-token-1' },
-        { AttendeeId: 'a-2', ExternalUserId: 'user-2', JoinToken: 'join-token-2' },
+        { AttendeeId: 'a-1', ExternalUserId: 'user-1', JoinToken: 'join-token-1', Capabilities: capabilities },
+        { AttendeeId: 'a-2', ExternalUserId: 'user-2', JoinToken: 'join-token-2', Capabilities: capabilities },
       ],
     });
+  });
+
+  it('adds nothing the service did not answer (the legacy API has no Capabilities)', () => {
+    const { Capabilities: _, ...legacy } = attendee(3);
+    expect(JSON.parse(attendeeJson(legacy))).toEqual({ Attendee: { AttendeeId: 'a-3', ExternalUserId: 'user-3', JoinToken: 'join-token-3' } });
   });
 });

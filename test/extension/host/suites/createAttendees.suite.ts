@@ -54,6 +54,10 @@ describe('Chime: Create Attendees…', () => {
     assert.deepEqual(copied.Attendees.map((a) => a.ExternalUserId).sort(), [alice, bob].sort());
     assert.equal(token, copied.Attendees.find((a) => a.ExternalUserId === alice)?.JoinToken);
     assert.deepEqual(JSON.parse(one ?? '{}'), { Attendee: copied.Attendees.find((a) => a.ExternalUserId === bob) });
+    if (api !== 'chime') {
+      const audioOnly = { Audio: 'SendReceive', Video: 'None', Content: 'None' };
+      assert.deepEqual(JSON.parse(one ?? '{}').Attendee.Capabilities, audioOnly, 'the copied JSON keeps the service’s Capabilities');
+    }
     assert.ok(ui.statusMessages.some((text) => text.includes(`Created 2 attendees in meeting ${worker.meetingId}`)), 'no status bar message');
     assert.deepEqual(ui.progressTitles, [`Creating 2 attendees in meeting ${worker.meetingId}…`]);
 
