@@ -6,7 +6,7 @@ import { runInputSteps } from '../ui/quickInput.ui.ts';
 import { keep } from '../ui/steps.ts';
 import { detectApi } from '../worker/apiFlavor.ts';
 import { askAttendeeOptions, type AttendeeOptions } from './askAttendeeOptions.ui.ts';
-import { checkExternalUserIds, splitExternalUserIds } from './externalUserIds.ts';
+import { checkTypedExternalUserIds, splitExternalUserIds } from './externalUserIds.ts';
 import { gitUserEmail } from './gitEmail.ts';
 import { submitAttendees } from './submitAttendees.ui.ts';
 
@@ -27,17 +27,19 @@ async function createAttendees(deps: Deps): Promise<void> {
       askText(
         {
           title: TITLE,
-          prompt: 'ExternalUserIds of the attendees, separated by commas (2 to 64 characters each)',
+          prompt: 'ExternalUserIds, separated by commas or one per line (2 to 64 characters each); quote one holding a comma: "Smith, Ann"',
           placeholder: 'alice@example.com, bob@example.com',
           value: answers.attendees ?? (await email),
-          check: (text) => checkExternalUserIds(splitExternalUserIds(text)),
+          check: checkTypedExternalUserIds,
         },
         at,
       ).then(keep((text) => (answers.attendees = text))),
     async (at) => askAttendeeOptions(TITLE, await api, deps.settings.current(), at).then(keep((options) => (answers.options = options))),
   ]);
   if (!answered) return;
-  const Attendees = splitExternalUserIds(answers.attendees ?? '').map((ExternalUserId) => ({ ExternalUserId, ...answers.options }));
+  const typed = splitExternalUserIds(answers.attendees ?? '');
+  const ids = 'ids' in typed ? typed.ids : [];
+  const Attendees = ids.map((ExternalUserId) => ({ ExternalUserId, ...answers.options }));
   await submitAttendees(deps, { meetingId: answers.meetingId, api: await api, body: { Attendees } });
 }
 

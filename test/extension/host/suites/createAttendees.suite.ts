@@ -69,6 +69,25 @@ describe('Chime: Create Attendees…', () => {
     assertLogKeeps(log, [worker.token, alice, bob, ...copied.Attendees.map((a) => a.JoinToken)]);
   });
 
+  it('takes an ExternalUserId holding a comma in quotes, and says when a quote is left open', async () => {
+    const withComma = `${runTag}-Smith, Ann`;
+    const frank = `${runTag}-frank`;
+    const { ui, clipboard } = await runCommand('chimeAttendees.createAttendees', [
+      pick(worker.meetingId),
+      accept(`"${withComma}, ${frank}`),
+      accept(`"${withComma}", ${frank}`),
+      options(api),
+      { kind: 'button', tooltip: 'Copy all attendees as JSON' },
+      hide,
+    ]);
+    const [, open, closed] = ui.inputs();
+    assert.match(open?.prompt ?? '', /quote one holding a comma/);
+    assert.equal(open?.validationMessage, 'Attendee 1 opens a quote: close it right after the ID, before the next comma ("Smith, Ann")');
+    assert.equal(closed?.validationMessage, undefined);
+    const copied = JSON.parse(clipboard[0] ?? '{}') as { Attendees: Array<{ ExternalUserId: string }> };
+    assert.deepEqual(copied.Attendees.map((a) => a.ExternalUserId).sort(), [withComma, frank].sort());
+  });
+
   it('offers the meeting just used, and sends nothing when dismissed', async () => {
     const { ui } = await runCommand('chimeAttendees.createAttendees', [pick(worker.meetingId), hide]);
     const [recent, attendees] = ui.inputs();
