@@ -4,7 +4,7 @@ import { askMeetingId } from '../meeting/askMeetingId.ui.ts';
 import { askText } from '../ui/askText.ui.ts';
 import { runInputSteps } from '../ui/quickInput.ui.ts';
 import { keep } from '../ui/steps.ts';
-import { detectApi } from '../worker/apiFlavor.ts';
+import { whenWorkerReady } from '../ui/workerReady.ui.ts';
 import { askAttendeeOptions, type AttendeeOptions } from './askAttendeeOptions.ui.ts';
 import { checkTypedExternalUserIds, splitExternalUserIds } from './externalUserIds.ts';
 import { gitUserEmail } from './gitEmail.ts';
@@ -17,9 +17,10 @@ export function registerCreateAttendees(context: vscode.ExtensionContext, deps: 
 }
 
 async function createAttendees(deps: Deps): Promise<void> {
-  // Both are asked now, while the person types, so neither keeps them waiting later.
-  const api = detectApi(deps);
+  // Asked now, while the worker is checked and the person types, so it keeps no one waiting later.
   const email = gitUserEmail(trustedFolder());
+  const api = await whenWorkerReady(deps);
+  if (!api) return;
   const answers = { meetingId: '', attendees: undefined as string | undefined, options: {} as AttendeeOptions };
   const answered = await runInputSteps([
     (at) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id))),
@@ -34,13 +35,13 @@ async function createAttendees(deps: Deps): Promise<void> {
         },
         at,
       ).then(keep((text) => (answers.attendees = text))),
-    async (at) => askAttendeeOptions(TITLE, await api, deps.settings.current(), at).then(keep((options) => (answers.options = options))),
+    (at) => askAttendeeOptions(TITLE, api, deps.settings.current(), at).then(keep((options) => (answers.options = options))),
   ]);
   if (!answered) return;
   const typed = splitExternalUserIds(answers.attendees ?? '');
   const ids = 'ids' in typed ? typed.ids : [];
   const Attendees = ids.map((ExternalUserId) => ({ ExternalUserId, ...answers.options }));
-  await submitAttendees(deps, { meetingId: answers.meetingId, api: await api, body: { Attendees } });
+  await submitAttendees(deps, { meetingId: answers.meetingId, api, body: { Attendees } });
 }
 
 /** git reads the folder's own config, which an untrusted folder should not get to choose. */

@@ -4,7 +4,7 @@ import { askMeetingId } from '../meeting/askMeetingId.ui.ts';
 import { askText } from '../ui/askText.ui.ts';
 import { runInputSteps } from '../ui/quickInput.ui.ts';
 import { keep } from '../ui/steps.ts';
-import { detectApi } from '../worker/apiFlavor.ts';
+import { whenWorkerReady } from '../ui/workerReady.ui.ts';
 import { askAttendeeOptions, type AttendeeOptions } from './askAttendeeOptions.ui.ts';
 import { submitAttendees } from './submitAttendees.ui.ts';
 import { checkCount, checkPattern, DEFAULT_PATTERN, expandPattern } from './testPattern.ts';
@@ -17,7 +17,8 @@ export function registerCreateTestAttendees(context: vscode.ExtensionContext, de
 
 /** Fills a test meeting with bots named from a pattern: loadtest-1, loadtest-2, … */
 async function createTestAttendees(deps: Deps): Promise<void> {
-  const api = detectApi(deps);
+  const api = await whenWorkerReady(deps);
+  if (!api) return;
   const answers = { meetingId: '', count: 10, pattern: DEFAULT_PATTERN, options: {} as AttendeeOptions };
   const answered = await runInputSteps([
     (at) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id))),
@@ -35,9 +36,9 @@ async function createTestAttendees(deps: Deps): Promise<void> {
         },
         at,
       ).then(keep((text) => (answers.pattern = text.trim()))),
-    async (at) => askAttendeeOptions(TITLE, await api, deps.settings.current(), at).then(keep((options) => (answers.options = options))),
+    (at) => askAttendeeOptions(TITLE, api, deps.settings.current(), at).then(keep((options) => (answers.options = options))),
   ]);
   if (!answered) return;
   const Attendees = expandPattern(answers.pattern, answers.count).map((ExternalUserId) => ({ ExternalUserId, ...answers.options }));
-  await submitAttendees(deps, { meetingId: answers.meetingId, api: await api, body: { Attendees } });
+  await submitAttendees(deps, { meetingId: answers.meetingId, api, body: { Attendees } });
 }
