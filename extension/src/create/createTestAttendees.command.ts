@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
+import { LIMITS } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
 import { askMeetingId } from '../meeting/askMeetingId.ui.ts';
+import { freeSlots } from '../meeting/freeSlots.ts';
+import { plural } from '../plural.ts';
 import { askText } from '../ui/askText.ui.ts';
 import { runInputSteps } from '../ui/quickInput.ui.ts';
 import { keep } from '../ui/steps.ts';
 import { whenWorkerReady } from '../ui/workerReady.ui.ts';
 import { askAttendeeOptions, type AttendeeOptions } from './askAttendeeOptions.ui.ts';
+import { SILENT_BOT } from './capabilityPresets.ts';
 import { submitAttendees } from './submitAttendees.ui.ts';
-import { checkCount, checkPattern, DEFAULT_PATTERN, expandPattern } from './testPattern.ts';
+import { checkCount, checkPattern, DEFAULT_PATTERN, expandPattern, previewPattern } from './testPattern.ts';
 
 const TITLE = 'Create Chime Test Attendees';
 
@@ -20,12 +24,18 @@ async function createTestAttendees(deps: Deps): Promise<void> {
   const api = await whenWorkerReady(deps);
   if (!api) return;
   const answers = { meetingId: '', count: 10, pattern: DEFAULT_PATTERN, options: {} as AttendeeOptions };
+  // Read once per meeting, however often the person goes back to the count.
+  const free = new Map<string, Promise<number | undefined>>();
+  const freeIn = (meetingId: string) => free.get(meetingId) ?? free.set(meetingId, freeSlots(deps, meetingId)).get(meetingId)!;
   const answered = await runInputSteps([
     (at) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id))),
-    (at) =>
-      askText({ title: TITLE, prompt: 'How many test attendees (1 to 250)', value: String(answers.count), check: checkCount }, at).then(
-        keep((text) => (answers.count = Number(text.trim()))),
-      ),
+    async (at) => {
+      const slots = await freeIn(answers.meetingId);
+      const room = slots === undefined ? '' : `; the meeting has ${plural(slots, 'slot')} free`;
+      const prompt = `How many test attendees (1 to ${LIMITS.attendeesPerMeeting})${room}`;
+      const value = String(slots ? Math.min(answers.count, slots) : answers.count);
+      return askText({ title: TITLE, prompt, value, check: checkCount }, at).then(keep((text) => (answers.count = Number(text.trim()))));
+    },
     (at) =>
       askText(
         {
@@ -33,10 +43,11 @@ async function createTestAttendees(deps: Deps): Promise<void> {
           prompt: `ExternalUserId pattern: {n} becomes 1 to ${answers.count}; {n:3} pads it to 001`,
           value: answers.pattern,
           check: (text) => checkPattern(text.trim(), answers.count),
+          hint: (text) => `Makes ${previewPattern(text.trim(), answers.count)}`,
         },
         at,
       ).then(keep((text) => (answers.pattern = text.trim()))),
-    (at) => askAttendeeOptions(TITLE, api, deps.settings.current(), at).then(keep((options) => (answers.options = options))),
+    (at) => askAttendeeOptions(TITLE, api, deps.settings.current(), at, SILENT_BOT).then(keep((options) => (answers.options = options))),
   ]);
   if (!answered) return;
   const Attendees = expandPattern(answers.pattern, answers.count).map((ExternalUserId) => ({ ExternalUserId, ...answers.options }));
