@@ -3,7 +3,7 @@ import type { Attendee, AttendeeRequest, BatchCreateAttendeeResponse, Meeting } 
 import type { Deps } from '../deps.ts';
 import { allJoinInfoJson, joinInfoJson, joinInfoProblem } from '../meeting/joinInfo.ts';
 import { plural } from '../plural.ts';
-import { copyText } from '../ui/copy.ui.ts';
+import { copyJoinInfo, copyText } from '../ui/copy.ui.ts';
 import { button, showUntilHidden } from '../ui/quickInput.ui.ts';
 import { allAttendeesJson, attendeeJson } from './attendeeJson.ts';
 import { creationSummary, presentDetail, type PresentAttendees } from './creationText.ts';
@@ -42,23 +42,23 @@ export function showResults(deps: Deps, results: Results, meeting: MeetingSource
   pick.buttons = response.Attendees.length ? [COPY_ALL_JOIN_INFO, COPY_ALL] : [];
   pick.matchOnDescription = true;
   const copy = (text: string, what: string) => copyText(deps, text, what);
-  const copyJoinInfo = async (json: (found: Meeting) => string, what: string) => {
+  const copyJoinInfoOf = async (json: (found: Meeting) => string, what: string) => {
     const found = await meeting.get();
     if (!found) return;
     const problem = joinInfoProblem(found);
-    await copy(json(found), problem ? `${what} (but ${problem})` : what);
+    await copyJoinInfo(deps, json(found), problem ? `${what} (but ${problem})` : what);
   };
   pick.onDidTriggerItemButton(({ item, button }) => {
     const attendee = item.attendee;
     if (!attendee) return;
     const name = attendee.ExternalUserId;
-    if (button === COPY_JOIN_INFO) void copyJoinInfo((found) => joinInfoJson(found, attendee), `the join info of ${name}`);
+    if (button === COPY_JOIN_INFO) void copyJoinInfoOf((found) => joinInfoJson(found, attendee), `the join info of ${name}`);
     else if (button === COPY_TOKEN) void copy(attendee.JoinToken, `the JoinToken of ${name}`);
     else void copy(attendeeJson(attendee), `${name} as JSON`);
   });
   pick.onDidTriggerButton((button) => {
     const all = plural(response.Attendees.length, 'attendee');
-    if (button === COPY_ALL_JOIN_INFO) void copyJoinInfo((found) => allJoinInfoJson(found, response.Attendees), `the join info of ${all}`);
+    if (button === COPY_ALL_JOIN_INFO) void copyJoinInfoOf((found) => allJoinInfoJson(found, response.Attendees), `the join info of ${all}`);
     else void copy(allAttendeesJson(response.Attendees), `${all} as JSON`);
   });
   pick.onDidAccept(() => {
