@@ -4,7 +4,7 @@ import { resetSettings, setSetting } from '../support/extension.ts';
 import { connectTo } from '../support/flows.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, assertLogKeeps, back, hide, meeting, options, pick, workerApi } from '../support/steps.ts';
-import { emulatorAttendees, runTag, workerUnderTest, type WorkerUnderTest } from '../support/worker.ts';
+import { emulatorAttendees, emulatorControl, fillMeeting, runTag, workerUnderTest, type WorkerUnderTest } from '../support/worker.ts';
 
 describe('Chime: Create Attendees…', () => {
   let worker: WorkerUnderTest;
@@ -86,6 +86,22 @@ describe('Chime: Create Attendees…', () => {
     assert.equal(closed?.validationMessage, undefined);
     const copied = JSON.parse(clipboard[0] ?? '{}') as { Attendees: Array<{ ExternalUserId: string }> };
     assert.deepEqual(copied.Attendees.map((a) => a.ExternalUserId).sort(), [withComma, frank].sort());
+  });
+
+  it('shows an ExternalUserId already in the meeting as present, with its capabilities as they are', async function () {
+    if (!worker.emulatorUrl || api === 'chime') this.skip();
+    const meetingId = await emulatorControl(worker.emulatorUrl).createMeeting();
+    const again = `${runTag}-again@example.com`;
+    const [before] = await fillMeeting(worker, meetingId, [again]);
+    const { ui } = await runCommand('chimeAttendees.createAttendees', [meeting(meetingId), accept(`${again}, ${runTag}-newcomer`), pick('Audio only'), hide]);
+    const results = ui.inputs().at(-1);
+    assert.equal(results?.title, `Created 1 of 2 attendees (1 already in the meeting) in meeting ${meetingId}`);
+    const kept = 'Already in the meeting, kept as it was: Audio SendReceive · Video SendReceive · Content SendReceive';
+    assert.deepEqual(
+      results?.items?.find((item) => item.includes(again)),
+      `$(person) ${again} — ${before?.AttendeeId} — ${kept} (not the Audio SendReceive · Video None · Content None asked for)`,
+    );
+    assert.ok(ui.statusMessages.includes(`$(check) Created 1 of 2 attendees (1 already in the meeting) in meeting ${meetingId}`), `${ui.statusMessages}`);
   });
 
   it('offers the meeting just used, and sends nothing when dismissed', async () => {
