@@ -58,7 +58,8 @@ export function showResults(deps: Deps, results: Results, meeting: MeetingSource
   });
   pick.onDidTriggerButton((button) => {
     const all = plural(response.Attendees.length, 'attendee');
-    if (button === COPY_ALL_JOIN_INFO) void copyJoinInfoOf((found) => allJoinInfoJson(found, response.Attendees), `the join info of ${all}`);
+    const allJoinInfo = (found: Meeting) => allJoinInfoJson(found, response.Attendees);
+    if (button === COPY_ALL_JOIN_INFO) void copyJoinInfoOf(allJoinInfo, `the join info of ${all}`);
     else void copy(allAttendeesJson(response.Attendees), `${all} as JSON`);
   });
   pick.onDidAccept(() => {

@@ -49,7 +49,7 @@ interface Options {
   listed?: readonly ListedAttendee[] | undefined;
 }
 
-/** What the tries of one submission learn: the meeting and its attendees as last read, and whether the person was told it went unchecked. */
+/** What the tries of one submission learn: the meeting and its attendees as last read, and whether the person heard it went unchecked. */
 interface Learned {
   meeting: Meeting | undefined;
   listed: readonly ListedAttendee[] | undefined;
@@ -90,7 +90,8 @@ export async function submitAttendees(deps: Deps, submission: Submission, option
   const present = presentBefore(learned.listed);
   await deps.recentMeetings.remember(meetingId);
   vscode.window.setStatusBarMessage(`$(check) ${creationSummary(created, present)} in meeting ${meetingId}`, 10_000);
-  await showResults(deps, { meetingId, requested: body.Attendees, response: created, present }, meetingSource(deps, meetingId, learned.meeting));
+  const results = { meetingId, requested: body.Attendees, response: created, present };
+  await showResults(deps, results, meetingSource(deps, meetingId, learned.meeting));
 }
 
 const asked = ({ meetingId, body }: Submission) => `meeting ${meetingId}: asked for ${body.Attendees.length}`;
@@ -130,7 +131,8 @@ async function checkFirst(
 }
 
 /** The attendees a listing showed, by ExternalUserId: those asked for again were already present. */
-const presentBefore = (listed: readonly ListedAttendee[] | undefined) => new Map((listed ?? []).map((attendee) => [attendee.ExternalUserId, attendee]));
+const presentBefore = (listed: readonly ListedAttendee[] | undefined) =>
+  new Map((listed ?? []).map((attendee) => [attendee.ExternalUserId, attendee]));
 
 /** Deletes test attendees first (then checks again), creates the ones that fit, creates anyway, or sends nothing. */
 async function whenItWontFit(deps: Deps, submission: Submission, slots: SlotCheck, learned: Learned): Promise<void> {

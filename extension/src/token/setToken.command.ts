@@ -25,7 +25,8 @@ async function setToken(deps: Deps): Promise<boolean> {
   if (token === undefined) return false;
   const { workerUrl, timeoutSeconds } = deps.settings.current();
   const target = { baseUrl: workerUrl, token, timeoutMs: Math.min(timeoutSeconds * 1000, CHECK_TIMEOUT_MS) };
-  const result = await withCancellableProgress(`Checking the token with the worker at ${workerUrl}…`, (signal) => getToken(target, signal));
+  const title = `Checking the token with the worker at ${workerUrl}…`;
+  const result = await withCancellableProgress(title, (signal) => getToken(target, signal));
   const verdict = tokenVerdict(result, workerUrl);
   deps.log[result.ok ? 'info' : 'warn'](`worker token check: ${result.ok ? `token "${result.value.Name}"` : failureLine(result.failure)}`);
   switch (verdict.kind) {

@@ -38,10 +38,12 @@ export function tokenVerdict(result: WorkerResult<TokenInfo>, workerUrl: string)
   const { failure } = result;
   if (failure.kind === 'cancelled') return { kind: 'cancelled' };
   if (isMissingRoute(failure)) {
-    return { kind: 'store', message: `Token saved. The worker at ${workerUrl} is older than this extension and cannot say what a token may do.` };
+    const older = `The worker at ${workerUrl} is older than this extension and cannot say what a token may do.`;
+    return { kind: 'store', message: `Token saved. ${older}` };
   }
   if (failure.kind === 'refused' && failure.code === 'UnauthorizedException') {
     return { kind: 'refused', message: `The worker at ${workerUrl} does not accept this token (UnauthorizedException); it was not saved.` };
   }
-  return { kind: 'unchecked', message: `Could not check the token with the worker at ${workerUrl} (${failureDetail(failure)}). Save it anyway?` };
+  const why = `${workerUrl} (${failureDetail(failure)})`;
+  return { kind: 'unchecked', message: `Could not check the token with the worker at ${why}. Save it anyway?` };
 }

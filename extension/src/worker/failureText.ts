@@ -101,4 +101,5 @@ function describeNotFound(failure: Refusal, { workerUrl, meetingId }: FailureCon
 
 const withRequestId = (text: string, requestId: string | undefined) => (requestId ? `${text} (request ${requestId})` : text);
 
-const attempts = (exchange: Exchange | undefined) => (exchange?.upstreamAttempts ? ` after ${plural(exchange.upstreamAttempts, 'attempt')}` : '');
+const attempts = (exchange: Exchange | undefined) =>
+  exchange?.upstreamAttempts ? ` after ${plural(exchange.upstreamAttempts, 'attempt')}` : '';
