@@ -50,6 +50,7 @@ const DELETE_TITLE = 'Delete Chime Test Attendees';
 /** Test bots made from a pattern, then deleted by its prefix. */
 const BOT_PREFIX = 'e2e-load-';
 const BOT_COUNT = 3;
+const LIMITS_PER_MEETING = 250;
 const BOTS = Array.from({ length: BOT_COUNT }, (_, i) => `${BOT_PREFIX}${i + 1}`);
 
 // Bounds. Everything waits by polling a condition against one of these deadlines.
@@ -547,7 +548,9 @@ describe('Chime: Create Attendees… in a real VS Code (code-server + headless C
     await runPaletteCommand(page, 'Chime: Create Test Attendees…', { timeoutMs: PALETTE_MS });
     await enterMeeting(page, TEST_TITLE, meetingId);
 
-    await quickInputWhere(page, 'the count step', (s) => s.title === `${TEST_TITLE} (2/4)`);
+    // The count step says how many slots are free (the two attendees above hold two).
+    const free = LIMITS_PER_MEETING - EXTERNAL_USER_IDS.length;
+    await quickInputWhere(page, 'the count step, with the free slots', (s) => s.title === `${TEST_TITLE} (2/4)` && s.message.includes(`the meeting has ${free} slots free`));
     await page.keyboard.press('Control+A');
     await typeLikeAPerson(page, String(BOT_COUNT));
     await quickInputWhere(page, 'the count typed and accepted', (s) => s.value === String(BOT_COUNT) && !s.invalid);
@@ -556,10 +559,11 @@ describe('Chime: Create Attendees… in a real VS Code (code-server + headless C
     await quickInputWhere(page, 'the pattern step', (s) => s.title === `${TEST_TITLE} (3/4)`);
     await page.keyboard.press('Control+A');
     await typeLikeAPerson(page, `${BOT_PREFIX}{n}`);
-    await quickInputWhere(page, 'the pattern typed and accepted', (s) => s.value === `${BOT_PREFIX}{n}` && !s.invalid);
+    await quickInputWhere(page, 'the pattern typed, accepted and previewed', (s) => s.value === `${BOT_PREFIX}{n}` && !s.invalid && s.message.includes(`Makes ${BOTS.join(', ')}`));
     await page.keyboard.press('Enter');
 
-    await quickInputWhere(page, 'the capabilities step', (s) => s.title === `${TEST_TITLE} (4/4)` && s.placeholder === 'Capabilities for these attendees');
+    const presets = await quickInputWhere(page, 'the capabilities step', (s) => s.title === `${TEST_TITLE} (4/4)` && s.placeholder === 'Capabilities for these attendees');
+    assert.equal(presets.rows.find((row) => row.focused)?.label, 'Silent bot', 'bots are offered the silent preset first');
     await page.keyboard.press('Enter');
 
     // Checked first (live, and 2 of 250 slots used leaves room), then created.

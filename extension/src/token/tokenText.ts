@@ -11,8 +11,9 @@ const SAID: Record<TokenOperation, string> = {
   meetings: 'create and end meetings',
 };
 
-/** `a, b and c` */
-const listed = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? ''));
+/** `a, b and c` (or `a, b or c`) */
+const listed = (items: readonly string[], last = 'and') =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}` : (items[0] ?? '');
 
 /** `Token "ci" saved: it may create attendees and delete attendees, only for ExternalUserIds … starting with "ci-". It may not …` */
 export function tokenAbilities({ Name, Operations, Prefixes }: TokenInfo): string {
@@ -21,7 +22,7 @@ export function tokenAbilities({ Name, Operations, Prefixes }: TokenInfo): strin
   const scope = Prefixes?.length
     ? `, only for ExternalUserIds (and ExternalMeetingIds) starting with ${Prefixes.map((prefix) => `"${prefix}"`).join(' or ')}`
     : '';
-  return `Token "${Name}" saved: it may ${listed(may)}${scope}.${mayNot.length ? ` It may not ${listed(mayNot)}.` : ''}`;
+  return `Token "${Name}" saved: it may ${listed(may)}${scope}.${mayNot.length ? ` It may not ${listed(mayNot, 'or')}.` : ''}`;
 }
 
 /** What to do with a token after asking the worker about it, and what to say. */

@@ -14,7 +14,7 @@ describe('tokenAbilities', () => {
   it('names its prefixes and what it may not do, in the operations’ own order', () => {
     expect(tokenAbilities({ Name: 'ci', Operations: ['delete', 'create'], Prefixes: ['ci-bot-', 'qa-'] })).toBe(
       'Token "ci" saved: it may create attendees and delete attendees, only for ExternalUserIds (and ExternalMeetingIds) starting with "ci-bot-" or "qa-". ' +
-        'It may not read meetings and their attendees and create and end meetings.',
+        'It may not read meetings and their attendees or create and end meetings.',
     );
     expect(tokenAbilities({ Name: 'reader', Operations: ['read'] })).toMatch(/^Token "reader" saved: it may read meetings and their attendees\. It may not create/);
   });
