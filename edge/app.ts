@@ -11,6 +11,7 @@ import { attendeesRoutes } from './routes/attendees.ts';
 import { deletionRoutes } from './routes/deletion.ts';
 import { meetingLifecycleRoutes } from './routes/meeting-lifecycle.ts';
 import { meetingRoutes } from './routes/meeting.ts';
+import { tokenRoutes } from './routes/token.ts';
 
 /** The worker: the same app on Cloudflare Workers, Deno and Node; bindings arrive with each request. */
 export function createApp() {
@@ -23,6 +24,7 @@ export function createApp() {
     .route('/', meetingLifecycleRoutes)
     .route('/', attendeesRoutes)
     .route('/', deletionRoutes)
+    .route('/', tokenRoutes)
     .notFound((c) => errorResponse(new ApiError('NotFoundException', 'No such route; the routes are listed in /openapi.json'), c))
     .onError(errorResponse);
 }

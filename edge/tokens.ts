@@ -1,6 +1,6 @@
-/** What a token may be allowed to do: read meetings and listings, create attendees, delete attendees, create and end meetings. */
-export const TOKEN_OPERATIONS = ['read', 'create', 'delete', 'meetings'] as const;
-export type TokenOperation = (typeof TOKEN_OPERATIONS)[number];
+import type { TokenOperation } from '../shared/index.ts';
+
+export { TOKEN_OPERATIONS, type TokenOperation } from '../shared/index.ts';
 
 /** A caller's bearer token as the worker keeps it: a name for logs and messages, the token's SHA-256, its scope. */
 export interface TokenEntry {

@@ -7,3 +7,4 @@ export * from './limits.ts';
 export * from './listing.ts';
 export * from './meeting.ts';
 export * from './schemas.ts';
+export * from './token.ts';

@@ -12,6 +12,7 @@ import {
   LIMITS,
   ListAttendeesResponseSchema,
   MeetingIdSchema,
+  TokenInfoSchema,
   batchCreateAttendeeRequestSchema,
   createMeetingRequestSchema,
   type ChimeApi,
@@ -85,6 +86,7 @@ export function openApiDocument(api: ChimeApi, maxAttendees: number): JsonObject
         // The converter cannot express "exactly one of the two": said here instead.
         DeleteAttendeesRequest: { ...jsonSchema(DeleteAttendeesRequestSchema), oneOf: [{ required: ['ExternalUserIdPrefix'] }, { required: ['AttendeeIds'] }] },
         DeleteAttendeesResponse: jsonSchema(DeleteAttendeesResponseSchema),
+        TokenInfo: jsonSchema(TokenInfoSchema),
         Error: jsonSchema(ErrorBodySchema),
       },
       responses: {
@@ -157,6 +159,15 @@ export function openApiDocument(api: ChimeApi, maxAttendees: number): JsonObject
           { parameters: [meetingIdParameter], requestBody: { required: true, content: jsonContent('DeleteAttendeesRequest') } },
           ok('Every selected attendee, deleted or with its error.', 'DeleteAttendeesResponse'),
         ),
+      },
+      '/token': {
+        get: {
+          operationId: 'GetToken',
+          summary: "The caller's own token: its name, operations and prefixes (never the token or its hash)",
+          description: 'Needs any valid token. Makes no call to Amazon Chime.',
+          security: [{ bearer: [] }],
+          responses: { '200': { description: 'What the token may do.', content: jsonContent('TokenInfo') }, ...errorResponses },
+        },
       },
       '/healthz': {
         get: {

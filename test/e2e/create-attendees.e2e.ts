@@ -53,6 +53,7 @@ const DELETE_TITLE = 'Delete Chime Test Attendees';
 /** Test bots made from a pattern, then deleted by its prefix. */
 const BOT_PREFIX = 'e2e-load-';
 const BOT_COUNT = 3;
+const LIMITS_PER_MEETING = 250;
 const BOTS = Array.from({ length: BOT_COUNT }, (_, i) => `${BOT_PREFIX}${i + 1}`);
 /** The test meeting made from the sidebar, with five bots created in the same call. */
 const MEETING_TITLE = 'Create Chime Test Meeting';
@@ -503,6 +504,9 @@ describe('Chime: Create Attendees… in a real VS Code (code-server + headless C
 
     await until('the token box to close', UI_MS, async () => !(await quickInput(page)).visible, () => quickInput(page));
     await until('"Chime worker token saved" in the status bar', UI_MS, async () => (await statusBarText(page)).includes('Chime worker token saved'), () => statusBarText(page));
+    // Checked with the worker first (GET /token), which says what the token may do.
+    const may = 'saved: it may read meetings and their attendees, create attendees, delete attendees and create and end meetings';
+    await until('what the token may do, in a notification', UI_MS, async () => (await toasts(page)).some((toast) => toast.text.includes(may)), () => toasts(page));
     await assertTokenNotShown(page, 'after it was saved');
   });
 
@@ -521,7 +525,7 @@ describe('Chime: Create Attendees… in a real VS Code (code-server + headless C
 
     // Step 2: the ExternalUserIds, prefilled with the git email when there is one: replace it.
     const ids = await quickInputWhere(page, 'the ExternalUserIds step', (s) => s.title === `${CREATE_TITLE} (2/${steps})`);
-    assert.match(ids.message, /ExternalUserIds of the attendees/);
+    assert.match(ids.message, /^ExternalUserIds, separated by commas or one per line/);
     if (ids.value) console.log(`[e2e] the ExternalUserIds box came prefilled (${ids.value.length} characters): replacing it`);
     const typed = EXTERNAL_USER_IDS.join(', ');
     await page.keyboard.press('Control+A');
@@ -602,7 +606,9 @@ describe('Chime: Create Attendees… in a real VS Code (code-server + headless C
     await runPaletteCommand(page, 'Chime: Create Test Attendees…', { timeoutMs: PALETTE_MS });
     await enterMeeting(page, TEST_TITLE, meetingId);
 
-    await quickInputWhere(page, 'the count step', (s) => s.title === `${TEST_TITLE} (2/4)`);
+    // The count step says how many slots are free (the two attendees above hold two).
+    const free = LIMITS_PER_MEETING - EXTERNAL_USER_IDS.length;
+    await quickInputWhere(page, 'the count step, with the free slots', (s) => s.title === `${TEST_TITLE} (2/4)` && s.message.includes(`the meeting has ${free} slots free`));
     await page.keyboard.press('Control+A');
     await typeLikeAPerson(page, String(BOT_COUNT));
     await quickInputWhere(page, 'the count typed and accepted', (s) => s.value === String(BOT_COUNT) && !s.invalid);
@@ -611,10 +617,11 @@ describe('Chime: Create Attendees… in a real VS Code (code-server + headless C
     await quickInputWhere(page, 'the pattern step', (s) => s.title === `${TEST_TITLE} (3/4)`);
     await page.keyboard.press('Control+A');
     await typeLikeAPerson(page, `${BOT_PREFIX}{n}`);
-    await quickInputWhere(page, 'the pattern typed and accepted', (s) => s.value === `${BOT_PREFIX}{n}` && !s.invalid);
+    await quickInputWhere(page, 'the pattern typed, accepted and previewed', (s) => s.value === `${BOT_PREFIX}{n}` && !s.invalid && s.message.includes(`Makes ${BOTS.join(', ')}`));
     await page.keyboard.press('Enter');
 
-    await quickInputWhere(page, 'the capabilities step', (s) => s.title === `${TEST_TITLE} (4/4)` && s.placeholder === 'Capabilities for these attendees');
+    const presets = await quickInputWhere(page, 'the capabilities step', (s) => s.title === `${TEST_TITLE} (4/4)` && s.placeholder === 'Capabilities for these attendees');
+    assert.equal(presets.rows.find((row) => row.focused)?.label, 'Silent bot', 'bots are offered the silent preset first');
     await page.keyboard.press('Enter');
 
     // Checked first (live, and 2 of 250 slots used leaves room), then created.

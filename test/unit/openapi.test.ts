@@ -35,6 +35,14 @@ describe('the OpenAPI document', () => {
     expect(legacy.paths['/meetings/{MeetingId}'].delete.operationId).toBe('DeleteMeeting');
   });
 
+  it('describes GET /token from the contract: any token, no upstream headers', () => {
+    const get = (openApiDocument('chime-sdk-meetings', 250) as any).paths['/token'].get;
+    expect([get.operationId, get.security]).toEqual(['GetToken', [{ bearer: [] }]]);
+    expect(get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/TokenInfo' });
+    const info = (openApiDocument('chime', 250) as any).components.schemas.TokenInfo;
+    expect([info.required, info.properties.Operations.items.enum]).toEqual([['Name', 'Operations'], ['read', 'create', 'delete', 'meetings']]);
+  });
+
   it('describes the bearer scheme and every error status', () => {
     const doc = openApiDocument('chime-sdk-meetings', 250) as any;
     const post = doc.paths['/meetings/{MeetingId}/attendees'].post;

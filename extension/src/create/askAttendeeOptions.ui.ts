@@ -16,16 +16,30 @@ export interface AttendeeOptions {
 
 type Defaults = Pick<SettingsValues, 'defaultCapabilities' | 'defaultTags'>;
 
-/** The last step: capabilities for the current API, tags for the legacy one (the other is refused). */
-export function askAttendeeOptions(title: string, api: ChimeApi, defaults: Defaults, at: StepAt): Promise<Answer<AttendeeOptions>> {
-  return api === 'chime' ? askTags(title, defaults.defaultTags, at) : askCapabilities(title, defaults.defaultCapabilities, at);
+/**
+ * The last step: capabilities for the current API, tags for the legacy one (the other is refused).
+ * `first` names a preset to offer first, ahead of the settings' own (test bots: the silent one).
+ */
+export function askAttendeeOptions(
+  title: string,
+  api: ChimeApi,
+  defaults: Defaults,
+  at: StepAt,
+  first?: string,
+): Promise<Answer<AttendeeOptions>> {
+  return api === 'chime' ? askTags(title, defaults.defaultTags, at) : askCapabilities(title, defaults.defaultCapabilities, at, first);
 }
 
 interface PresetItem extends vscode.QuickPickItem {
   capabilities: Capabilities | undefined;
 }
 
-async function askCapabilities(title: string, fromSettings: Capabilities | undefined, at: StepAt): Promise<Answer<AttendeeOptions>> {
+async function askCapabilities(
+  title: string,
+  fromSettings: Capabilities | undefined,
+  at: StepAt,
+  first: string | undefined,
+): Promise<Answer<AttendeeOptions>> {
   const settingsItem: PresetItem | undefined = fromSettings && {
     label: 'From settings',
     description: describeCapabilities(fromSettings),
@@ -35,7 +49,8 @@ async function askCapabilities(title: string, fromSettings: Capabilities | undef
   const presets = CAPABILITY_PRESETS.map(({ label, detail, capabilities }): PresetItem => {
     return { label, detail, description: capabilities && describeCapabilities(capabilities), capabilities };
   });
-  const items = settingsItem ? [settingsItem, ...presets] : presets;
+  const firstItems = presets.filter((preset) => preset.label === first);
+  const items = [...firstItems, ...(settingsItem ? [settingsItem] : []), ...presets.filter((preset) => preset.label !== first)];
   const answer = await askPick({ title, placeholder: 'Capabilities for these attendees', items, active: items[0] }, at);
   if (answer.move !== 'next') return answer;
   return { move: 'next', value: answer.value.capabilities ? { Capabilities: answer.value.capabilities } : {} };

@@ -7,6 +7,15 @@ export interface CapabilityPreset {
   capabilities?: Capabilities;
 }
 
+/**
+ * What test bots get unless told otherwise. A bot that sends nothing adds no noise or upstream media
+ * to the meeting it fills, yet receives audio as a listening person does, so the meeting carries
+ * the load of a real audience. Receiving audio only (Video and Content None) is what every meeting
+ * accepts: one made without video (MaxResolution None) refuses any attendee whose Video or Content
+ * capability is not None.
+ */
+export const SILENT_BOT = 'Silent bot';
+
 /** Common choices; each keeps the rule that Content may be received only alongside Video. */
 export const CAPABILITY_PRESETS: readonly CapabilityPreset[] = [
   { label: 'Service default', detail: 'Send no Capabilities: the service gives everything SendReceive' },
@@ -31,8 +40,13 @@ export const CAPABILITY_PRESETS: readonly CapabilityPreset[] = [
     capabilities: { Audio: 'SendReceive', Video: 'Receive', Content: 'Send' },
   },
   {
-    label: 'Silent bot',
-    detail: 'Joins without media: for filling a meeting cheaply',
+    label: SILENT_BOT,
+    detail: 'Listens, sends nothing: no noise, no upstream media, and it fits an audio-only meeting',
+    capabilities: { Audio: 'Receive', Video: 'None', Content: 'None' },
+  },
+  {
+    label: 'No media',
+    detail: 'Holds a slot without audio, video or content',
     capabilities: { Audio: 'None', Video: 'None', Content: 'None' },
   },
 ];

@@ -1,4 +1,4 @@
-import type { Meeting } from '../../../shared/index.ts';
+import type { ListedAttendee, Meeting } from '../../../shared/index.ts';
 import { checkSlots, type SlotCheck } from '../meeting/slots.ts';
 import { getMeeting, isMeetingNotFound, listAttendees, type ShownFailure, type WorkerTarget } from '../worker/client.ts';
 
@@ -8,7 +8,7 @@ import { getMeeting, isMeetingNotFound, listAttendees, type ShownFailure, type W
  * must not stop the request, which will report any real trouble itself. No vscode import.
  */
 export type MeetingCheck =
-  | { kind: 'checked'; meeting: Meeting; slots: SlotCheck }
+  | { kind: 'checked'; meeting: Meeting; slots: SlotCheck; listed: ListedAttendee[] }
   /** The worker answered NotFoundException for the meeting: ended, or never was. */
   | { kind: 'notFound'; failure: ShownFailure }
   /** Not known; `meeting` when only the listing failed. */
@@ -30,5 +30,6 @@ export async function checkMeeting(
     if (listing.failure.kind === 'cancelled') return { kind: 'cancelled' };
     return { kind: 'unchecked', failure: listing.failure, meeting: meeting.value.Meeting };
   }
-  return { kind: 'checked', meeting: meeting.value.Meeting, slots: checkSlots(listing.value.Attendees, requested) };
+  const listed = listing.value.Attendees;
+  return { kind: 'checked', meeting: meeting.value.Meeting, slots: checkSlots(listed, requested), listed };
 }

@@ -5,9 +5,9 @@ import { meetingIdArgument } from '../meeting/meetingId.ts';
 import { askText } from '../ui/askText.ui.ts';
 import { runInputSteps, type StepAt } from '../ui/quickInput.ui.ts';
 import { keep } from '../ui/steps.ts';
-import { detectApi } from '../worker/apiFlavor.ts';
+import { whenWorkerReady } from '../ui/workerReady.ui.ts';
 import { askAttendeeOptions, type AttendeeOptions } from './askAttendeeOptions.ui.ts';
-import { checkExternalUserIds, splitExternalUserIds } from './externalUserIds.ts';
+import { checkTypedExternalUserIds, splitExternalUserIds } from './externalUserIds.ts';
 import { gitUserEmail } from './gitEmail.ts';
 import { submitAttendees } from './submitAttendees.ui.ts';
 
@@ -18,9 +18,10 @@ export function registerCreateAttendees(context: vscode.ExtensionContext, deps: 
 }
 
 async function createAttendees(deps: Deps, given?: string): Promise<void> {
-  // Both are asked now, while the person types, so neither keeps them waiting later.
-  const api = detectApi(deps);
+  // Asked now, while the worker is checked and the person types, so it keeps no one waiting later.
   const email = gitUserEmail(trustedFolder());
+  const api = await whenWorkerReady(deps);
+  if (!api) return;
   const answers = { meetingId: given ?? '', attendees: undefined as string | undefined, options: {} as AttendeeOptions };
   const answered = await runInputSteps([
     // From the Meetings tree, the meeting is known: no step for it.
@@ -29,18 +30,20 @@ async function createAttendees(deps: Deps, given?: string): Promise<void> {
       askText(
         {
           title: TITLE,
-          prompt: 'ExternalUserIds of the attendees, separated by commas (2 to 64 characters each)',
+          prompt: 'ExternalUserIds, separated by commas or one per line (2 to 64 characters each); quote one holding a comma: "Smith, Ann"',
           placeholder: 'alice@example.com, bob@example.com',
           value: answers.attendees ?? (await email),
-          check: (text) => checkExternalUserIds(splitExternalUserIds(text)),
+          check: checkTypedExternalUserIds,
         },
         at,
       ).then(keep((text) => (answers.attendees = text))),
-    async (at) => askAttendeeOptions(TITLE, await api, deps.settings.current(), at).then(keep((options) => (answers.options = options))),
+    (at) => askAttendeeOptions(TITLE, api, deps.settings.current(), at).then(keep((options) => (answers.options = options))),
   ]);
   if (!answered) return;
-  const Attendees = splitExternalUserIds(answers.attendees ?? '').map((ExternalUserId) => ({ ExternalUserId, ...answers.options }));
-  await submitAttendees(deps, { meetingId: answers.meetingId, api: await api, body: { Attendees } });
+  const typed = splitExternalUserIds(answers.attendees ?? '');
+  const ids = 'ids' in typed ? typed.ids : [];
+  const Attendees = ids.map((ExternalUserId) => ({ ExternalUserId, ...answers.options }));
+  await submitAttendees(deps, { meetingId: answers.meetingId, api, body: { Attendees } });
 }
 
 /** git reads the folder's own config, which an untrusted folder should not get to choose. */

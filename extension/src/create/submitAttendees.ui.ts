@@ -7,10 +7,11 @@ import {
   type BatchCreateAttendeeRequest,
   type BatchCreateAttendeeResponse,
   type ChimeApi,
+  type ListedAttendee,
   type Meeting,
 } from '../../../shared/index.ts';
 import type { Deps } from '../deps.ts';
-import { slotsLogLine, wontFitMessage, type SlotCheck } from '../meeting/slots.ts';
+import { slotsLogLine, thatFit, wontFitChoices, wontFitMessage, type SlotCheck, type WontFitChoice } from '../meeting/slots.ts';
 import { plural } from '../plural.ts';
 import { request, type Outcome } from '../ui/request.ui.ts';
 import type { ProgressReport } from '../ui/withCancellableProgress.ui.ts';
@@ -30,8 +31,11 @@ export interface Submission {
 /** The check is a courtesy: it never holds a request up for long. */
 const CHECK_TIMEOUT_MS = 10_000;
 
-const DELETE_FIRST = 'Delete Test Attendees…';
-const CREATE_ANYWAY = 'Create Anyway';
+const CHOICE_LABELS: Record<WontFitChoice, (slots: SlotCheck) => string> = {
+  deleteFirst: () => 'Delete Test Attendees…',
+  createFitting: (slots) => `Create the ${slots.free} that fit`,
+  createAnyway: () => 'Create Anyway',
+};
 
 /** What a try did: created the attendees, or stopped before sending them because they would not fit. */
 type Created = { created: BatchCreateAttendeeResponse } | { wontFit: SlotCheck };
@@ -41,11 +45,14 @@ interface Options {
   skipCheck?: boolean;
   /** The meeting as read by an earlier check, for join info. */
   meeting?: Meeting | undefined;
+  /** Its attendees as an earlier check listed them: those asked for again are shown as already present. */
+  listed?: readonly ListedAttendee[] | undefined;
 }
 
-/** What the tries of one submission learn: the meeting as last read, and whether the person was told it went unchecked. */
+/** What the tries of one submission learn: the meeting and its attendees as last read, and whether the person heard it went unchecked. */
 interface Learned {
   meeting: Meeting | undefined;
+  listed: readonly ListedAttendee[] | undefined;
   toldUnchecked: boolean;
 }
 
@@ -62,7 +69,7 @@ export async function submitAttendees(deps: Deps, submission: Submission, option
     void vscode.window.showErrorMessage(`Not sent: ${summarizeIssues(describeIssues(checked.issues))}`);
     return;
   }
-  const learned: Learned = { meeting: options.meeting, toldUnchecked: false };
+  const learned: Learned = { meeting: options.meeting, listed: options.listed, toldUnchecked: false };
   const attempt = async (target: WorkerTarget, signal: AbortSignal, progress: ProgressReport): Promise<Outcome<Created>> => {
     if (!options.skipCheck) {
       progress.report({ message: 'checking the meeting and its free slots' });
@@ -78,11 +85,13 @@ export async function submitAttendees(deps: Deps, submission: Submission, option
   const title = `Creating ${plural(body.Attendees.length, 'attendee')} in meeting ${meetingId}…`;
   const outcome = await request(deps, { title, meetingId, attempt });
   if (!outcome.ok) return;
-  if ('wontFit' in outcome.value) return whenItWontFit(deps, submission, outcome.value.wontFit, learned.meeting);
+  if ('wontFit' in outcome.value) return whenItWontFit(deps, submission, outcome.value.wontFit, learned);
   const { created } = outcome.value;
+  const present = presentBefore(learned.listed);
   await deps.recentMeetings.remember(meetingId);
-  vscode.window.setStatusBarMessage(`$(check) ${creationSummary(created)} in meeting ${meetingId}`, 10_000);
-  await showResults(deps, meetingId, created, meetingSource(deps, meetingId, learned.meeting));
+  vscode.window.setStatusBarMessage(`$(check) ${creationSummary(created, present)} in meeting ${meetingId}`, 10_000);
+  const results = { meetingId, requested: body.Attendees, response: created, present };
+  await showResults(deps, results, meetingSource(deps, meetingId, learned.meeting));
 }
 
 const asked = ({ meetingId, body }: Submission) => `meeting ${meetingId}: asked for ${body.Attendees.length}`;
@@ -107,6 +116,7 @@ async function checkFirst(
   }
   learned.meeting = check.meeting ?? learned.meeting;
   if (check.kind === 'checked') {
+    learned.listed = check.listed;
     deps.log.info(`meeting ${meetingId}: ${slotsLogLine(check.slots)}`);
     return check.slots.fits ? undefined : { ok: true, value: { wontFit: check.slots } };
   }
@@ -120,14 +130,27 @@ async function checkFirst(
   return undefined;
 }
 
-/** Deletes test attendees first (then checks again), creates anyway, or sends nothing. */
-async function whenItWontFit(deps: Deps, submission: Submission, slots: SlotCheck, meeting: Meeting | undefined): Promise<void> {
-  const { meetingId } = submission;
-  const choice = await vscode.window.showWarningMessage(wontFitMessage(meetingId, slots), { modal: true }, DELETE_FIRST, CREATE_ANYWAY);
-  if (choice === DELETE_FIRST) {
+/** The attendees a listing showed, by ExternalUserId: those asked for again were already present. */
+const presentBefore = (listed: readonly ListedAttendee[] | undefined) =>
+  new Map((listed ?? []).map((attendee) => [attendee.ExternalUserId, attendee]));
+
+/** Deletes test attendees first (then checks again), creates the ones that fit, creates anyway, or sends nothing. */
+async function whenItWontFit(deps: Deps, submission: Submission, slots: SlotCheck, learned: Learned): Promise<void> {
+  const { meetingId, body } = submission;
+  const choices = wontFitChoices(slots);
+  const labels = choices.map((choice) => CHOICE_LABELS[choice](slots));
+  const label = await vscode.window.showWarningMessage(wontFitMessage(meetingId, slots), { modal: true }, ...labels);
+  const choice = choices[labels.indexOf(label ?? '')];
+  const { meeting, listed } = learned;
+  if (choice === 'deleteFirst') {
     await vscode.commands.executeCommand('chimeAttendees.deleteTestAttendees', meetingId);
     return submitAttendees(deps, submission, { meeting });
   }
-  if (choice === CREATE_ANYWAY) return submitAttendees(deps, submission, { skipCheck: true, meeting });
+  if (choice === 'createFitting') {
+    const fitting = new Set(thatFit(body.Attendees.map((attendee) => attendee.ExternalUserId), listed ?? [], slots.free));
+    const Attendees = body.Attendees.filter((attendee) => fitting.has(attendee.ExternalUserId));
+    return submitAttendees(deps, { ...submission, body: { Attendees } }, { meeting });
+  }
+  if (choice === 'createAnyway') return submitAttendees(deps, submission, { skipCheck: true, meeting, listed });
   deps.log.info(`${asked(submission)}, not sent: it would not fit`);
 }

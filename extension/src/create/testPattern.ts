@@ -19,6 +19,12 @@ export function expandPattern(pattern: string, count: number): string[] {
   );
 }
 
+/** The IDs the pattern makes, in a few: `loadtest-1, loadtest-2, loadtest-3, …, loadtest-10`. */
+export function previewPattern(pattern: string, count: number): string {
+  const ids = expandPattern(pattern, count);
+  return ids.length <= 4 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')}, …, ${ids.at(-1)}`;
+}
+
 /** Why the pattern cannot name `count` distinct, valid attendees, or undefined when it can. */
 export function checkPattern(pattern: string, count: number): string | undefined {
   if (count > 1 && !pattern.match(PLACEHOLDER)) {

@@ -1,5 +1,4 @@
 import type { Attendee, Meeting } from '../../../shared/index.ts';
-import { forSdk } from '../create/attendeeJson.ts';
 
 /*
  * Join info: what a browser needs to join, as amazon-chime-sdk-js takes it.
@@ -13,6 +12,9 @@ import { forSdk } from '../create/attendeeJson.ts';
  * The Meeting goes as GetMeeting answered it (MediaPlacement, MediaRegion, MeetingFeatures…: the SDK
  * reads MediaPlacement and, in recent versions, MeetingFeatures); the attendee with what the SDK reads.
  */
+
+/** The attendee with only what the SDK reads. */
+const forSdk = ({ AttendeeId, ExternalUserId, JoinToken }: Attendee) => ({ AttendeeId, ExternalUserId, JoinToken });
 
 export interface JoinInfo {
   Meeting: Meeting;

@@ -24,17 +24,17 @@ export interface FeaturePreset {
 export const FEATURE_PRESETS: readonly FeaturePreset[] = [
   {
     label: 'Audio only',
-    detail: `No video, no content share; up to ${LIMITS.attendeesPerMeeting} attendees`,
+    detail: `No video, no content share; up to ${plural(LIMITS.attendeesPerMeeting, 'attendee')}`,
     features: { Video: { MaxResolution: 'None' }, Content: { MaxResolution: 'None' } },
   },
   {
     label: 'HD video',
-    detail: `Video up to HD, content up to FHD (the service's defaults); up to ${LIMITS.attendeesPerMeeting} attendees`,
+    detail: `Video up to HD, content up to FHD (the service's defaults); up to ${plural(LIMITS.attendeesPerMeeting, 'attendee')}`,
     features: { Video: { MaxResolution: 'HD' }, Content: { MaxResolution: 'FHD' } },
   },
   {
     label: 'FHD video',
-    detail: `Video up to FHD, content up to FHD; up to ${HIGH_RESOLUTION_MAX_ATTENDEES} attendees`,
+    detail: `Video up to FHD, content up to FHD; up to ${plural(HIGH_RESOLUTION_MAX_ATTENDEES, 'attendee')}`,
     features: { Video: { MaxResolution: 'FHD' }, Content: { MaxResolution: 'FHD' }, Attendee: { MaxCount: HIGH_RESOLUTION_MAX_ATTENDEES } },
   },
 ];

@@ -9,20 +9,26 @@ export interface TextQuestion {
   value?: string | undefined;
   /** Why the value cannot be accepted (shown as it is typed), or undefined. */
   check(value: string): string | undefined;
+  /** What an acceptable value will do, added to the prompt as it is typed (`Makes loadtest-1, …`). */
+  hint?(value: string): string;
 }
 
 /** One step as an input box: checked as typed, accepted only when the check passes. */
 export function askText(question: TextQuestion, at: StepAt): Promise<Answer<string>> {
   const input = vscode.window.createInputBox();
   input.title = question.title;
-  input.prompt = question.prompt;
   input.placeholder = question.placeholder;
   input.value = question.value ?? '';
   // A prefilled value is meant to be added to, so the cursor goes after it instead of selecting it.
   input.valueSelection = [input.value.length, input.value.length];
-  input.validationMessage = input.value ? question.check(input.value) : undefined;
+  const update = (value: string) => {
+    input.validationMessage = question.check(value);
+    input.prompt = question.hint && !input.validationMessage ? `${question.prompt}. ${question.hint(value)}` : question.prompt;
+  };
+  update(input.value);
+  if (!input.value) input.validationMessage = undefined;
   return at.ask(input, (settle) => {
-    input.onDidChangeValue((value) => (input.validationMessage = question.check(value)));
+    input.onDidChangeValue(update);
     input.onDidAccept(() => {
       input.validationMessage = question.check(input.value);
       if (!input.validationMessage) settle({ move: 'next', value: input.value });

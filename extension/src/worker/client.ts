@@ -9,6 +9,7 @@ import {
   GetMeetingResponseSchema,
   HEADERS,
   ListAttendeesResponseSchema,
+  TokenInfoSchema,
   parseSafely,
   type BatchCreateAttendeeRequest,
   type BatchCreateAttendeeResponse,
@@ -19,6 +20,7 @@ import {
   type ErrorName,
   type GetMeetingResponse,
   type ListAttendeesResponse,
+  type TokenInfo,
   type ValidationIssue,
 } from '../../../shared/index.ts';
 
@@ -116,6 +118,11 @@ export function deleteAttendee(
   signal?: AbortSignal,
 ): Promise<WorkerResult<undefined>> {
   return call(target, `${meetingPath(meetingId)}/attendees/${encodeURIComponent(attendeeId)}`, { method: 'DELETE' }, NoBodySchema, signal);
+}
+
+/** What the target's token may do (its name, operations and prefixes): any valid token may ask. */
+export function getToken(target: WorkerTarget, signal?: AbortSignal): Promise<WorkerResult<TokenInfo>> {
+  return call(target, 'token', { method: 'GET' }, TokenInfoSchema, signal);
 }
 
 /** Which Chime API the worker is configured for; the health check needs no token. */

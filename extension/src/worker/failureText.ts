@@ -1,5 +1,6 @@
 import { summarizeIssues } from '../../../shared/index.ts';
 import { isMissingRoute, type Exchange, type Refusal, type ShownFailure, type WorkerFailure } from './client.ts';
+import { plural } from '../plural.ts';
 import { failureLine } from './logLines.ts';
 
 /** Buttons offered with a failure, each a next step the person can take at once. */
@@ -100,4 +101,5 @@ function describeNotFound(failure: Refusal, { workerUrl, meetingId }: FailureCon
 
 const withRequestId = (text: string, requestId: string | undefined) => (requestId ? `${text} (request ${requestId})` : text);
 
-const attempts = (exchange: Exchange | undefined) => (exchange?.upstreamAttempts ? ` after ${exchange.upstreamAttempts} attempts` : '');
+const attempts = (exchange: Exchange | undefined) =>
+  exchange?.upstreamAttempts ? ` after ${plural(exchange.upstreamAttempts, 'attempt')}` : '';

@@ -1,13 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { checkExternalUserIds, splitExternalUserIds } from '../../../extension/src/create/externalUserIds.ts';
+import { checkExternalUserIds, checkTypedExternalUserIds, splitExternalUserIds } from '../../../extension/src/create/externalUserIds.ts';
 
 describe('splitExternalUserIds', () => {
   it('splits on commas and line breaks, trimming and dropping empty entries', () => {
-    expect(splitExternalUserIds(' alice@example.com, bob ,\n carol\r\n,, ')).toEqual(['alice@example.com', 'bob', 'carol']);
+    expect(splitExternalUserIds(' alice@example.com, bob ,\n carol\r\n,, ')).toEqual({ ids: ['alice@example.com', 'bob', 'carol'] });
   });
 
-  it('keeps spaces inside an id', () => {
-    expect(splitExternalUserIds('Jane Doe, John Roe')).toEqual(['Jane Doe', 'John Roe']);
+  it('keeps spaces inside an id, and a quote inside a plain one', () => {
+    expect(splitExternalUserIds('Jane Doe, John Roe, o"neil')).toEqual({ ids: ['Jane Doe', 'John Roe', 'o"neil'] });
+  });
+
+  it('takes a quoted id as it is: commas, spaces, and a doubled quote for a quote', () => {
+    expect(splitExternalUserIds('"Smith, Ann", bob, " sp ", "say ""hi"""')).toEqual({ ids: ['Smith, Ann', 'bob', ' sp ', 'say "hi"'] });
+    expect(splitExternalUserIds('"a,b"\n"c,d"')).toEqual({ ids: ['a,b', 'c,d'] });
+  });
+
+  it('names, by position, an id whose quote is not closed before the next comma', () => {
+    const problem = 'Attendee 2 opens a quote: close it right after the ID, before the next comma ("Smith, Ann")';
+    expect(splitExternalUserIds('alice, "Smith, Ann')).toEqual({ problem });
+    expect(splitExternalUserIds('alice, "Smith" Ann')).toEqual({ problem });
+  });
+});
+
+describe('checkTypedExternalUserIds', () => {
+  it('checks the typed text: its quoting, then every id', () => {
+    expect(checkTypedExternalUserIds('"Smith, Ann", e2e-bot-1')).toBeUndefined();
+    expect(checkTypedExternalUserIds('"open')).toMatch(/^Attendee 1 opens a quote/);
+    expect(checkTypedExternalUserIds('"a,b", "a,b"')).toBe('Attendee 2 repeats attendee 1');
+    expect(checkTypedExternalUserIds(' , ')).toBe('Enter at least one ExternalUserId');
   });
 });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkSlots, slotsLogLine, wontFitMessage } from '../../../extension/src/meeting/slots.ts';
+import { checkSlots, slotsLogLine, thatFit, wontFitChoices, wontFitMessage } from '../../../extension/src/meeting/slots.ts';
 
 const listed = (n: number, prefix = 'bot-') => Array.from({ length: n }, (_, i) => ({ ExternalUserId: `${prefix}${i + 1}` }));
 const meetingId = '0a1b2c3d-4e5f-6789-abcd-ef0123456789';
 
 describe('slot arithmetic', () => {
   it('counts new attendees against the free slots', () => {
-    expect(checkSlots(listed(240), ['a1', 'a2', 'a3'])).toEqual({ capacity: 250, used: 240, free: 10, newCount: 3, presentCount: 0, fits: true });
+    expect(checkSlots(listed(240), ['a1', 'a2', 'a3'])).toEqual({ capacity: 250, used: 240, free: 10, newCount: 3, presentCount: 0, testCount: 240, fits: true });
     expect(checkSlots(listed(240), listed(12, 'new-').map((a) => a.ExternalUserId))).toMatchObject({ free: 10, newCount: 12, fits: false });
   });
 
@@ -35,6 +35,35 @@ describe('slot arithmetic', () => {
 
   it('honours a smaller capacity', () => {
     expect(checkSlots(listed(8), ['x1', 'x2', 'x3'], 10)).toMatchObject({ free: 2, fits: false });
+  });
+});
+
+describe('when it would not fit', () => {
+  const people = (n: number) => Array.from({ length: n }, (_, i) => ({ ExternalUserId: `person-${String.fromCharCode(97 + (i % 26))}${'x'.repeat(i)}` }));
+
+  it('counts the test attendees (numbered ExternalUserIds) the meeting holds', () => {
+    expect(checkSlots([...listed(3), ...people(2)], ['x1']).testCount).toBe(3);
+    expect(checkSlots(people(4), ['x1']).testCount).toBe(0);
+  });
+
+  it('leads with deleting test attendees only when the meeting holds some, and offers the ones that fit when any do', () => {
+    const wanted = listed(12, 'new-').map((a) => a.ExternalUserId);
+    expect(wontFitChoices(checkSlots(listed(240), wanted))).toEqual(['deleteFirst', 'createFitting', 'createAnyway']);
+    expect(wontFitChoices(checkSlots([...people(240)], wanted))).toEqual(['createFitting', 'deleteFirst', 'createAnyway']);
+    expect(wontFitChoices(checkSlots(people(250), wanted))).toEqual(['deleteFirst', 'createAnyway']);
+    expect(wontFitChoices(checkSlots(listed(250), wanted))).toEqual(['deleteFirst', 'createAnyway']);
+  });
+
+  it('asks the question that leads', () => {
+    const check = checkSlots(people(240), ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9', 'a10', 'a11']);
+    expect(wontFitMessage(meetingId, check)).toBe(
+      `Meeting ${meetingId} has 240 of 250 slots used; 11 new attendees would not fit (10 slots are free). It holds no test attendees (numbered ExternalUserIds): create the 10 that fit?`,
+    );
+  });
+
+  it('keeps those already present and the first new ones that fit, in order', () => {
+    expect(thatFit(['new-1', 'bot-2', 'new-2', 'new-3', 'bot-1'], listed(2), 2)).toEqual(['new-1', 'bot-2', 'new-2', 'bot-1']);
+    expect(thatFit(['new-1', 'bot-1'], listed(250), 0)).toEqual(['bot-1']);
   });
 });
 

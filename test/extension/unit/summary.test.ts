@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allAttendeesJson, attendeeJson } from '../../../extension/src/create/attendeeJson.ts';
-import { creationSummary, outcomeLine } from '../../../extension/src/create/creationText.ts';
+import { creationSummary, outcomeLine, presentDetail } from '../../../extension/src/create/creationText.ts';
 import { errorCounts, exchangeLine } from '../../../extension/src/worker/logLines.ts';
 
 const attendee = (n: number) => ({
@@ -43,17 +43,57 @@ describe('log lines', () => {
   });
 });
 
-describe('attendee JSON', () => {
-  it('copies one attendee in CreateAttendee’s shape, with only what the SDK reads', () => {
-    expect(JSON.parse(attendeeJson(attendee(1)))).toEqual({ Attendee: { AttendeeId: 'a-1', ExternalUserId: 'user-1', JoinToken: 'join-token-1' } });
+describe('attendees already in the meeting', () => {
+  const listedOf = (n: number, Capabilities?: { Audio: 'SendReceive' | 'Receive'; Video: 'None'; Content: 'None' }) => ({
+    AttendeeId: `a-${n}`,
+    ExternalUserId: `user-${n}`,
+    ...(Capabilities ? { Capabilities } : {}),
   });
 
-  it('copies all attendees in BatchCreateAttendee’s shape', () => {
+  it('are counted apart from the created ones', () => {
+    const present = new Map([['user-2', listedOf(2)]]);
+    expect(creationSummary({ Attendees: [attendee(1), attendee(2)], Errors: [] }, present)).toBe('Created 1 of 2 attendees (1 already in the meeting)');
+    expect(creationSummary({ Attendees: [attendee(2)], Errors: [error(3, 'X')] }, present)).toBe('Created 0 of 2 attendees (1 already in the meeting, 1 failed)');
+  });
+
+  it('show their capabilities as they are, and those asked for when they differ', () => {
+    const asIs = 'Already in the meeting, kept as it was: Audio SendReceive · Video None · Content None';
+    expect(presentDetail(attendee(1), listedOf(1), { ExternalUserId: 'user-1', Capabilities: attendee(1).Capabilities })).toBe(asIs);
+    expect(presentDetail(attendee(1), listedOf(1), { ExternalUserId: 'user-1', Capabilities: { Audio: 'Receive', Video: 'None', Content: 'None' } })).toBe(
+      `${asIs} (not the Audio Receive · Video None · Content None asked for)`,
+    );
+    expect(presentDetail(attendee(1), listedOf(1), { ExternalUserId: 'user-1' })).toBe(`${asIs} (not the Audio SendReceive · Video SendReceive · Content SendReceive asked for)`);
+  });
+
+  it('fall back to the listed capabilities, and say only that it was there for the legacy API', () => {
+    const { Capabilities: _, ...legacy } = attendee(1);
+    expect(presentDetail(legacy, listedOf(1, { Audio: 'Receive', Video: 'None', Content: 'None' }), undefined)).toBe(
+      'Already in the meeting, kept as it was: Audio Receive · Video None · Content None',
+    );
+    expect(presentDetail(legacy, listedOf(1), undefined)).toBe('Already in the meeting: answered as it was');
+  });
+});
+
+describe('attendee JSON', () => {
+  const capabilities = { Audio: 'SendReceive', Video: 'None', Content: 'None' };
+
+  it('copies one attendee in CreateAttendee’s shape, Capabilities included', () => {
+    expect(JSON.parse(attendeeJson(attendee(1)))).toEqual({
+      Attendee: { AttendeeId: 'a-1', ExternalUserId: 'user-1', JoinToken: 'join-token-1', Capabilities: capabilities },
+    });
+  });
+
+  it('copies all attendees in BatchCreateAttendee’s shape, Capabilities included', () => {
     expect(JSON.parse(allAttendeesJson([attendee(1), attendee(2)]))).toEqual({
       Attendees: [
-        { AttendeeId: 'a-1', ExternalUserId: 'user-1', JoinToken: 'join-token-1' },
-        { AttendeeId: 'a-2', ExternalUserId: 'user-2', JoinToken: 'join-token-2' },
+        { AttendeeId: 'a-1', ExternalUserId: 'user-1', JoinToken: 'join-token-1', Capabilities: capabilities },
+        { AttendeeId: 'a-2', ExternalUserId: 'user-2', JoinToken: 'join-token-2', Capabilities: capabilities },
       ],
     });
+  });
+
+  it('adds nothing the service did not answer (the legacy API has no Capabilities)', () => {
+    const { Capabilities: _, ...legacy } = attendee(3);
+    expect(JSON.parse(attendeeJson(legacy))).toEqual({ Attendee: { AttendeeId: 'a-3', ExternalUserId: 'user-3', JoinToken: 'join-token-3' } });
   });
 });

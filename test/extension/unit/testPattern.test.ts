@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCount, checkPattern, expandPattern } from '../../../extension/src/create/testPattern.ts';
+import { checkCount, checkPattern, expandPattern, previewPattern } from '../../../extension/src/create/testPattern.ts';
 
 describe('expandPattern', () => {
   it('numbers attendees from 1', () => {
@@ -34,5 +34,13 @@ describe('checkPattern', () => {
     expect(checkPattern(`${'x'.repeat(62)}-{n}`, 10)).toBe('Attendee 10 must be 2 to 64 characters');
     expect(checkPattern('aws:{n}', 3)).toBe('Attendee 1 must not start with "aws:" (reserved by AWS)');
     expect(checkPattern('bot;{n}', 3)).toMatch(/^Attendee 1 may hold only/);
+  });
+});
+
+describe('previewPattern', () => {
+  it('shows every ID of a few, and the first three and the last of many', () => {
+    expect(previewPattern('bot-{n}', 2)).toBe('bot-1, bot-2');
+    expect(previewPattern('bot-{n:3}', 4)).toBe('bot-001, bot-002, bot-003, bot-004');
+    expect(previewPattern('loadtest-{n}', 250)).toBe('loadtest-1, loadtest-2, loadtest-3, …, loadtest-250');
   });
 });

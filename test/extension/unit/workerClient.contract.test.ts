@@ -9,6 +9,7 @@ import {
   endMeeting,
   deleteAttendees,
   getMeeting,
+  getToken,
   isMeetingNotFound,
   isMissingRoute,
   listAttendees,
@@ -31,6 +32,12 @@ describe.each(workerTargets())('worker client against the $name', ({ start }) =>
   it('reads the API flavor from /healthz', async () => {
     const result = await checkHealth(target());
     expect(result.ok && CHIME_APIS.includes(result.value.api)).toBe(true);
+  });
+
+  it('reads what a token may do from GET /token, and refuses a wrong one', async () => {
+    expect(expectOk(await getToken(target())).Operations).toEqual(expect.arrayContaining(['read', 'create', 'delete']));
+    if (worker.noReadToken) expect(expectOk(await getToken(target(worker.noReadToken)))).toEqual({ Name: 'no-read', Operations: ['create', 'delete'] });
+    expect(await getToken(target('not-the-token'))).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'UnauthorizedException' } });
   });
 
   it('creates attendees, answering each requested ExternalUserId exactly once', async () => {

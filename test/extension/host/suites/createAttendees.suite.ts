@@ -4,7 +4,7 @@ import { resetSettings, setSetting } from '../support/extension.ts';
 import { connectTo } from '../support/flows.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, assertLogKeeps, back, hide, meeting, options, pick, workerApi } from '../support/steps.ts';
-import { emulatorAttendees, runTag, workerUnderTest, type WorkerUnderTest } from '../support/worker.ts';
+import { emulatorAttendees, emulatorControl, fillMeeting, runTag, workerUnderTest, type WorkerUnderTest } from '../support/worker.ts';
 
 describe('Chime: Create Attendees…', () => {
   let worker: WorkerUnderTest;
@@ -54,6 +54,10 @@ describe('Chime: Create Attendees…', () => {
     assert.deepEqual(copied.Attendees.map((a) => a.ExternalUserId).sort(), [alice, bob].sort());
     assert.equal(token, copied.Attendees.find((a) => a.ExternalUserId === alice)?.JoinToken);
     assert.deepEqual(JSON.parse(one ?? '{}'), { Attendee: copied.Attendees.find((a) => a.ExternalUserId === bob) });
+    if (api !== 'chime') {
+      const audioOnly = { Audio: 'SendReceive', Video: 'None', Content: 'None' };
+      assert.deepEqual(JSON.parse(one ?? '{}').Attendee.Capabilities, audioOnly, 'the copied JSON keeps the service’s Capabilities');
+    }
     assert.ok(ui.statusMessages.some((text) => text.includes(`Created 2 attendees in meeting ${worker.meetingId}`)), 'no status bar message');
     assert.deepEqual(ui.progressTitles, [`Creating 2 attendees in meeting ${worker.meetingId}…`]);
 
@@ -63,6 +67,41 @@ describe('Chime: Create Attendees…', () => {
     }
     assert.ok(log.some((line) => line.includes(`meeting ${worker.meetingId}: asked for 2, created 2, failed 0`) && line.includes('request ')), `no outcome line in ${log.join('\n')}`);
     assertLogKeeps(log, [worker.token, alice, bob, ...copied.Attendees.map((a) => a.JoinToken)]);
+  });
+
+  it('takes an ExternalUserId holding a comma in quotes, and says when a quote is left open', async () => {
+    const withComma = `${runTag}-Smith, Ann`;
+    const frank = `${runTag}-frank`;
+    const { ui, clipboard } = await runCommand('chimeAttendees.createAttendees', [
+      pick(worker.meetingId),
+      accept(`"${withComma}, ${frank}`),
+      accept(`"${withComma}", ${frank}`),
+      options(api),
+      { kind: 'button', tooltip: 'Copy all attendees as JSON' },
+      hide,
+    ]);
+    const [, open, closed] = ui.inputs();
+    assert.match(open?.prompt ?? '', /quote one holding a comma/);
+    assert.equal(open?.validationMessage, 'Attendee 1 opens a quote: close it right after the ID, before the next comma ("Smith, Ann")');
+    assert.equal(closed?.validationMessage, undefined);
+    const copied = JSON.parse(clipboard[0] ?? '{}') as { Attendees: Array<{ ExternalUserId: string }> };
+    assert.deepEqual(copied.Attendees.map((a) => a.ExternalUserId).sort(), [withComma, frank].sort());
+  });
+
+  it('shows an ExternalUserId already in the meeting as present, with its capabilities as they are', async function () {
+    if (!worker.emulatorUrl || api === 'chime') this.skip();
+    const meetingId = await emulatorControl(worker.emulatorUrl).createMeeting();
+    const again = `${runTag}-again@example.com`;
+    const [before] = await fillMeeting(worker, meetingId, [again]);
+    const { ui } = await runCommand('chimeAttendees.createAttendees', [meeting(meetingId), accept(`${again}, ${runTag}-newcomer`), pick('Audio only'), hide]);
+    const results = ui.inputs().at(-1);
+    assert.equal(results?.title, `Created 1 of 2 attendees (1 already in the meeting) in meeting ${meetingId}`);
+    const kept = 'Already in the meeting, kept as it was: Audio SendReceive · Video SendReceive · Content SendReceive';
+    assert.deepEqual(
+      results?.items?.find((item) => item.includes(again)),
+      `$(person) ${again} — ${before?.AttendeeId} — ${kept} (not the Audio SendReceive · Video None · Content None asked for)`,
+    );
+    assert.ok(ui.statusMessages.includes(`$(check) Created 1 of 2 attendees (1 already in the meeting) in meeting ${meetingId}`), `${ui.statusMessages}`);
   });
 
   it('offers the meeting just used, and sends nothing when dismissed', async () => {

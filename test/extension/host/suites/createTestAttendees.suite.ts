@@ -4,7 +4,7 @@ import { resetSettings } from '../support/extension.ts';
 import { connectTo } from '../support/flows.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, assertLogKeeps, back, hide, meeting, options, workerApi } from '../support/steps.ts';
-import { emulatorAttendees, runTag, workerUnderTest, type WorkerUnderTest } from '../support/worker.ts';
+import { emulatorAttendees, emulatorControl, fillMeeting, runTag, workerUnderTest, type WorkerUnderTest } from '../support/worker.ts';
 
 describe('Chime: Create Test Attendees…', () => {
   let worker: WorkerUnderTest;
@@ -45,9 +45,11 @@ describe('Chime: Create Test Attendees…', () => {
     assert.equal(backed?.step, 3);
     assert.equal(countAgain?.value, '3', 'going back keeps the count');
     assert.equal(patternStep?.validationMessage, undefined);
+    assert.equal(patternStep?.prompt, `ExternalUserId pattern: {n} becomes 1 to 3; {n:3} pads it to 001. Makes ${expected.join(', ')}`);
+    assert.match(zero?.prompt ?? '', /^How many test attendees \(1 to 250\); the meeting has \d+ slots free$/);
     assert.equal(chosen?.step, 4);
+    if (api !== 'chime') assert.match(chosen?.items?.[0] ?? '', /^Silent bot — Audio Receive · Video None · Content None — Listens, sends nothing/);
     assert.equal(results?.title, `Created 3 attendees in meeting ${worker.meetingId}`);
-
     const copied = JSON.parse(clipboard[0] ?? '{}') as { Attendees: Array<{ AttendeeId: string; ExternalUserId: string; JoinToken: string }> };
     assert.deepEqual(copied.Attendees.map((a) => a.ExternalUserId).sort(), expected);
     if (worker.emulatorUrl) {
@@ -55,5 +57,24 @@ describe('Chime: Create Test Attendees…', () => {
       for (const id of expected) assert.ok(held.includes(id), `the emulator does not hold ${id}`);
     }
     assertLogKeeps(log, [worker.token, ...expected, ...copied.Attendees.map((a) => a.JoinToken)]);
+  });
+
+  it('counts the free slots of the meeting picked, and offers bots the silent preset first', async function () {
+    if (!worker.emulatorUrl || api === 'chime') this.skip();
+    const meetingId = await emulatorControl(worker.emulatorUrl).createMeeting();
+    await fillMeeting(worker, meetingId, [`${runTag}-one`, `${runTag}-two`]);
+    const { ui, clipboard } = await runCommand('chimeAttendees.createTestAttendees', [
+      meeting(meetingId),
+      accept('2'),
+      accept(`${runTag}-quiet-{n}`),
+      accept(),
+      { kind: 'button', tooltip: 'Copy all attendees as JSON' },
+      hide,
+    ]);
+    const [, count, , capabilities] = ui.inputs();
+    assert.equal(count?.prompt, 'How many test attendees (1 to 250); the meeting has 248 slots free');
+    assert.equal(capabilities?.items?.[0]?.split(' — ')[0], 'Silent bot');
+    const copied = JSON.parse(clipboard[0] ?? '{}') as { Attendees: Array<{ Capabilities: unknown }> };
+    for (const bot of copied.Attendees) assert.deepEqual(bot.Capabilities, { Audio: 'Receive', Video: 'None', Content: 'None' });
   });
 });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { resetSettings, setSetting } from '../support/extension.ts';
+import { connectTo } from '../support/flows.ts';
 import { deadUrl, startStallingWorker, type LocalServer } from '../support/servers.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, hide, meeting, message, options, pick, workerApi } from '../support/steps.ts';
@@ -16,7 +17,7 @@ describe('Failures become a message with the next step', () => {
     worker = await workerUnderTest();
     api = await workerApi(worker.url);
     stalling = await startStallingWorker();
-    await runCommand('chimeAttendees.setToken', [accept(worker.token)]);
+    await connectTo(worker);
   });
   afterEach(resetSettings);
   after(() => stalling.close());
@@ -35,22 +36,18 @@ describe('Failures become a message with the next step', () => {
   });
 
   // The stand-ins below answer /healthz as the current API, so the last step asks for capabilities.
-  it('follows a changed worker URL at once, and says when nothing answers there', async () => {
+  it('follows a changed worker URL at once, and says nothing answers there before asking anything', async () => {
     const dead = await deadUrl();
     await setSetting('workerUrl', dead);
-    const { ui, log } = await runCommand('chimeAttendees.createAttendees', [
-      meeting(worker.meetingId),
-      accept(`${runTag}-gina`),
-      pick('Service default'),
-      message('Retry'),
-      message(),
-    ]);
-    const [first, second] = ui.messages();
-    assert.match(first?.message ?? '', new RegExp(`^Could not reach the worker at ${dead} \\(.*ECONNREFUSED`));
-    assert.deepEqual(first?.buttons, ['Retry', 'Open Settings']);
-    assert.equal(second?.message, first?.message);
-    assert.equal(ui.progressTitles.length, 2);
-    assert.ok(log.some((line) => line.includes(`health check of ${dead} failed`)), 'the failed health check was not logged');
+    for (const command of ['chimeAttendees.createAttendees', 'chimeAttendees.createTestAttendees']) {
+      const { ui, log } = await runCommand(command, [message('Retry'), message()]);
+      const [first, second] = ui.messages();
+      assert.match(first?.message ?? '', new RegExp(`^Could not reach the worker at ${dead} \\(.*ECONNREFUSED`));
+      assert.deepEqual(first?.buttons, ['Retry', 'Open Settings']);
+      assert.equal(second?.message, first?.message, 'Retry did not check again');
+      assert.deepEqual([ui.inputs().length, ui.progressTitles.length], [0, 0], 'a step was asked, or a request sent');
+      assert.equal(log.filter((line) => line.includes(`health check of ${dead} failed`)).length, 2, 'the failed health checks were not logged');
+    }
   });
 
   it('gives up after the configured timeout', async () => {

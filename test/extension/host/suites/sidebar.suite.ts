@@ -288,7 +288,7 @@ describe('The status bar and the welcome view', () => {
         resolve();
       });
     });
-    await runCommand('chimeAttendees.clearToken', []);
+    await runCommand('chimeAttendees.clearToken', [message('Forget Token')]);
     await told;
     assert.match(sidebar.status.text, /· \$\(warning\) no token$/);
     assert.deepEqual(await sidebar.tree.provider.getChildren(), [], 'the welcome shows only while the view is empty');

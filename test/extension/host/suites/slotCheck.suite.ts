@@ -34,7 +34,7 @@ describe('Creating checks the meeting and its 250 slots first', () => {
     assert.equal(warning?.type, 'warning');
     assert.equal(warning?.modal, true);
     assert.equal(warning?.message, `Meeting ${meetingId} has 240 of 250 slots used; 12 new attendees would not fit (10 slots are free). Delete test attendees first?`);
-    assert.deepEqual(warning?.buttons, ['Delete Test Attendees…', 'Create Anyway']);
+    assert.deepEqual(warning?.buttons, ['Delete Test Attendees…', 'Create the 10 that fit', 'Create Anyway']);
     assert.equal((await emulator.calls()).BatchCreateAttendee ?? 0, before.BatchCreateAttendee ?? 0, 'nothing was created');
     assert.equal((await emulator.attendees(meetingId)).length, 240);
     assert.ok(log.some((line) => line.endsWith(`meeting ${meetingId}: asked for 12, not sent: it would not fit`)), log.join('\n'));
@@ -71,6 +71,21 @@ describe('Creating checks the meeting and its 250 slots first', () => {
     assert.deepEqual(held, numbered(`${runTag}-fresh-`, 10).sort());
   });
 
+  it('without test attendees to delete, leads with creating the ones that fit, and creates just those', async () => {
+    const meetingId = await emulator.createMeeting();
+    // Named, not numbered: nothing Delete Test Attendees… would suggest.
+    const people = Array.from({ length: 240 }, (_, i) => `${runTag}-person-${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    await fillMeeting(worker, meetingId, people);
+    const stem = `${runTag}-fits-`;
+    const { ui } = await runCommand('chimeAttendees.createTestAttendees', [...createBots(meetingId, 12, stem), message('Create the 10 that fit'), hide]);
+    const [warning] = ui.messages();
+    assert.deepEqual(warning?.buttons, ['Create the 10 that fit', 'Delete Test Attendees…', 'Create Anyway']);
+    assert.match(warning?.message ?? '', /It holds no test attendees \(numbered ExternalUserIds\): create the 10 that fit\?$/);
+    assert.equal(ui.inputs().at(-1)?.title, `Created 10 attendees in meeting ${meetingId}`);
+    const held = (await emulator.attendees(meetingId)).map((a) => a.ExternalUserId).filter((id) => id.startsWith(stem)).sort();
+    assert.deepEqual(held, numbered(stem, 10).sort());
+  });
+
   it('"Create Anyway" sends it: the service creates what fits and fails the rest', async () => {
     const meetingId = await emulator.createMeeting();
     await fillMeeting(worker, meetingId, numbered(`${runTag}-most-`, 248));
@@ -87,7 +102,11 @@ describe('Creating checks the meeting and its 250 slots first', () => {
     await fillMeeting(worker, meetingId, numbered(stem, 250));
     const { ui, log } = await runCommand('chimeAttendees.createTestAttendees', [...createBots(meetingId, 3, stem), hide]);
     assert.deepEqual(ui.messages(), [], 'no warning');
-    assert.equal(ui.inputs().at(-1)?.title, `Created 3 attendees in meeting ${meetingId}`);
+    const results = ui.inputs().at(-1);
+    assert.equal(results?.title, `Created 0 of 3 attendees (3 already in the meeting) in meeting ${meetingId}`);
+    // Filled with the service's default capabilities; asked again as silent bots, they keep theirs.
+    const kept = 'Already in the meeting, kept as it was: Audio SendReceive · Video SendReceive · Content SendReceive';
+    if (api !== 'chime') assert.ok(results?.items?.every((item) => item.endsWith(`${kept} (not the Audio Receive · Video None · Content None asked for)`)), `results: ${results?.items}`);
     assert.ok(log.some((line) => line.includes('250 of 250 slots used; asked for 0 new, 3 already present')), log.join('\n'));
   });
 

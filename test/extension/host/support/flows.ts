@@ -1,11 +1,11 @@
 import { setSetting } from './extension.ts';
 import { runCommand } from './session.ts';
-import { accept } from './steps.ts';
+import { accept, message } from './steps.ts';
 import type { WorkerUnderTest } from './worker.ts';
 
-/** The token the extension sends from now on (the suites share one secret store). */
+/** The token the extension sends from now on (the suites share one secret store); the worker accepts it and says what it may do. */
 export async function useToken(token: string): Promise<void> {
-  await runCommand('chimeAttendees.setToken', [accept(token)]);
+  await runCommand('chimeAttendees.setToken', [accept(token), message()]);
 }
 
 /** Points the extension at the worker under test and stores its token, as a person would first do. */

@@ -88,6 +88,11 @@ async function answer(req: IncomingMessage, res: ServerResponse, api: ChimeApi, 
     if (req.headers.authorization !== `Bearer ${ids.token}`) return refuse('UnauthorizedException', 401);
     return createFakeMeeting(JSON.parse(await readBody(req)), api, meetings, res, refuse);
   }
+  if (req.method === 'GET' && req.url === '/token') {
+    if (req.headers.authorization === `Bearer ${ids.token}`) return send(res, 200, { Name: 'fake', Operations: ['read', 'create', 'delete', 'meetings'] });
+    if (req.headers.authorization === `Bearer ${ids.noReadToken}`) return send(res, 200, { Name: 'no-read', Operations: ['create', 'delete'] });
+    return refuse('UnauthorizedException', 401);
+  }
   const [, meetingId, rest = ''] = /^\/meetings\/([^/]+)(\/.*)?$/.exec(req.url ?? '') ?? [];
   const route = `${req.method} ${rest.replace(/^\/attendees\/(?!delete$)[^/]+$/, '/attendees/{id}')}`;
   const operation = ROUTES[route];

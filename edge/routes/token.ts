@@ -1,0 +1,14 @@
+import { Hono } from 'hono/tiny';
+import type { TokenInfo } from '../../shared/index.ts';
+import type { AppEnv } from '../context.ts';
+import { authorize } from '../middleware/auth.ts';
+
+/**
+ * The caller's own token: its name, what it may do and the prefixes it is limited to, so a client can
+ * check a token when it is set and say what it allows. Never the token or its hash; no upstream call.
+ */
+export const tokenRoutes = new Hono<AppEnv>().get('/token', authorize(), (c) => {
+  const { name, operations, prefixes } = c.get('token');
+  const info: TokenInfo = { Name: name, Operations: [...operations], ...(prefixes ? { Prefixes: [...prefixes] } : {}) };
+  return c.json(info, 200);
+});
