@@ -1,4 +1,4 @@
-import type { ListedAttendee, Meeting } from '../../../shared/index.ts';
+import { meetingCapacity, type ListedAttendee, type Meeting } from '../../../shared/index.ts';
 import { checkSlots, type SlotCheck } from '../meeting/slots.ts';
 import { getMeeting, isMeetingNotFound, listAttendees, type ShownFailure, type WorkerTarget } from '../worker/client.ts';
 
@@ -31,5 +31,5 @@ export async function checkMeeting(
     return { kind: 'unchecked', failure: listing.failure, meeting: meeting.value.Meeting };
   }
   const listed = listing.value.Attendees;
-  return { kind: 'checked', meeting: meeting.value.Meeting, slots: checkSlots(listed, requested), listed };
+  return { kind: 'checked', meeting: meeting.value.Meeting, slots: checkSlots(listed, requested, meetingCapacity(meeting.value.Meeting)), listed };
 }

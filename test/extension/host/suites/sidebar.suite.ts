@@ -135,8 +135,9 @@ describe('The Chime sidebar', () => {
     assert.match(describeRow(await meetingRow(meetingId)), / — live · 4 of 250 slots used$/);
     const calls = await suite.emulator.calls();
     const spent = (name: string) => (calls[name] ?? 0) - (before[name] ?? 0);
-    // The check before creating reads the meeting and its attendees; the tree reads them once more, for this meeting alone.
-    assert.deepEqual([spent('GetMeeting'), spent('ListAttendees'), spent('BatchCreateAttendee')], [2, 2, 1]);
+    // The count step (its free slots) and the check before creating each read the meeting and its attendees;
+    // the tree reads them once more, for this meeting alone.
+    assert.deepEqual([spent('GetMeeting'), spent('ListAttendees'), spent('BatchCreateAttendee')], [3, 3, 1]);
 
     await suite.emulator.endMeeting(meetingId);
     assert.match(describeRow(await meetingRow(meetingId)), / — live · 4 of 250 slots used$/, 'nothing is read on a timer');
