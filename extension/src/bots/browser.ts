@@ -89,8 +89,7 @@ export async function startBrowser(executable: string, url: string): Promise<Run
       const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), STOP_GRACE_MS);
       await exited;
       clearTimeout(timer);
-      // The shell may be gone before its group: make sure nothing of it is left.
-      signalGroup(child, 'SIGKILL');
+      await groupGone(child);
       await rm(profile, { recursive: true, force: true, maxRetries: 3 });
     })());
   return { exited, stop };
@@ -102,12 +101,24 @@ process.once('exit', () => {
   for (const child of live) signalGroup(child, 'SIGKILL');
 });
 
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
+/** Whether the signal reached something: false once the group (or, on Windows, the process) is gone. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals | 0): boolean {
+  if (child.pid === undefined) return false;
   try {
-    if (process.platform === 'win32') child.kill(signal);
-    else process.kill(-child.pid, signal);
+    if (process.platform === 'win32') return child.kill(signal);
+    process.kill(-child.pid, signal);
+    return true;
   } catch {
-    // already gone
+    return false;
+  }
+}
+
+const GROUP_POLL_MS = 50;
+const GROUP_POLLS = 100;
+
+/** The shell can be gone before the rest of its group: kills what is left until nothing is, a bounded number of times. */
+async function groupGone(child: ChildProcess): Promise<void> {
+  for (let poll = 0; poll < GROUP_POLLS && signalGroup(child, 'SIGKILL'); poll++) {
+    await new Promise((resolve) => setTimeout(resolve, GROUP_POLL_MS));
   }
 }

@@ -59,7 +59,20 @@ const LEAVE_GRACE_MS = 30_000;
 
 export class LaunchError extends Error {}
 
+/** Bots whose attendees exist, not started yet: their states, and the join info their pages get. */
+export interface PreparedBots {
+  executable: string;
+  bots: BotStatus[];
+  joins: ReadonlyMap<string, BotJoin>;
+}
+
+/** Creates the bots' attendees, then starts them. */
 export async function launchBots(options: LaunchOptions): Promise<BotRun> {
+  return startBots(await createBots(options), options);
+}
+
+/** Checks the options, finds the browser, reads the meeting and creates the bots' attendees through the worker. */
+export async function createBots(options: LaunchOptions): Promise<PreparedBots> {
   const { worker, meetingId } = options;
   checkOptions(options);
   const executable = findBrowser(options.browser);
@@ -75,7 +88,7 @@ export async function launchBots(options: LaunchOptions): Promise<BotRun> {
   if (!created.ok) throw new LaunchError(`The bots' attendees could not be created: ${failureDetail(created.failure)}`);
 
   const joins = new Map<string, BotJoin>();
-  let bots: BotStatus[] = externalUserIds.map((externalUserId) => {
+  const bots: BotStatus[] = externalUserIds.map((externalUserId) => {
     const attendee = created.value.Attendees.find((candidate) => candidate.ExternalUserId === externalUserId);
     const error = created.value.Errors?.find((candidate) => candidate.ExternalUserId === externalUserId);
     const id = randomUUID();
@@ -83,6 +96,14 @@ export async function launchBots(options: LaunchOptions): Promise<BotRun> {
     joins.set(id, { Meeting: meeting.value.Meeting, Attendee: attendee, seconds: options.seconds });
     return { id, externalUserId, attendeeId: attendee.AttendeeId, state: 'starting' };
   });
+  return { executable, bots, joins };
+}
+
+/** Serves the bots' pages and opens them, a bounded number of tabs per browser; tracks them until stopped. */
+export async function startBots(prepared: PreparedBots, options: LaunchOptions): Promise<BotRun> {
+  const { worker, meetingId } = options;
+  const { executable, joins } = prepared;
+  let { bots } = prepared;
   const reported = new Set<string>();
   let leaving = false;
   let resolveSettled!: (bots: BotStatus[]) => void;
