@@ -44,7 +44,7 @@ function watchSignaling(signalingUrl: string, onOpen: () => void): SignalingWatc
 /** The state a session that stopped ends in. */
 function ending(status: MeetingSessionStatus, joined: boolean, watch: SignalingWatch): BotReport {
   const name = MeetingSessionStatusCode[status.statusCode()] ?? String(status.statusCode());
-  if (joined) return { state: 'left', detail: name };
+  if (joined || status.statusCode() === MeetingSessionStatusCode.Left) return { state: 'left', detail: name };
   if (watch.closed?.code === MEDIA_NOT_EMULATED_CLOSE_CODE) return { state: 'media-not-emulated', detail: MEDIA_NOT_EMULATED_TEXT };
   const closed = watch.closed ? `; signaling closed with ${watch.closed.code} ${watch.closed.reason}` : '';
   return { state: 'failed', detail: `${name}${closed}` };
