@@ -8,20 +8,16 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { findBrowser } from '../../extension/src/bots/browser.ts';
 import { createBots, launchBots, startBots, type BotRun, type LaunchOptions } from '../../extension/src/bots/runner.ts';
 import { describeBot } from '../../extension/src/bots/states.ts';
 import { deleteAttendee } from '../../extension/src/worker/client.ts';
+import { botBrowserPids } from '../tools/bot-processes.ts';
 import { startLocalStack, type LocalStack } from '../tools/local-stack.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../extension/dist/bots/bot.js', import.meta.url));
-/** Where the runner puts each browser's profile: what a leftover browser process would show. */
-const PROFILE_PREFIX = join(tmpdir(), 'chime-bots-');
 const STEP_MS = 120_000;
 
 let stack: LocalStack | undefined;
@@ -59,17 +55,6 @@ const options = (prefix: string, count: number): LaunchOptions => {
 const tracked = (run: BotRun) => (runs.push(run), run);
 const joinsOf = (attendeeIds: string[]) => stack!.emulator.state().joins.filter((join) => attendeeIds.includes(join.AttendeeId ?? ''));
 
-/** Processes whose command line names a bots' browser profile (Linux: /proc). */
-function browserProcesses(): string[] {
-  return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(PROFILE_PREFIX);
-    } catch {
-      return false;
-    }
-  });
-}
-
 describe('test bots in headless Chromium against the local stack', { timeout: 300_000 }, () => {
   it('N bots send N JOINs, each with its own attendee’s JoinToken, and say plainly that media is not emulated', { timeout: STEP_MS }, async () => {
     const run = tracked(await launchBots(options('e2e-bot-', 4)));
@@ -104,9 +89,9 @@ describe('test bots in headless Chromium against the local stack', { timeout: 30
   it('stop, even while bots are starting, closes every tab and browser: no process is left', { timeout: STEP_MS }, async () => {
     let stopping: Promise<unknown> | undefined;
     const run = tracked(await launchBots({ ...options('e2e-stop-', 3), onChange: () => void (stopping ??= run.stop()) }));
-    assert.ok(browserProcesses().length > 0, 'the browsers run while the bots start');
+    assert.ok(botBrowserPids().length > 0, 'the browsers run while the bots start');
     await run.settled;
     await (stopping ?? run.stop());
-    assert.deepEqual(browserProcesses(), []);
+    assert.deepEqual(botBrowserPids(), []);
   });
 });

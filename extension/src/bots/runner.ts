@@ -24,7 +24,7 @@ export interface LaunchOptions {
   capabilities?: BotCapabilities | undefined;
   /** The browser's executable; else the first of BROWSER_NAMES on PATH. */
   browser?: string | undefined;
-  /** Tabs (bots) per browser; more bots start more browsers. Default 10. */
+  /** Tabs (bots) per browser, 1 to 16; more bots start more browsers. Default 10. */
   tabsPerBrowser?: number | undefined;
   /** The bot page's bundle (dist/bots/bot.js). */
   bundlePath: string;
@@ -50,6 +50,8 @@ export interface BotRun {
 }
 
 export const DEFAULT_TABS_PER_BROWSER = 10;
+/** Chromium opens at most 16 audio inputs at once per browser: a 17th bot's microphone fails ("Error fetching device."). */
+export const MAX_TABS_PER_BROWSER = 16;
 export const MAX_BOTS = 250;
 const DEFAULT_REPORT_TIMEOUT_MS = 60_000;
 /** How long stop() waits for bots to leave before it closes their browsers anyway. */
@@ -163,8 +165,8 @@ function checkOptions({ count, prefix, seconds, tabsPerBrowser }: LaunchOptions)
   if (!Number.isInteger(count) || count < 1 || count > MAX_BOTS) throw new LaunchError(`count must be a whole number from 1 to ${MAX_BOTS}`);
   if (prefix.length < 1 || prefix.length > 60) throw new LaunchError('prefix must be 1 to 60 characters (an ExternalUserId is at most 64)');
   if (!Number.isFinite(seconds) || seconds < 0 || seconds > 86_400) throw new LaunchError('seconds must be from 0 to 86400');
-  if (tabsPerBrowser !== undefined && (!Number.isInteger(tabsPerBrowser) || tabsPerBrowser < 1 || tabsPerBrowser > MAX_BOTS)) {
-    throw new LaunchError(`tabsPerBrowser must be a whole number from 1 to ${MAX_BOTS}`);
+  if (tabsPerBrowser !== undefined && (!Number.isInteger(tabsPerBrowser) || tabsPerBrowser < 1 || tabsPerBrowser > MAX_TABS_PER_BROWSER)) {
+    throw new LaunchError(`tabsPerBrowser must be a whole number from 1 to ${MAX_TABS_PER_BROWSER} (Chromium opens at most 16 microphones)`);
   }
 }
 

@@ -105,7 +105,7 @@ describe('the bot runner', () => {
 
   it('refuses bad options and a missing browser before creating anything', async () => {
     const before = worker.requests.length;
-    for (const bad of [{ count: 0 }, { count: 251 }, { count: 1.5 }, { prefix: '' }, { seconds: -1 }, { tabsPerBrowser: 0 }]) {
+    for (const bad of [{ count: 0 }, { count: 251 }, { count: 1.5 }, { prefix: '' }, { seconds: -1 }, { tabsPerBrowser: 0 }, { tabsPerBrowser: 17 }]) {
       await expect(createBots(options(bad))).rejects.toThrow(LaunchError);
     }
     await expect(createBots(options({ browser: join(dir, 'no-such-browser') }))).rejects.toThrow(/not an executable file/);
