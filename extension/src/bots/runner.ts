@@ -134,10 +134,17 @@ export async function startBots(prepared: PreparedBots, options: LaunchOptions):
   });
 
   const browsers: RunningBrowser[] = [];
-  for (const [browserId, ids] of groups) {
-    const browser = await startBrowser(executable, `${server.url}/launch?browser=${browserId}`);
-    browsers.push(browser);
-    void browser.exited.then(() => update((bot) => failUnlessOver(bot, 'its browser exited'), new Set(ids)));
+  try {
+    for (const [browserId, ids] of groups) {
+      const browser = await startBrowser(executable, `${server.url}/launch?browser=${browserId}`);
+      browsers.push(browser);
+      void browser.exited.then(() => update((bot) => failUnlessOver(bot, 'its browser exited'), new Set(ids)));
+    }
+  } catch (error) {
+    // Nothing half started is left behind: the browsers already up and the page server go too.
+    await Promise.all(browsers.map((browser) => browser.stop()));
+    await server.close();
+    throw error;
   }
   const timers = [
     setTimeout(() => update((bot) => (reported.has(bot.id) ? bot : failUnlessOver(bot, 'its page never reported'))), options.reportTimeoutMs ?? DEFAULT_REPORT_TIMEOUT_MS),
