@@ -25,7 +25,8 @@ let meetingId: string;
 const runs: BotRun[] = [];
 
 before(async () => {
-  const built = spawnSync(process.execPath, [fileURLToPath(new URL('../../extension/src/bots/page/esbuild.mjs', import.meta.url))], { stdio: 'inherit' });
+  const script = fileURLToPath(new URL('../../extension/src/bots/page/esbuild.mjs', import.meta.url));
+  const built = spawnSync(process.execPath, [script], { stdio: 'inherit' });
   assert.equal(built.status, 0, 'the bot page did not build');
   stack = await startLocalStack();
   const created = await fetch(`${stack.emulator.url}/_emulator/meetings`, { method: 'POST' });
@@ -56,10 +57,11 @@ const tracked = (run: BotRun) => (runs.push(run), run);
 const joinsOf = (attendeeIds: string[]) => stack!.emulator.state().joins.filter((join) => attendeeIds.includes(join.AttendeeId ?? ''));
 
 describe('test bots in headless Chromium against the local stack', { timeout: 300_000 }, () => {
-  it('N bots send N JOINs, each with its own attendee’s JoinToken, and say plainly that media is not emulated', { timeout: STEP_MS }, async () => {
+  it('N bots send N JOINs, each with its attendee’s JoinToken, and say plainly: media not emulated', { timeout: STEP_MS }, async () => {
     const run = tracked(await launchBots(options('e2e-bot-', 4)));
     const bots = await run.settled;
-    assert.deepEqual(bots.map(describeBot), ['e2e-bot-1', 'e2e-bot-2', 'e2e-bot-3', 'e2e-bot-4'].map((id) => `${id} signaling reached, media not emulated`));
+    const expected = ['e2e-bot-1', 'e2e-bot-2', 'e2e-bot-3', 'e2e-bot-4'].map((id) => `${id} signaling reached, media not emulated`);
+    assert.deepEqual(bots.map(describeBot), expected);
     const attendeeIds = bots.map((bot) => bot.attendeeId!);
     const joins = joinsOf(attendeeIds);
     assert.equal(joins.length, 4);

@@ -9,7 +9,8 @@ import { signedRequest } from './signed-request.ts';
 const previousWebSocket = globalThis.WebSocket;
 Object.assign(globalThis, { WebSocket });
 const sdk = await import('amazon-chime-sdk-js');
-const { DefaultSignalingClient, DefaultWebSocketAdapter, NoOpLogger, SignalingClientConnectionRequest, SignalingClientEventType, SignalingClientJoin } = sdk;
+const { DefaultSignalingClient, DefaultWebSocketAdapter, NoOpLogger } = sdk;
+const { SignalingClientConnectionRequest, SignalingClientEventType, SignalingClientJoin } = sdk;
 
 let emulator: Emulator;
 
@@ -35,7 +36,8 @@ async function createMeeting(): Promise<Meeting> {
 }
 
 async function createAttendee(meeting: Meeting, externalUserId: string): Promise<Attendee> {
-  const response = await signedRequest(emulator.url, { method: 'POST', path: `/meetings/${meeting.MeetingId}/attendees`, json: { ExternalUserId: externalUserId } });
+  const path = `/meetings/${meeting.MeetingId}/attendees`;
+  const response = await signedRequest(emulator.url, { method: 'POST', path, json: { ExternalUserId: externalUserId } });
   return ((await response.json()) as { Attendee: Attendee }).Attendee;
 }
 

@@ -10,7 +10,15 @@ import { delimiter, join } from 'node:path';
  */
 
 /** Looked up on PATH, in this order, when no browser is given. */
-export const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'msedge', 'chrome'];
+export const BROWSER_NAMES = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+  'microsoft-edge',
+  'msedge',
+  'chrome',
+];
 
 const FLAGS = [
   '--headless=new',
@@ -35,10 +43,16 @@ const FLAGS = [
 
 /**
  * The browser's own process group is ended when the runner goes away, even by SIGKILL: the shell that
- * starts it reads the runner's end of a pipe (fd 3) and, at EOF, signals its whole group. It does the same
- * when the browser exits, so no helper process lingers.
+ * starts it reads the runner's end of a pipe (fd 3) and, at EOF, signals its whole group, gives the browser
+ * a moment, removes its profile ($1) and kills what is left. When the browser exits, the shell ends its
+ * group too, so no helper process lingers.
  */
-const WATCHDOG = 'exec 3<&0; "$@" </dev/null & browser=$!; { read _ <&3; kill -TERM 0; } & wait "$browser"; kill -TERM 0';
+const WATCHDOG = [
+  'profile=$1; shift; exec 3<&0',
+  '"$@" </dev/null & browser=$!',
+  '{ read _ <&3; trap "" TERM; kill -TERM 0; sleep 2; rm -rf "$profile"; kill -KILL 0; } &',
+  'wait "$browser"; kill -TERM 0',
+].join('\n');
 
 /** The executable: the one given (checked), else the first of BROWSER_NAMES on PATH; undefined if none. */
 export function findBrowser(given: string | undefined, path = process.env['PATH'] ?? ''): string | undefined {
@@ -77,7 +91,7 @@ export async function startBrowser(executable: string, url: string): Promise<Run
   const child =
     process.platform === 'win32'
       ? spawn(executable, args, { stdio: 'ignore' })
-      : spawn('/bin/sh', ['-c', WATCHDOG, 'sh', executable, ...args], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+      : spawn('/bin/sh', ['-c', WATCHDOG, 'sh', profile, executable, ...args], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.once('error', () => {}); // a failed start shows as an exit
   live.add(child);

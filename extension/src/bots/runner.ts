@@ -85,7 +85,8 @@ export async function createBots(options: LaunchOptions): Promise<PreparedBots> 
   const meeting = await getMeeting(worker, meetingId);
   if (!meeting.ok) throw new LaunchError(`Meeting ${meetingId} could not be read: ${failureDetail(meeting.failure)}`);
   const externalUserIds = Array.from({ length: options.count }, (_, index) => `${options.prefix}${index + 1}`);
-  const Attendees = externalUserIds.map((ExternalUserId) => ({ ExternalUserId, ...(options.capabilities ? { Capabilities: options.capabilities } : {}) }));
+  const withCapabilities = options.capabilities ? { Capabilities: options.capabilities } : {};
+  const Attendees = externalUserIds.map((ExternalUserId) => ({ ExternalUserId, ...withCapabilities }));
   const created = await createAttendees(worker, meetingId, { Attendees });
   if (!created.ok) throw new LaunchError(`The bots' attendees could not be created: ${failureDetail(created.failure)}`);
 
@@ -94,7 +95,10 @@ export async function createBots(options: LaunchOptions): Promise<PreparedBots> 
     const attendee = created.value.Attendees.find((candidate) => candidate.ExternalUserId === externalUserId);
     const error = created.value.Errors?.find((candidate) => candidate.ExternalUserId === externalUserId);
     const id = randomUUID();
-    if (!attendee) return { id, externalUserId, state: 'failed', detail: `not created: ${error ? `${error.ErrorCode}: ${error.ErrorMessage}` : 'no answer'}` };
+    if (!attendee) {
+      const why = error ? `${error.ErrorCode}: ${error.ErrorMessage}` : 'no answer';
+      return { id, externalUserId, state: 'failed', detail: `not created: ${why}` };
+    }
     joins.set(id, { Meeting: meeting.value.Meeting, Attendee: attendee, seconds: options.seconds });
     return { id, externalUserId, attendeeId: attendee.AttendeeId, state: 'starting' };
   });
@@ -120,7 +124,9 @@ export async function startBots(prepared: PreparedBots, options: LaunchOptions):
   };
   if (bots.every((bot) => isTerminal(bot.state))) resolveSettled(bots);
 
-  const groups = new Map<string, string[]>(intoBrowsers(bots.filter((bot) => joins.has(bot.id)), options.tabsPerBrowser ?? DEFAULT_TABS_PER_BROWSER).map((group) => [randomUUID(), group.map((bot) => bot.id)]));
+  const startable = bots.filter((bot) => joins.has(bot.id)).map((bot) => bot.id);
+  const grouped = intoBrowsers(startable, options.tabsPerBrowser ?? DEFAULT_TABS_PER_BROWSER);
+  const groups = new Map(grouped.map((ids) => [randomUUID() as string, ids]));
   const server: PageServer = await startPageServer(options.bundlePath, {
     join: (id) => joins.get(id),
     launch: (browserId) => groups.get(browserId),
@@ -134,21 +140,37 @@ export async function startBots(prepared: PreparedBots, options: LaunchOptions):
   });
 
   const browsers: RunningBrowser[] = [];
-  try {
+  /** Starts the browsers one after another; one stop() asks for is not started. */
+  const starting = (async () => {
     for (const [browserId, ids] of groups) {
+      if (leaving) {
+        update((bot) => failUnlessOver(bot, 'stopped before its browser started'), new Set(ids));
+        continue;
+      }
       const browser = await startBrowser(executable, `${server.url}/launch?browser=${browserId}`);
       browsers.push(browser);
       void browser.exited.then(() => update((bot) => failUnlessOver(bot, 'its browser exited'), new Set(ids)));
     }
-  } catch (error) {
-    // Nothing half started is left behind: the browsers already up and the page server go too.
+  })();
+  const stopBrowsers = async () => {
+    await starting.catch(() => {});
     await Promise.all(browsers.map((browser) => browser.stop()));
     await server.close();
+  };
+  try {
+    await starting;
+  } catch (error) {
+    // Nothing half started is left behind: the browsers already up and the page server go too.
+    await stopBrowsers();
     throw error;
   }
+  const reportTimeoutMs = options.reportTimeoutMs ?? DEFAULT_REPORT_TIMEOUT_MS;
   const timers = [
-    setTimeout(() => update((bot) => (reported.has(bot.id) ? bot : failUnlessOver(bot, 'its page never reported'))), options.reportTimeoutMs ?? DEFAULT_REPORT_TIMEOUT_MS),
-    setTimeout(() => update((bot) => failUnlessOver(bot, 'it did not leave in time')), (options.reportTimeoutMs ?? DEFAULT_REPORT_TIMEOUT_MS) + options.seconds * 1_000 + LEAVE_GRACE_MS),
+    setTimeout(() => update((bot) => (reported.has(bot.id) ? bot : failUnlessOver(bot, 'its page never reported'))), reportTimeoutMs),
+    setTimeout(
+      () => update((bot) => failUnlessOver(bot, 'it did not leave in time')),
+      reportTimeoutMs + options.seconds * 1_000 + LEAVE_GRACE_MS,
+    ),
   ];
 
   let stopping: Promise<StopResult> | undefined;
@@ -159,8 +181,7 @@ export async function startBots(prepared: PreparedBots, options: LaunchOptions):
       await settled;
       clearTimeout(waited);
       for (const timer of timers) clearTimeout(timer);
-      await Promise.all(browsers.map((browser) => browser.stop()));
-      await server.close();
+      await stopBrowsers();
       if (!stopOptions.deleteAttendees) return { bots };
       return { bots, ...(await deleteBots(worker, meetingId, bots)) };
     })());
@@ -169,11 +190,14 @@ export async function startBots(prepared: PreparedBots, options: LaunchOptions):
 }
 
 function checkOptions({ count, prefix, seconds, tabsPerBrowser }: LaunchOptions): void {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_BOTS) throw new LaunchError(`count must be a whole number from 1 to ${MAX_BOTS}`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_BOTS) {
+    throw new LaunchError(`count must be a whole number from 1 to ${MAX_BOTS}`);
+  }
   if (prefix.length < 1 || prefix.length > 60) throw new LaunchError('prefix must be 1 to 60 characters (an ExternalUserId is at most 64)');
   if (!Number.isFinite(seconds) || seconds < 0 || seconds > 86_400) throw new LaunchError('seconds must be from 0 to 86400');
   if (tabsPerBrowser !== undefined && (!Number.isInteger(tabsPerBrowser) || tabsPerBrowser < 1 || tabsPerBrowser > MAX_TABS_PER_BROWSER)) {
-    throw new LaunchError(`tabsPerBrowser must be a whole number from 1 to ${MAX_TABS_PER_BROWSER} (Chromium opens at most 16 microphones)`);
+    const rule = `a whole number from 1 to ${MAX_TABS_PER_BROWSER} (Chromium opens at most ${MAX_TABS_PER_BROWSER} microphones)`;
+    throw new LaunchError(`tabsPerBrowser must be ${rule}`);
   }
 }
 
@@ -182,5 +206,6 @@ async function deleteBots(worker: WorkerTarget, meetingId: string, bots: BotStat
   if (AttendeeIds.length === 0) return { deleted: 0 };
   const result = await deleteAttendees(worker, meetingId, { AttendeeIds });
   if (!result.ok) return { deleteFailure: failureDetail(result.failure) };
-  return { deleted: result.value.Deleted.length, ...(result.value.Errors.length ? { deleteFailure: `${result.value.Errors.length} not deleted` } : {}) };
+  const { Deleted, Errors } = result.value;
+  return { deleted: Deleted.length, ...(Errors.length ? { deleteFailure: `${Errors.length} not deleted` } : {}) };
 }

@@ -12,14 +12,22 @@ import {
   type AudioVideoFacade,
   type MeetingSessionStatus,
 } from 'amazon-chime-sdk-js';
-import { MEDIA_NOT_EMULATED_CLOSE_CODE, MEDIA_NOT_EMULATED_TEXT, sends, type BotControl, type BotJoin, type BotReport } from '../protocol.ts';
+import {
+  MEDIA_NOT_EMULATED_CLOSE_CODE,
+  MEDIA_NOT_EMULATED_TEXT,
+  sends,
+  type BotControl,
+  type BotJoin,
+  type BotReport,
+} from '../protocol.ts';
 
 const CONTROL_POLL_MS = 1_000;
 const botPath = `/bots/${encodeURIComponent(new URLSearchParams(location.search).get('bot') ?? '')}`;
 
 async function report(body: BotReport): Promise<void> {
   document.title = `${body.state}${body.detail ? `: ${body.detail}` : ''}`;
-  await fetch(`${botPath}/state`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).catch(() => {});
+  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  await fetch(`${botPath}/state`, init).catch(() => {});
 }
 
 /** How the signaling WebSocket last closed, seen by wrapping the WebSocket the SDK constructs. */
@@ -79,7 +87,8 @@ async function run(): Promise<void> {
   if (!signalingUrl) return report({ state: 'failed', detail: 'the meeting has no MediaPlacement.SignalingUrl' });
   const watch = watchSignaling(signalingUrl, () => void report({ state: 'signaling' }));
   const logger = new NoOpLogger();
-  const session = new DefaultMeetingSession(new MeetingSessionConfiguration(join.Meeting, join.Attendee), logger, new DefaultDeviceController(logger));
+  const configuration = new MeetingSessionConfiguration(join.Meeting, join.Attendee);
+  const session = new DefaultMeetingSession(configuration, logger, new DefaultDeviceController(logger));
   const { audioVideo } = session;
   const sendsVideo = await startInputs(audioVideo, join);
   let joined = false;

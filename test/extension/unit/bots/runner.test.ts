@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,7 +106,9 @@ describe('the bot runner', () => {
 
   it('refuses bad options and a missing browser before creating anything', async () => {
     const before = worker.requests.length;
-    for (const bad of [{ count: 0 }, { count: 251 }, { count: 1.5 }, { prefix: '' }, { seconds: -1 }, { tabsPerBrowser: 0 }, { tabsPerBrowser: 17 }]) {
+    const counts = [{ count: 0 }, { count: 251 }, { count: 1.5 }];
+    const bads = [...counts, { prefix: '' }, { seconds: -1 }, { tabsPerBrowser: 0 }, { tabsPerBrowser: 17 }];
+    for (const bad of bads) {
       await expect(createBots(options(bad))).rejects.toThrow(LaunchError);
     }
     await expect(createBots(options({ browser: join(dir, 'no-such-browser') }))).rejects.toThrow(/not an executable file/);
@@ -118,15 +121,17 @@ describe('the bot runner', () => {
     expect(findBrowser(FAKE_BROWSER)).toBe(FAKE_BROWSER);
   });
 
-  it('leaves no browser behind when the runner itself is killed', async () => {
+  it('leaves no browser, nor its profile, behind when the runner itself is killed', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', RUNNER_IN_A_CHILD, JSON.stringify(options({ count: 2 }))], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: process.env,
     });
     await eventually(async () => (await browserPids()).length === 1, 400);
     const [pid] = await browserPids();
+    const profile = await readFile(join(pids, String(pid)), 'utf8');
     await eventually(() => isRunning(pid!));
     child.kill('SIGKILL');
     await eventually(() => !isRunning(pid!), 400);
+    await eventually(() => !existsSync(profile), 400); // removed by the browser's watchdog after about 2 s
   });
 });

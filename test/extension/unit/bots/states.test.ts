@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { applyReport, describeBot, failUnlessOver, intoBrowsers, parseReport, type BotStatus } from '../../../../extension/src/bots/states.ts';
+import {
+  applyReport,
+  describeBot,
+  failUnlessOver,
+  intoBrowsers,
+  parseReport,
+  type BotStatus,
+} from '../../../../extension/src/bots/states.ts';
 
-const bot = (state: BotStatus['state'], detail?: string): BotStatus => ({ id: 'id', externalUserId: 'bot-1', state, ...(detail ? { detail } : {}) });
+const bot = (state: BotStatus['state'], detail?: string): BotStatus => ({
+  id: 'id',
+  externalUserId: 'bot-1',
+  state,
+  ...(detail ? { detail } : {}),
+});
 
 describe('a bot’s state', () => {
   it('moves forward with its page’s reports and never back', () => {
@@ -26,7 +38,8 @@ describe('a bot’s state', () => {
   });
 
   it('says plainly when signaling was reached but media is not emulated, never that the bot joined', () => {
-    expect(describeBot(bot('media-not-emulated', 'signaling reached, media not emulated'))).toBe('bot-1 signaling reached, media not emulated');
+    const notEmulated = bot('media-not-emulated', 'signaling reached, media not emulated');
+    expect(describeBot(notEmulated)).toBe('bot-1 signaling reached, media not emulated');
     expect(describeBot(bot('failed', 'SignalingBadRequest'))).toBe('bot-1 failed: SignalingBadRequest');
     expect(describeBot(bot('joined'))).toBe('bot-1 joined');
   });

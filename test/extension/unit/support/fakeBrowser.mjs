@@ -4,13 +4,15 @@
 //   join    each bot reports starting, signaling, joined; leaves (reports left) when the runner asks
 //   silent  no bot ever reports
 //   exit    the browser exits at once
-// Its pid goes into FAKE_BROWSER_PIDS (a folder), so a test can tell whether it is still running.
+// Its pid goes into FAKE_BROWSER_PIDS (a folder), as a file holding its profile folder, so a test can tell
+// whether it is still running and its profile still there.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const launch = process.argv.at(-1);
 const scenario = process.env.FAKE_BROWSER_SCENARIO ?? 'join';
-if (process.env.FAKE_BROWSER_PIDS) writeFileSync(join(process.env.FAKE_BROWSER_PIDS, String(process.pid)), launch);
+const profile = process.argv.find((arg) => arg.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
+if (process.env.FAKE_BROWSER_PIDS) writeFileSync(join(process.env.FAKE_BROWSER_PIDS, String(process.pid)), profile ?? '');
 if (scenario === 'exit') process.exit(0);
 const keepAlive = setInterval(() => {}, 60_000);
 process.on('SIGTERM', () => {
