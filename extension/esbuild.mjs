@@ -13,3 +13,6 @@ await build({
   metafile: true,
   logLevel: 'info',
 });
+
+// The test bots' page: a browser asset shipped beside the extension, never loaded in the extension host.
+await import('./src/bots/page/esbuild.mjs');

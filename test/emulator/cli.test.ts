@@ -24,7 +24,7 @@ describe('cli.ts', () => {
     const announced = JSON.parse(await firstLine) as { url: string; flavor: string };
     expect(announced).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), flavor: 'chime' });
     const state = await fetch(`${announced.url}/_emulator/state`, { headers: { connection: 'close' } });
-    expect(await state.json()).toEqual({ calls: {}, throttled: {}, meetings: [] });
+    expect(await state.json()).toEqual({ calls: {}, throttled: {}, meetings: [], joins: [] });
 
     const exited = once(child, 'exit');
     child.kill(signal);

@@ -60,7 +60,7 @@ describe('the unsigned control endpoints', () => {
     expect((await signedRequest(emulator.url, { path: `/meetings/${meetings[0]!.MeetingId}` })).status).toBe(200);
 
     await control('POST', 'reset?meetings=1');
-    expect(await getState()).toEqual({ calls: {}, throttled: {}, meetings: [] });
+    expect(await getState()).toEqual({ calls: {}, throttled: {}, meetings: [], joins: [] });
   });
 
   it('answers an unknown control endpoint with 404', async () => {

@@ -36,3 +36,17 @@ export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
  * a burst of 20 (AWS lists separate burst quotas; 20 is what was seen documented per endpoint).
  */
 export const AWS_RATE_LIMIT: RateLimit = { callsPerSecond: 10, burst: 20 };
+
+/** Where the meetings' MediaPlacement.SignalingUrl points: `ws://HOST:PORT/control/<MeetingId>` on the emulator. */
+export const SIGNALING_PATH = '/control';
+/** The SDK's signal frames are small; a JOIN is a few hundred bytes. */
+export const MAX_SIGNAL_FRAME_BYTES = 64 * 1024;
+/** A signaling connection without a JOIN frame is closed after this long. */
+export const JOIN_WAIT_MS = 10_000;
+/** GET /_emulator/state keeps the latest joins, up to this many. */
+export const MAX_JOINS_RECORDED = 10_000;
+/**
+ * How the emulator closes a signaling connection after a good JOIN: no media server stands behind it.
+ * A private-use close code outside 4410 (meeting ended) and 4500-4599 (server errors, which the SDK retries).
+ */
+export const MEDIA_NOT_EMULATED = { code: 4999, reason: 'signaling reached, media not emulated' } as const;

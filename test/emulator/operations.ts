@@ -19,6 +19,8 @@ export interface OperationContext {
   /** The control-plane region of this instance (MeetingArns). */
   region: string;
   store: MeetingStore;
+  /** The emulator's own signaling WebSocket, `ws://HOST:PORT/control`: meetings' SignalingUrl is under it. */
+  signalingUrl: string;
   route: Route;
   query: Query;
   /** The parsed JSON body, for operations that take one. */
@@ -180,9 +182,9 @@ function attendeeJson(attendee: StoredAttendee, flavor: Flavor) {
   return { ExternalUserId, AttendeeId, JoinToken, Capabilities: attendee.Capabilities ?? DEFAULT_CAPABILITIES };
 }
 
-function meetingJson(meeting: StoredMeeting, { flavor, region }: OperationContext) {
+function meetingJson(meeting: StoredMeeting, { flavor, region, signalingUrl }: OperationContext) {
   const { MeetingId, MeetingHostId, ExternalMeetingId, MediaRegion } = meeting;
-  const common = { MeetingId, ExternalMeetingId, MediaRegion, MediaPlacement: mediaPlacement(meeting) };
+  const common = { MeetingId, ExternalMeetingId, MediaRegion, MediaPlacement: mediaPlacement(meeting, signalingUrl) };
   if (flavor === 'chime') return common;
   return {
     ...common,
@@ -195,16 +197,17 @@ function meetingJson(meeting: StoredMeeting, { flavor, region }: OperationContex
 }
 
 /**
- * URLs shaped like AWS's (`…m2.ue1.app.chime.aws`), under the reserved `.invalid` domain so that
- * nothing, a browser included, can ever reach a real media server with them.
+ * The SignalingUrl is the emulator's own WebSocket, where the SDK joins. The media URLs are shaped like
+ * AWS's (`…m2.ue1.app.chime.aws`), under the reserved `.invalid` domain so that nothing, a browser
+ * included, can ever reach a real media server with them.
  */
-function mediaPlacement({ MeetingId, MediaRegion }: StoredMeeting) {
+function mediaPlacement({ MeetingId, MediaRegion }: StoredMeeting, signalingUrl: string) {
   const short = MediaRegion.split('-').map((part, index) => (index < 2 ? part[0] : part)).join('');
   const domain = `m2.${short}.app.chime.aws.invalid`;
   return {
     AudioHostUrl: `${MeetingId.replaceAll('-', '')}.k.${domain}:3478`,
     AudioFallbackUrl: `wss://haxrp.${domain}:443/calls/${MeetingId}`,
-    SignalingUrl: `wss://signal.${domain}/control/${MeetingId}`,
+    SignalingUrl: `${signalingUrl}/${MeetingId}`,
     TurnControlUrl: `https://ccp.cp.${short}.app.chime.aws.invalid/v2/turn_sessions`,
     ScreenDataUrl: `wss://bitpw.${domain}:443/v2/screen/${MeetingId}`,
     ScreenViewingUrl: `wss://bitpw.${domain}:443/ws/connect?passcode=null&viewer_uuid=null&X-BitHub-Call-Id=${MeetingId}`,

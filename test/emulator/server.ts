@@ -11,12 +11,14 @@ import {
   LOCAL_ACCOUNT_ID,
   LOCAL_CREDENTIALS,
   MAX_BODY_BYTES,
+  SIGNALING_PATH,
   SIGNING_SERVICE,
 } from './defaults.ts';
 import { FaultInjector, InvalidFaultsError, parseFaults, type FaultOutcome } from './faults.ts';
 import { OPERATION_HANDLERS, TAKES_JSON_BODY, type OperationAnswer } from './operations.ts';
 import { InvalidRateLimitError, RateLimiter, parseRateLimit } from './rate-limit.ts';
 import { matchRoute, parseQuery, queryValue, type Query, type Route } from './routes.ts';
+import { createSignaling } from './signaling.ts';
 import { verifySignature } from './sigv4.ts';
 import { MeetingStore } from './store.ts';
 import type { Emulator, EmulatorOptions, EmulatorState, Faults, Flavor, RateLimit } from './types.ts';
@@ -47,6 +49,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const autoEndMs = options.meetingAutoEndMs ?? DEFAULT_MEETING_AUTO_END_MS;
   if (!Number.isInteger(autoEndMs) || autoEndMs < 1) throw new Error('meetingAutoEndMs must be a positive whole number of ms');
   const store = new MeetingStore(autoEndMs);
+  const signaling = createSignaling(store);
+  /** Known once the server listens, before any request can arrive. */
+  let signalingUrl = '';
   let faults = new FaultInjector(parseFaults(options.faults ?? {}));
   const clock = options.clock ?? Date.now;
   /** A limiter with full buckets, checked like any untrusted input; none for undefined or null. */
@@ -60,7 +65,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // Aborted by close(), so no latency timer outlives the server.
   const shutdown = new AbortController();
 
-  const state = (): EmulatorState => ({ calls: Object.fromEntries(calls), throttled: Object.fromEntries(throttled), meetings: store.snapshot() });
+  const state = (): EmulatorState => ({
+    calls: Object.fromEntries(calls),
+    throttled: Object.fromEntries(throttled),
+    meetings: store.snapshot(),
+    joins: signaling.joins(),
+  });
   const setFaults = (next: Faults) => {
     faults = new FaultInjector(parseFaults(next));
   };
@@ -72,6 +82,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     limiter = limiterFor(options.rateLimit);
     calls = new Map();
     throttled = new Map();
+    signaling.reset();
     if (meetings) store.clear();
   };
 
@@ -127,7 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   function run(route: Route, query: Query, contentType: string | undefined, body: Buffer): OperationAnswer | ChimeError {
     try {
       const json = TAKES_JSON_BODY.has(route.operation) ? jsonBody(contentType, body) : {};
-      return OPERATION_HANDLERS[route.operation]({ flavor, region, store, route, query, body: json });
+      return OPERATION_HANDLERS[route.operation]({ flavor, region, store, signalingUrl, route, query, body: json });
     } catch (error) {
       if (error instanceof ChimeError) return error;
       throw error;
@@ -165,7 +176,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           const given = controlJson(body) ?? {};
           if (!isRecord(given)) throw badRequest('the body must be a JSON object');
           const meetingInput = { ClientRequestToken: randomUUID(), MediaRegion: region, ExternalMeetingId: `emulator-${randomUUID()}`, ...given };
-          const created = OPERATION_HANDLERS.CreateMeeting({ flavor, region, store, route: { operation: 'CreateMeeting' }, query, body: meetingInput });
+          const created = OPERATION_HANDLERS.CreateMeeting({ flavor, region, store, signalingUrl, route: { operation: 'CreateMeeting' }, query, body: meetingInput });
           return answer(created.status, created.body);
         }
         default:
@@ -187,12 +198,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       else res.destroy();
     });
   });
+  server.on('upgrade', signaling.upgrade);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   const port = await listen(server, options.host ?? DEFAULT_HOST, options.port ?? 0);
   const host = options.host ?? DEFAULT_HOST;
+  const authority = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  signalingUrl = `ws://${authority}${SIGNALING_PATH}`;
 
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `http://${authority}`,
     port,
     flavor,
     region,
@@ -202,6 +216,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     state,
     close: async () => {
       shutdown.abort();
+      signaling.close();
       const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
       server.closeAllConnections();
       await closed;

@@ -46,6 +46,8 @@ const newJoinToken = (): string => randomBytes(96).toString('base64url');
 export class MeetingStore {
   readonly #meetings = new Map<string, StoredMeeting>();
   readonly #meetingIdsByToken = new Map<string, string>();
+  /** Every JoinToken handed out, deleted attendees' too, so signaling can say whose a refused one was. */
+  readonly #joinTokens = new Map<string, { MeetingId: string; AttendeeId: string }>();
   readonly #autoEndMs: number;
 
   constructor(autoEndMs: number) {
@@ -131,11 +133,24 @@ export class MeetingStore {
     if (request.Tags) attendee.Tags = request.Tags;
     meeting.attendees.set(attendee.AttendeeId, attendee);
     meeting.attendeesByExternalUserId.set(attendee.ExternalUserId, attendee);
+    this.#joinTokens.set(attendee.JoinToken, { MeetingId: meeting.MeetingId, AttendeeId: attendee.AttendeeId });
     return attendee;
   }
 
   attendee(meeting: StoredMeeting, attendeeId: string): StoredAttendee | undefined {
     return meeting.attendees.get(attendeeId);
+  }
+
+  /**
+   * Whose a JoinToken is (its AttendeeId, or null for one never handed out), and whether it lets that
+   * attendee join this meeting now: the meeting is live and the attendee not deleted.
+   */
+  joinTokenHolder(meetingId: string, joinToken: string): { AttendeeId: string | null; matches: boolean } {
+    const holder = this.#joinTokens.get(joinToken);
+    if (!holder) return { AttendeeId: null, matches: false };
+    const meeting = this.meeting(holder.MeetingId);
+    const current = meeting && !meeting.deleted ? meeting.attendees.get(holder.AttendeeId) : undefined;
+    return { AttendeeId: holder.AttendeeId, matches: holder.MeetingId === meetingId && current?.JoinToken === joinToken };
   }
 
   /** Frees the attendee's slot; its ExternalUserId may then join again as a new attendee. */
@@ -166,5 +181,6 @@ export class MeetingStore {
   clear(): void {
     this.#meetings.clear();
     this.#meetingIdsByToken.clear();
+    this.#joinTokens.clear();
   }
 }

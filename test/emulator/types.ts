@@ -96,6 +96,19 @@ export interface EmulatorMeetingState {
   Attendees: EmulatorAttendeeState[];
 }
 
+/** A JOIN frame the signaling WebSocket received, decoded with the SDK's own protobuf definitions. */
+export interface EmulatorJoin {
+  MeetingId: string;
+  /** Whose the JoinToken was (null: a token never handed out). */
+  AttendeeId: string | null;
+  /** It is this meeting's current attendee's: the join is accepted (and then ends, no media being emulated). */
+  JoinTokenMatches: boolean;
+  ProtocolVersion: number | null;
+  /** The SDK's name for itself (e.g. amazon-chime-sdk-js) and its version, from the JOIN's client details. */
+  ClientSource: string | null;
+  ChimeSdkVersion: string | null;
+}
+
 /** What `GET /_emulator/state` answers: never JoinTokens. */
 export interface EmulatorState {
   /** Signed calls that reached an operation, faulted ones included. */
@@ -103,6 +116,8 @@ export interface EmulatorState {
   /** Of those, the calls the rate limit answered 429. */
   throttled: Record<string, number>;
   meetings: EmulatorMeetingState[];
+  /** The latest JOIN frames received on the signaling WebSocket, oldest first. */
+  joins: EmulatorJoin[];
 }
 
 export interface Emulator {
