@@ -1,16 +1,15 @@
 import * as v from 'valibot';
 import type { ChimeApi } from './api.ts';
 import { LIMITS } from './limits.ts';
-import { MeetingSchema, type Meeting } from './meeting.ts';
+import type { Meeting } from './meeting.ts';
 import {
-  AttendeeErrorSchema,
-  AttendeeSchema,
   ExternalUserIdSchema,
   MeetingIdSchema,
   batchCreateAttendeeRequestSchema,
   boundedList,
   boundedString,
   objectMessage,
+  pathTo,
 } from './schemas.ts';
 
 /**
@@ -142,19 +141,5 @@ export function createMeetingRequestSchema({ api, maxAttendees = attendeesPerMee
   );
 }
 
-/** A path for an issue raised above the field it is about; only the keys are read (issuePath). */
-function pathTo(...keys: Array<string | number>): [v.IssuePathItem, ...v.IssuePathItem[]] {
-  const items = keys.map((key): v.IssuePathItem => ({ type: 'unknown', origin: 'value', input: undefined, key, value: undefined }));
-  return items as [v.IssuePathItem, ...v.IssuePathItem[]];
-}
-
-/** The answer: the meeting, and every requested attendee exactly once, created or with its error. */
-export const CreateMeetingResponseSchema = v.object({
-  Meeting: MeetingSchema,
-  Attendees: v.array(AttendeeSchema),
-  Errors: v.array(AttendeeErrorSchema),
-});
-
 export type CreateMeetingRequest = v.InferOutput<ReturnType<typeof createMeetingRequestSchema>>;
-export type CreateMeetingResponse = v.InferOutput<typeof CreateMeetingResponseSchema>;
 export type MeetingFeatures = v.InferOutput<typeof MeetingFeaturesSchema>;

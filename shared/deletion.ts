@@ -29,23 +29,4 @@ export const DeleteAttendeesRequestSchema = v.pipe(
   v.check((body) => (body.ExternalUserIdPrefix === undefined) !== (body.AttendeeIds === undefined), 'must hold exactly one of ExternalUserIdPrefix and AttendeeIds'),
 );
 
-export const DeletedAttendeeSchema = v.object({ AttendeeId: v.string(), ExternalUserId: v.string() });
-
-/** An attendee that was not deleted; ExternalUserId is absent when the AttendeeId is not in the meeting. */
-export const DeleteAttendeeErrorSchema = v.object({
-  AttendeeId: v.string(),
-  ExternalUserId: v.optional(v.string()),
-  ErrorCode: v.string(),
-  ErrorMessage: v.string(),
-});
-
-/** Every attendee the request selected appears exactly once, in Deleted or in Errors. */
-export const DeleteAttendeesResponseSchema = v.object({
-  Deleted: v.array(DeletedAttendeeSchema),
-  Errors: v.array(DeleteAttendeeErrorSchema),
-});
-
 export type DeleteAttendeesRequest = v.InferOutput<typeof DeleteAttendeesRequestSchema>;
-export type DeletedAttendee = v.InferOutput<typeof DeletedAttendeeSchema>;
-export type DeleteAttendeeError = v.InferOutput<typeof DeleteAttendeeErrorSchema>;
-export type DeleteAttendeesResponse = v.InferOutput<typeof DeleteAttendeesResponseSchema>;

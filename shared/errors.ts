@@ -26,19 +26,12 @@ export const LEGACY_ERROR_NAMES: Readonly<Record<string, ErrorName>> = {
   ThrottledClientException: 'ThrottlingException',
 };
 
+/** Our first name for each status: BadRequestException for 400. */
+const NAME_FOR_STATUS = new Map((Object.entries(ERROR_STATUS) as Array<[ErrorName, number]>).reverse().map(([name, status]) => [status, name]));
+
 /** The name for a status when the upstream's name is unknown to us. */
 export function errorNameForStatus(status: number): ErrorName {
-  switch (status) {
-    case 401: return 'UnauthorizedException';
-    case 403: return 'ForbiddenException';
-    case 404: return 'NotFoundException';
-    case 413: return 'PayloadTooLargeException';
-    case 415: return 'UnsupportedMediaTypeException';
-    case 422: return 'UnprocessableEntityException';
-    case 429: return 'ThrottlingException';
-    case 503: return 'ServiceUnavailableException';
-  }
-  return status >= 500 ? 'ServiceFailureException' : 'BadRequestException';
+  return NAME_FOR_STATUS.get(status) ?? (status >= 500 ? 'ServiceFailureException' : 'BadRequestException');
 }
 
 /** Maps any upstream error name (current, legacy or unknown) to one of ours. */

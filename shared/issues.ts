@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { LIMITS } from './limits.ts';
-import type { ValidationIssue } from './schemas.ts';
+import type { ValidationIssue } from './answers.ts';
 
 /** How many issues a message names before it only counts the rest. */
 const ISSUES_NAMED = 3;

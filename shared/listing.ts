@@ -13,8 +13,4 @@ export const ListedAttendeeSchema = v.object({
   Capabilities: v.optional(AnsweredCapabilitiesSchema),
 });
 
-/** `GET /meetings/{MeetingId}/attendees`: every attendee holding one of the meeting's slots. */
-export const ListAttendeesResponseSchema = v.object({ Attendees: v.array(ListedAttendeeSchema) });
-
 export type ListedAttendee = v.InferOutput<typeof ListedAttendeeSchema>;
-export type ListAttendeesResponse = v.InferOutput<typeof ListAttendeesResponseSchema>;

@@ -1,6 +1,11 @@
 import * as v from 'valibot';
 
 const optionalString = v.optional(v.string());
+/** Any JSON object, passed on as it is; `type` states it in the OpenAPI document. */
+const anyObject = v.pipe(
+  v.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null),
+  v.metadata({ type: 'object' }),
+);
 
 /** Where a meeting's media lives: what a browser needs, with the attendee, to join (MeetingSessionConfiguration). */
 export const MediaPlacementSchema = v.object({
@@ -25,7 +30,7 @@ export const MeetingSchema = v.object({
   MediaRegion: optionalString,
   MediaPlacement: v.optional(MediaPlacementSchema),
   /** Passed on as Amazon Chime gives it (Audio.EchoReduction, Video/Content.MaxResolution, Attendee.MaxCount). */
-  MeetingFeatures: v.optional(v.looseObject({})),
+  MeetingFeatures: v.optional(anyObject),
   PrimaryMeetingId: optionalString,
   TenantIds: v.optional(v.array(v.string())),
   MeetingArn: optionalString,

@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import { CAPABILITY_VALUES, type ChimeApi } from './api.ts';
-import { ERROR_NAMES } from './errors.ts';
 import { ATTENDEE_ID_PATTERN, EXTERNAL_USER_ID_PATTERN, LIMITS, MEETING_ID_PATTERN, RESERVED_PREFIX } from './limits.ts';
 
 /**
@@ -9,6 +8,12 @@ import { ATTENDEE_ID_PATTERN, EXTERNAL_USER_ID_PATTERN, LIMITS, MEETING_ID_PATTE
  */
 export const objectMessage = (issue: v.BaseIssue<unknown>) =>
   issue.expected === 'never' ? 'is not a known field' : issue.path ? 'is required' : 'must be an object';
+
+/** A path for an issue raised above the field it is about; only the keys are read (issuePath). */
+export function pathTo(...keys: Array<string | number>): [v.IssuePathItem, ...v.IssuePathItem[]] {
+  const items = keys.map((key): v.IssuePathItem => ({ type: 'unknown', origin: 'value', input: undefined, key, value: undefined }));
+  return items as [v.IssuePathItem, ...v.IssuePathItem[]];
+}
 
 export const boundedString = (min: number, max: number) =>
   v.pipe(
@@ -65,15 +70,15 @@ export const AnsweredCapabilitiesSchema = v.object({ Audio: CapabilityValueSchem
 
 const receivesVideo = (value: string) => value === 'SendReceive' || value === 'Receive';
 
+const videoRule = (c: { Video: string; Content: string }) => !receivesVideo(c.Content) || receivesVideo(c.Video);
+
 export const CapabilitiesSchema = v.pipe(
   v.strictObject({ Audio: CapabilityValueSchema, Video: CapabilityValueSchema, Content: CapabilityValueSchema }, objectMessage),
-  v.forward(
-    v.check(
-      (c) => !receivesVideo(c.Content) || receivesVideo(c.Video),
-      'may be SendReceive or Receive only when Video is SendReceive or Receive',
-    ),
-    ['Content'],
-  ),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (dataset.typed && !videoRule(dataset.value)) {
+      addIssue({ message: 'may be SendReceive or Receive only when Video is SendReceive or Receive', path: pathTo('Content') });
+    }
+  }),
 );
 
 export const TagSchema = v.strictObject(
@@ -138,49 +143,7 @@ export function duplicateIndexes(values: readonly string[]): Array<[number, numb
   return repeats;
 }
 
-const AttendeeCommon = {
-  AttendeeId: v.string(),
-  ExternalUserId: v.string(),
-  JoinToken: v.string(),
-};
-
-/** A created attendee, as the worker answers it. */
-export const AttendeeSchema = v.object({
-  ...AttendeeCommon,
-  Capabilities: v.optional(AnsweredCapabilitiesSchema),
-});
-
-export const AttendeeErrorSchema = v.object({
-  ExternalUserId: v.string(),
-  ErrorCode: v.string(),
-  ErrorMessage: v.string(),
-});
-
-/** The worker's success answer: every requested ExternalUserId appears exactly once, here or in Errors. */
-export const BatchCreateAttendeeResponseSchema = v.object({
-  Attendees: v.array(AttendeeSchema),
-  Errors: v.array(AttendeeErrorSchema),
-});
-
-export const ValidationIssueSchema = v.object({ Path: v.string(), Message: v.string() });
-
-/** The worker's error answer; the name is also in the x-amzn-ErrorType header. */
-export const ErrorBodySchema = v.object({
-  Code: v.picklist(ERROR_NAMES),
-  Message: v.string(),
-  RequestId: v.string(),
-  /** The upstream's own error name, where it differs from Code, for diagnosis. */
-  UpstreamCode: v.optional(v.string()),
-  /** Each failing field and rule, for a validation error. */
-  Issues: v.optional(v.array(ValidationIssueSchema)),
-});
-
 export type AttendeeRequest = v.InferOutput<ReturnType<typeof attendeeRequestSchema>>;
 export type BatchCreateAttendeeRequest = v.InferOutput<ReturnType<typeof batchCreateAttendeeRequestSchema>>;
 export type Capabilities = v.InferOutput<typeof CapabilitiesSchema>;
 export type Tag = v.InferOutput<typeof TagSchema>;
-export type Attendee = v.InferOutput<typeof AttendeeSchema>;
-export type AttendeeError = v.InferOutput<typeof AttendeeErrorSchema>;
-export type BatchCreateAttendeeResponse = v.InferOutput<typeof BatchCreateAttendeeResponseSchema>;
-export type ValidationIssue = v.InferOutput<typeof ValidationIssueSchema>;
-export type ErrorBody = v.InferOutput<typeof ErrorBodySchema>;

@@ -166,6 +166,8 @@ describe('error names', () => {
     expect(canonicalErrorName('InvalidSignatureException', 403)).toBe('ForbiddenException');
     expect(canonicalErrorName(undefined, 502)).toBe('ServiceFailureException');
     expect(canonicalErrorName('SomethingNew', 409)).toBe('BadRequestException');
+    const named = [400, 413, 415, 422, 500, 503].map((status) => canonicalErrorName(undefined, status));
+    expect(named).toEqual(['BadRequestException', 'PayloadTooLargeException', 'UnsupportedMediaTypeException', 'UnprocessableEntityException', 'ServiceFailureException', 'ServiceUnavailableException']);
   });
 
   it('retries only throttling and server failures', () => {
