@@ -15,6 +15,24 @@ export function pathTo(...keys: Array<string | number>): [v.IssuePathItem, ...v.
   return items as [v.IssuePathItem, ...v.IssuePathItem[]];
 }
 
+/**
+ * `schema` with a quick parse in front, for the input nearly every request holds: what `quick` parses costs
+ * one pass, with no issue objects or copies along the way; whatever it cannot parse (it answers undefined)
+ * runs the schema, which alone finds and words the issues. `quick` must parse nothing the schema refuses, and
+ * give the schema's own output for what it parses (the contract tests hold it to both). Types and the OpenAPI
+ * document come from the schema, as before.
+ */
+export function withQuickPath<S extends v.GenericSchema>(schema: S, quick: (input: unknown) => v.InferOutput<S> | undefined): S {
+  return {
+    ...schema,
+    '~run'(dataset, config) {
+      const output = quick(dataset.value);
+      if (output === undefined) return schema['~run'](dataset, config);
+      return { typed: true, value: output };
+    },
+  };
+}
+
 export const boundedString = (min: number, max: number) =>
   v.pipe(
     v.string('must be a string'),
@@ -114,25 +132,21 @@ export interface RequestSchemaOptions {
 
 /** The worker's request body: BatchCreateAttendee's, for up to a whole meeting at once. */
 export function batchCreateAttendeeRequestSchema({ api, maxAttendees = LIMITS.attendeesPerMeeting }: RequestSchemaOptions) {
-  return v.strictObject(
-    {
-      Attendees: v.pipe(
-        boundedList(attendeeRequestSchema(api), 1, maxAttendees, `must hold 1 to ${maxAttendees} attendees`),
-        v.rawCheck(({ dataset, addIssue }) => {
-          if (!dataset.typed) return;
-          for (const [index, first] of duplicateIndexes(dataset.value.map((a) => a.ExternalUserId))) {
-            addIssue({ message: `item ${index} repeats the ExternalUserId of item ${first} (each ExternalUserId may appear once)` });
-          }
-        }),
-      ),
-    },
-    objectMessage,
+  const attendees = v.pipe(
+    boundedList(attendeeRequestSchema(api), 1, maxAttendees, `must hold 1 to ${maxAttendees} attendees`),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      for (const [index, first] of duplicateIndexes(dataset.value.map((a) => a.ExternalUserId))) {
+        addIssue({ message: `item ${index} repeats the ExternalUserId of item ${first} (each ExternalUserId may appear once)` });
+      }
+    }),
   );
+  const current = api === 'chime-sdk-meetings';
+  return v.strictObject({ Attendees: withQuickPath(attendees, (input) => quickAttendees(input, maxAttendees, current)) }, objectMessage);
 }
 
-/** Pairs of [index, index of its first occurrence] for every repeated value. */
+/** Pairs of [index, index of its first occurrence] for every repeated value, in one pass. */
 export function duplicateIndexes(values: readonly string[]): Array<[number, number]> {
-  if (new Set(values).size === values.length) return []; // the common case, without building an index
   const seen = new Map<string, number>();
   const repeats: Array<[number, number]> = [];
   values.forEach((value, index) => {
@@ -141,6 +155,51 @@ export function duplicateIndexes(values: readonly string[]): Array<[number, numb
     else repeats.push([index, first]);
   });
   return repeats;
+}
+
+const { min: minIdLength, max: maxIdLength } = LIMITS.externalUserIdLength;
+const anyCase = (text: string) => text.replace(/[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`);
+/**
+ * Every rule of an ExternalUserId in one pattern, for the quick path: not the reserved prefix in any case, then
+ * 2 to 64 characters of the set (each a single UTF-16 unit, so their count is the length valibot checks).
+ */
+const EXTERNAL_USER_ID_RULES = new RegExp(
+  `^(?!${anyCase(RESERVED_PREFIX)})${EXTERNAL_USER_ID_PATTERN.source.slice(1, -2)}{${minIdLength},${maxIdLength}}$`,
+);
+const isCapabilityValue = (value: unknown): value is (typeof CAPABILITY_VALUES)[number] => CAPABILITY_VALUES.includes(value as never);
+
+/** The quick path's Capabilities: three known values under their three names, and the Video rule. */
+function quickCapabilities(input: unknown): Capabilities | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const { Audio, Video, Content } = input as Record<string, unknown>;
+  for (const key in input) if (key !== 'Audio' && key !== 'Video' && key !== 'Content') return undefined;
+  if (!isCapabilityValue(Audio) || !isCapabilityValue(Video) || !isCapabilityValue(Content)) return undefined;
+  return videoRule({ Video, Content }) ? { Audio, Video, Content } : undefined;
+}
+
+/** The quick path's attendee: a valid ExternalUserId, and valid Capabilities when the current API takes them; no Tags. */
+function quickAttendee(input: unknown, current: boolean): AttendeeRequest | undefined {
+  if (typeof input !== 'object' || input === null || 'Tags' in input) return undefined;
+  const { ExternalUserId, Capabilities } = input as Record<string, unknown>;
+  if (typeof ExternalUserId !== 'string' || !EXTERNAL_USER_ID_RULES.test(ExternalUserId)) return undefined;
+  for (const key in input) if (key !== 'ExternalUserId' && key !== 'Capabilities') return undefined;
+  if (!('Capabilities' in input)) return { ExternalUserId };
+  const capabilities = current ? quickCapabilities(Capabilities) : undefined;
+  return capabilities && { ExternalUserId, Capabilities: capabilities };
+}
+
+/** The quick path's Attendees: 1 to `max` quick attendees with distinct ExternalUserIds, checked as they are read. */
+function quickAttendees(input: unknown, max: number, current: boolean): AttendeeRequest[] | undefined {
+  if (!Array.isArray(input) || input.length < 1 || input.length > max) return undefined;
+  const output: AttendeeRequest[] = [];
+  const ids = new Set<string>();
+  for (let index = 0; index < input.length; index++) {
+    const attendee = quickAttendee(input[index], current);
+    if (!attendee || ids.has(attendee.ExternalUserId)) return undefined;
+    ids.add(attendee.ExternalUserId);
+    output.push(attendee);
+  }
+  return output;
 }
 
 export type AttendeeRequest = v.InferOutput<ReturnType<typeof attendeeRequestSchema>>;

@@ -7,6 +7,7 @@ import {
   GetMeetingResponseSchema,
   ListAttendeesResponseSchema,
   MeetingIdSchema,
+  attendeeRequestSchema,
   batchCreateAttendeeRequestSchema,
   boundedList,
   canonicalErrorName,
@@ -19,6 +20,7 @@ import {
   reportIssues,
   summarizeIssues,
 } from '../../shared/index.ts';
+import { seededRandom } from '../emulator/faults.ts';
 
 const current = batchCreateAttendeeRequestSchema({ api: 'chime-sdk-meetings' });
 const legacy = batchCreateAttendeeRequestSchema({ api: 'chime' });
@@ -99,6 +101,77 @@ describe('request body', () => {
       expect(text.length).toBeGreaterThan(2);
       for (const value of [...values, '12345']) expect(text).not.toContain(value);
     }
+  });
+});
+
+describe('the quick path of the request schema', () => {
+  const random = seededRandom(20261201);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  // Characters at and beyond the edges of the ExternalUserId set; \u00d7 is inside it, \u0178 (Ÿ) and surrogates are not.
+  const characters = ['a', 'Z', '0', ' ', '\t', '\n', '\x0B', '\r', '-', '«', '»', '#', '"', "'", 'À', 'ÿ', '\u00d7', '\u0178', '\u00a0', ';', '😀', '\ud800'];
+  const prefixes = ['', '', '', 'aws:', 'AWS:', 'aWs:', 'aws', ' aws:', 'ãws:'];
+  const externalUserId = () => {
+    const length = pick([0, 1, 2, 3, 10, 63, 64, 65]);
+    const common = random() < 0.7;
+    const text = Array.from({ length }, () => (common ? pick(['a', 'b', '7', '-', ' ']) : pick(characters))).join('');
+    return (pick(prefixes) + text).slice(0, Math.max(length, 0)) || text;
+  };
+  const capability = () => pick(['SendReceive', 'Send', 'Receive', 'None', 'none', 7, undefined]);
+  const capabilities = () =>
+    pick([
+      () => ({ Audio: capability(), Video: capability(), Content: capability() }),
+      () => ({ Audio: 'None', Video: 'None', Content: 'None', Extra: 1 }),
+      () => ({ Audio: 'None', Video: 'Receive' }),
+      () => null,
+      () => ['SendReceive'],
+      () => undefined,
+    ])();
+  const attendee = (): unknown =>
+    pick([
+      () => ({ ExternalUserId: externalUserId() }),
+      () => ({ ExternalUserId: externalUserId() }),
+      () => ({ ExternalUserId: externalUserId(), Capabilities: capabilities() }),
+      () => ({ Capabilities: capabilities(), ExternalUserId: externalUserId() }),
+      () => ({ ExternalUserId: externalUserId(), Tags: [{ Key: 'k', Value: 'v' }] }),
+      () => ({ ExternalUserId: externalUserId(), Other: 1 }),
+      () => Object.assign(Object.create(null), { ExternalUserId: 'no-prototype' }),
+      () => Object.create({ ExternalUserId: 'inherited' }),
+      () => Object.defineProperty({}, 'ExternalUserId', { value: 'not-enumerable', enumerable: false }),
+      () => ({ ExternalUserId: 42 }),
+      () => null,
+      () => 'bob',
+    ])();
+  /** What the schema's own rules make of a list: each attendee by its schema, then the list's length and distinct IDs. */
+  const expected = (api: 'chime-sdk-meetings' | 'chime', list: unknown[], max: number) => {
+    if (list.length < 1 || list.length > max) return undefined;
+    const outputs = list.map((item) => parseSafely(attendeeRequestSchema(api), item));
+    if (!outputs.every((result) => result.success)) return undefined;
+    const ids = outputs.map((result) => result.output.ExternalUserId);
+    return new Set(ids).size === ids.length ? outputs.map((result) => result.output) : undefined;
+  };
+
+  it.each(['chime-sdk-meetings', 'chime'] as const)('accepts what the schema accepts, and gives its output, with the %s API', (api) => {
+    const max = 5;
+    const schema = batchCreateAttendeeRequestSchema({ api, maxAttendees: max });
+    let accepted = 0;
+    for (let run = 0; run < 4000; run++) {
+      const list = Array.from({ length: pick([0, 1, 1, 2, 3, 6]) }, attendee);
+      if (random() < 0.1 && list.length > 1) list[1] = list[0];
+      const want = expected(api, list, max);
+      const result = parseSafely(schema, { Attendees: list });
+      expect(result.success, JSON.stringify(list)).toBe(want !== undefined);
+      if (result.success) expect(result.output.Attendees).toStrictEqual(want);
+      if (result.success) accepted++;
+    }
+    expect(accepted).toBeGreaterThan(200);
+  });
+
+  it('leaves every refusal, and its issues, to the schema', () => {
+    const body = { Attendees: [{ ExternalUserId: 'aws:x' }, { ExternalUserId: 'ok-user', Capabilities: { Audio: 'None', Video: 'None', Content: 'Receive' } }] };
+    expect(issuesOf(current, body)).toEqual([
+      { Path: 'Attendees[0].ExternalUserId', Message: 'must not start with "aws:" (reserved by AWS)' },
+      { Path: 'Attendees[1].Capabilities.Content', Message: 'may be SendReceive or Receive only when Video is SendReceive or Receive' },
+    ]);
   });
 });
 
