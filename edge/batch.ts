@@ -36,6 +36,10 @@ function merge(chunks: readonly (readonly AttendeeRequest[])[], results: readonl
       }
       return;
     }
+    if (createdInOrder(part, result.value)) {
+      merged.Attendees.push(...result.value.Attendees);
+      return;
+    }
     const created = new Map<string, Attendee>(result.value.Attendees.map((a) => [a.ExternalUserId, a]));
     const failed = new Map<string, AttendeeError>(result.value.Errors.map((e) => [e.ExternalUserId, e]));
     for (const { ExternalUserId } of part) {
@@ -45,6 +49,11 @@ function merge(chunks: readonly (readonly AttendeeRequest[])[], results: readonl
     }
   });
   return merged;
+}
+
+/** Amazon Chime's usual answer: the part's attendees, all created, in the part's order; taken as it is. */
+function createdInOrder(part: readonly AttendeeRequest[], { Attendees }: BatchCreateAttendeeResponse): boolean {
+  return Attendees.length === part.length && part.every(({ ExternalUserId }, index) => Attendees[index]?.ExternalUserId === ExternalUserId);
 }
 
 /** Amazon Chime's answer named this attendee neither created nor failed: say so rather than drop it. */
