@@ -19,6 +19,12 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // The OpenAPI document is JSON built from the contract and adapted in place, and the Chime client reads
+    // an operation's JSON answer field by field before its schema checks it.
+    files: ['edge/openapi/**/*.ts', 'edge/chime/client.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['extension/src/**/*.ts'],
     ignores: VSCODE_ONLY_IN,
     rules: {

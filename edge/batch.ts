@@ -26,7 +26,10 @@ export async function createAttendees(
   return merge(chunks, results);
 }
 
-function merge(chunks: readonly (readonly AttendeeRequest[])[], results: readonly Settled<BatchCreateAttendeeResponse>[]): BatchCreateAttendeeResponse {
+function merge(
+  chunks: readonly (readonly AttendeeRequest[])[],
+  results: readonly Settled<BatchCreateAttendeeResponse>[],
+): BatchCreateAttendeeResponse {
   const merged: BatchCreateAttendeeResponse = { Attendees: [], Errors: [] };
   chunks.forEach((part, index) => {
     const result = results[index]!;
@@ -58,7 +61,11 @@ function createdInOrder(part: readonly AttendeeRequest[], { Attendees }: BatchCr
 
 /** Amazon Chime's answer named this attendee neither created nor failed: say so rather than drop it. */
 function unaccounted(ExternalUserId: string): AttendeeError {
-  return { ExternalUserId, ErrorCode: 'ServiceFailureException', ErrorMessage: 'Amazon Chime did not report this attendee; retry to be sure' };
+  return {
+    ExternalUserId,
+    ErrorCode: 'ServiceFailureException',
+    ErrorMessage: 'Amazon Chime did not report this attendee; retry to be sure',
+  };
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -14,7 +14,12 @@ const MAX_PAGES = 5;
  * Every attendee holding a slot in the meeting, without JoinTokens, page by page, each page retried.
  * A repeated AttendeeId (AWS documents no consistency between pages) is listed once.
  */
-export async function listAttendees(client: ChimeClient, meetingId: string, policy: RetryPolicy, stats: UpstreamStats): Promise<ListedAttendee[]> {
+export async function listAttendees(
+  client: ChimeClient,
+  meetingId: string,
+  policy: RetryPolicy,
+  stats: UpstreamStats,
+): Promise<ListedAttendee[]> {
   const byId = new Map<string, ListedAttendee>();
   let nextToken: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {

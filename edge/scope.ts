@@ -21,7 +21,12 @@ export function requireOperation(token: TokenEntry, operation: TokenOperation): 
 }
 
 /** Refuses the whole request when any of the values is outside the token's prefixes; `where` names the value's place. */
-export function requireInScope(token: TokenEntry, operation: TokenOperation, values: readonly string[], where: (index: number) => string): void {
+export function requireInScope(
+  token: TokenEntry,
+  operation: TokenOperation,
+  values: readonly string[],
+  where: (index: number) => string,
+): void {
   const index = values.findIndex((value) => !inScope(token, value));
   if (index < 0) return;
   throw new ApiError(

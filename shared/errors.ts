@@ -27,7 +27,9 @@ export const LEGACY_ERROR_NAMES: Readonly<Record<string, ErrorName>> = {
 };
 
 /** Our first name for each status: BadRequestException for 400. */
-const NAME_FOR_STATUS = new Map((Object.entries(ERROR_STATUS) as Array<[ErrorName, number]>).reverse().map(([name, status]) => [status, name]));
+const NAME_FOR_STATUS = new Map(
+  (Object.entries(ERROR_STATUS) as Array<[ErrorName, number]>).reverse().map(([name, status]) => [status, name]),
+);
 
 /** The name for a status when the upstream's name is unknown to us. */
 export function errorNameForStatus(status: number): ErrorName {

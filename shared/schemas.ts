@@ -65,8 +65,11 @@ export const boundedList = <S extends v.GenericSchema>(item: S, min: number, max
     v.maxLength(max, rule),
   );
 
-const externalUserIdCharacters = v.regex(EXTERNAL_USER_ID_PATTERN, "may hold only letters, digits, spaces and -_&@+=,(){}[]/«».:|'\"#");
-const notReserved = v.check((id: string) => !id.toLowerCase().startsWith(RESERVED_PREFIX), `must not start with "${RESERVED_PREFIX}" (reserved by AWS)`);
+const externalUserIdCharacters = v.regex(EXTERNAL_USER_ID_PATTERN, 'may hold only letters, digits, spaces and -_&@+=,(){}[]/«».:|\'"#');
+const notReserved = v.check(
+  (id: string) => !id.toLowerCase().startsWith(RESERVED_PREFIX),
+  `must not start with "${RESERVED_PREFIX}" (reserved by AWS)`,
+);
 
 export const ExternalUserIdSchema = v.pipe(
   boundedString(LIMITS.externalUserIdLength.min, LIMITS.externalUserIdLength.max),
@@ -75,16 +78,16 @@ export const ExternalUserIdSchema = v.pipe(
 );
 
 /** The start of ExternalUserIds: a prefix that no valid ExternalUserId could start with is refused. */
-export const ExternalUserIdPrefixSchema = v.pipe(
-  boundedString(1, LIMITS.externalUserIdLength.max),
-  externalUserIdCharacters,
-  notReserved,
-);
+export const ExternalUserIdPrefixSchema = v.pipe(boundedString(1, LIMITS.externalUserIdLength.max), externalUserIdCharacters, notReserved);
 
 const CapabilityValueSchema = v.picklist(CAPABILITY_VALUES, `must be one of ${CAPABILITY_VALUES.join(', ')}`);
 
 /** Capabilities as Amazon Chime answers them (the request's rules are checked on the way in). */
-export const AnsweredCapabilitiesSchema = v.object({ Audio: CapabilityValueSchema, Video: CapabilityValueSchema, Content: CapabilityValueSchema });
+export const AnsweredCapabilitiesSchema = v.object({
+  Audio: CapabilityValueSchema,
+  Video: CapabilityValueSchema,
+  Content: CapabilityValueSchema,
+});
 
 const receivesVideo = (value: string) => value === 'SendReceive' || value === 'Receive';
 

@@ -108,7 +108,14 @@ export class ChimeClient {
   /** One page of ListAttendees, as large as Amazon Chime allows. */
   async listAttendeesPage(meetingId: string, nextToken: string | undefined, call: Attempt): Promise<AttendeesPage> {
     const query = `max-results=${LIMITS.attendeesPerListPage}${nextToken ? `&next-token=${encodeURIComponent(nextToken)}` : ''}`;
-    const body = await this.#meetingCall('ListAttendees', meetingId, 'GET', `${meetingPath(meetingId)}/attendees?${query}`, undefined, call);
+    const body = await this.#meetingCall(
+      'ListAttendees',
+      meetingId,
+      'GET',
+      `${meetingPath(meetingId)}/attendees?${query}`,
+      undefined,
+      call,
+    );
     const { Attendees, NextToken } = read(AttendeesPageSchema, body);
     return NextToken ? { Attendees, NextToken } : { Attendees };
   }
@@ -131,7 +138,13 @@ export class ChimeClient {
     }
   }
 
-  async #send(operation: ChimeOperation, method: string, path: string, payload: unknown, call: Attempt): Promise<Record<string, any> | undefined> {
+  async #send(
+    operation: ChimeOperation,
+    method: string,
+    path: string,
+    payload: unknown,
+    call: Attempt,
+  ): Promise<Record<string, any> | undefined> {
     await this.#pacer.take(operation, call.deadline);
     const signed = await new AwsV4Signer({
       ...this.#signing,

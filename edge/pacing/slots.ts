@@ -11,7 +11,10 @@ interface PacerNamespace {
 }
 
 const isNamespace = (value: unknown): value is PacerNamespace =>
-  typeof value === 'object' && value !== null && typeof (value as PacerNamespace).idFromName === 'function' && typeof (value as PacerNamespace).get === 'function';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as PacerNamespace).idFromName === 'function' &&
+  typeof (value as PacerNamespace).get === 'function';
 
 /**
  * The slots for this configuration: from the account's ChimePacer Durable Object when the CHIME_PACER
@@ -26,7 +29,11 @@ export async function slotsFor(binding: unknown, config: Pick<Config, 'region' |
   const id = binding.idFromName(await pacerName(config));
   return {
     // A stub per call: stubs are cheap, and one made for an earlier request is not to be relied on in a later one.
-    reserve: (operation, limits, withinMs) => binding.get(id).reserve(operation, limits, withinMs).catch(() => local.reserve(operation, limits, withinMs)),
+    reserve: (operation, limits, withinMs) =>
+      binding
+        .get(id)
+        .reserve(operation, limits, withinMs)
+        .catch(() => local.reserve(operation, limits, withinMs)),
   };
 }
 

@@ -47,7 +47,15 @@ const TOKEN = 'bench-token-0123456789';
 const HARD_LIMIT_MS = 8 * 60_000;
 
 const METHOD_NOTE = '<!-- Written by `npm run bench -- --write docs/benchmarks.md`: change test/bench/bench.ts, not this file. -->\n';
-const GOALS = { bundleKb: 45, bundleShareOfSdk: 0.25, cpuMsPer100: 1, addedP50Ms: 2, pacerAddedP50Ms: 1, hostileAnswerKib: 64, hostileCpuMs: 5 };
+const GOALS = {
+  bundleKb: 45,
+  bundleShareOfSdk: 0.25,
+  cpuMsPer100: 1,
+  addedP50Ms: 2,
+  pacerAddedP50Ms: 1,
+  hostileAnswerKib: 64,
+  hostileCpuMs: 5,
+};
 
 const out: string[] = [];
 const say = (line = '') => {
@@ -102,7 +110,9 @@ async function main() {
   const load = loadavg()[0]!;
   say('# Benchmarks');
   say();
-  say(`Measured by \`npm run bench\` (test/bench/bench.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC at ${commit()}, everything side by side in one run.`);
+  say(
+    `Measured by \`npm run bench\` (test/bench/bench.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC at ${commit()}, everything side by side in one run.`,
+  );
   say();
   say(
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Linux ${release()}, ` +
@@ -151,7 +161,9 @@ async function bundles() {
   say('| bundle | minified KiB | gzip KiB |');
   say('|---|---|---|');
   say(`| the Worker (\`bundleWorker()\`: hono + valibot + aws4fetch + shared/) | ${kb(worker.length)} | ${kb(gzipSync(worker).length)} |`);
-  say(`| the same job with \`@aws-sdk/client-chime-sdk-meetings\` (test/bench/baseline) | ${kb(sdk.length)} | ${kb(gzipSync(sdk).length)} |`);
+  say(
+    `| the same job with \`@aws-sdk/client-chime-sdk-meetings\` (test/bench/baseline) | ${kb(sdk.length)} | ${kb(gzipSync(sdk).length)} |`,
+  );
   say(`| \`wrangler deploy --dry-run\`: what \`npm run deploy\` ships (wrangler.toml minifies) | ${dry} |`);
   say();
   const parts = await composition('edge/entry/worker.ts');
@@ -171,7 +183,13 @@ async function composition(entry: string): Promise<Array<[string, number]>> {
   for (const output of Object.values(result.metafile.outputs)) {
     for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) {
       const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1];
-      const name = pkg ?? (file.endsWith('openapi/documents.ts') ? `${file} (OpenAPI document, gzipped)` : file.startsWith('shared/') ? 'shared/' : 'edge/ (code)');
+      const name =
+        pkg ??
+        (file.endsWith('openapi/documents.ts')
+          ? `${file} (OpenAPI document, gzipped)`
+          : file.startsWith('shared/')
+            ? 'shared/'
+            : 'edge/ (code)');
       totals.set(name, (totals.get(name) ?? 0) + bytesInOutput);
     }
   }
@@ -199,13 +217,17 @@ async function bundleLikeWrangler(entry: string): Promise<string> {
 function wranglerDryRun(extra: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'chime-bench-wrangler-'));
   try {
-    const text = execFileSync(process.execPath, [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', dir, ...extra], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
-    });
+    const text = execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', dir, ...extra],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+      },
+    );
     const match = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(text);
     return match ? `${match[1]} | ${match[2]}` : 'n/a | n/a';
   } finally {
@@ -237,7 +259,11 @@ function workerVars(endpoint: string): Record<string, string> {
 }
 
 /** Starts a worker in its own workerd process and finds that process, for its CPU time. */
-async function startMeasured(script: string, vars: Record<string, string>, sharedPacer = false): Promise<{ worker: WorkerProcess; pid: number | undefined }> {
+async function startMeasured(
+  script: string,
+  vars: Record<string, string>,
+  sharedPacer = false,
+): Promise<{ worker: WorkerProcess; pid: number | undefined }> {
   const before = new Set(childPids('workerd'));
   const group = await startWorkers(vars, { script, sharedPacer });
   const worker = { url: group.urls[0]!, close: group.close };
@@ -257,7 +283,9 @@ async function startTargets(emulator: Emulator): Promise<Targets> {
     return { name, url: worker.url, pid, expectStatus: 200, headers: bearer, path: attendeesPath, close: () => worker.close() };
   };
   return {
-    passthrough: await make('pass-through worker (floor)', await bundleLikeWrangler('test/bench/passthrough/worker.ts'), { CHIME_ENDPOINT: canned.url }),
+    passthrough: await make('pass-through worker (floor)', await bundleLikeWrangler('test/bench/passthrough/worker.ts'), {
+      CHIME_ENDPOINT: canned.url,
+    }),
     worker: await make('**the Worker**', await bundleWorker(), vars),
     sdk: await make('SDK baseline worker', await bundleLikeWrangler('test/bench/baseline/worker.ts'), vars),
     answers: canned.answers,
@@ -276,9 +304,15 @@ async function startCannedUpstream(emulator: Emulator): Promise<{ url: string; a
     const meetingId = await createMeeting(emulator);
     const attendees: unknown[] = [];
     for (let from = 0; from < size; from += 100) {
-      const part = JSON.stringify({ Attendees: Array.from({ length: Math.min(100, size - from) }, (_, i) => ({ ExternalUserId: `bench-user-${from + i}` })) });
+      const part = JSON.stringify({
+        Attendees: Array.from({ length: Math.min(100, size - from) }, (_, i) => ({ ExternalUserId: `bench-user-${from + i}` })),
+      });
       const path = `/meetings/${meetingId}/attendees`;
-      const response = await fetch(`${emulator.url}${path}?operation=batch-create`, { method: 'POST', headers: await signedHeaders(emulator.url, path, part), body: part });
+      const response = await fetch(`${emulator.url}${path}?operation=batch-create`, {
+        method: 'POST',
+        headers: await signedHeaders(emulator.url, path, part),
+        body: part,
+      });
       if (!response.ok) throw new Error(`capturing an emulator answer failed: ${response.status} ${await response.text()}`);
       attendees.push(...((await response.json()) as { Attendees: unknown[] }).Attendees);
     }
@@ -314,12 +348,17 @@ function attendeesBody(count: number): string {
 
 /** One request first, checked: a benchmark of wrong answers measures nothing. */
 async function check(target: Target, meetingId: string, body: string, count: number) {
-  const response = await fetch(target.url + target.path(meetingId), { method: 'POST', headers: await target.headers(meetingId, body), body });
+  const response = await fetch(target.url + target.path(meetingId), {
+    method: 'POST',
+    headers: await target.headers(meetingId, body),
+    body,
+  });
   const text = await response.text();
   if (response.status !== target.expectStatus) throw new Error(`${target.name} answered ${response.status}: ${text.slice(0, 300)}`);
   if (target.expectStatus === 200) {
     const json = JSON.parse(text) as { Attendees?: unknown[]; Errors?: unknown[] };
-    if (json.Attendees?.length !== count || json.Errors?.length !== 0) throw new Error(`${target.name} did not create all ${count} attendees: ${text.slice(0, 300)}`);
+    if (json.Attendees?.length !== count || json.Errors?.length !== 0)
+      throw new Error(`${target.name} did not create all ${count} attendees: ${text.slice(0, 300)}`);
   }
 }
 
@@ -330,14 +369,35 @@ interface Measured extends LoadResult {
   clientCpu: number;
 }
 
-async function measure(target: Target, meetingId: string, body: string, options: { concurrency: number; seconds: number; maxRequests: number }): Promise<Measured> {
+async function measure(
+  target: Target,
+  meetingId: string,
+  body: string,
+  options: { concurrency: number; seconds: number; maxRequests: number },
+): Promise<Measured> {
   const headers = await target.headers(meetingId, body);
   const url = target.url + target.path(meetingId);
   // Warm up: connections, JIT, the worker's cached configuration.
-  await runLoad({ url, headers, body, concurrency: options.concurrency, maxRequests: 40, maxSeconds: 2, expectStatus: target.expectStatus });
+  await runLoad({
+    url,
+    headers,
+    body,
+    concurrency: options.concurrency,
+    maxRequests: 40,
+    maxSeconds: 2,
+    expectStatus: target.expectStatus,
+  });
   const cpuBefore = target.pid === undefined ? Number.NaN : cpuMs(target.pid);
   const ownBefore = process.cpuUsage();
-  const result = await runLoad({ url, headers, body, concurrency: options.concurrency, maxRequests: options.maxRequests, maxSeconds: options.seconds, expectStatus: target.expectStatus });
+  const result = await runLoad({
+    url,
+    headers,
+    body,
+    concurrency: options.concurrency,
+    maxRequests: options.maxRequests,
+    maxSeconds: options.seconds,
+    expectStatus: target.expectStatus,
+  });
   const own = process.cpuUsage(ownBefore);
   const cpu = target.pid === undefined ? Number.NaN : (cpuMs(target.pid) - cpuBefore) / result.requests;
   return { ...result, cpu, clientCpu: (own.user + own.system) / 1000 / result.requests };
@@ -356,7 +416,9 @@ async function cpuPerRequest(emulator: Emulator, targets: Targets) {
       'it is workerd\'s own cost of moving the same bytes in and out, and "the worker\'s own" subtracts it.',
   );
   say();
-  say('| worker | attendees | requests | req/s | p50 ms | p99 ms | workerd CPU ms/req | the worker\'s own CPU ms/req | own CPU ms per 100 attendees | load generator + emulator CPU ms/req |');
+  say(
+    "| worker | attendees | requests | req/s | p50 ms | p99 ms | workerd CPU ms/req | the worker's own CPU ms/req | own CPU ms per 100 attendees | load generator + emulator CPU ms/req |",
+  );
   say('|---|---|---|---|---|---|---|---|---|---|');
   const own: Record<number, number> = {};
   const rps: Record<string, number> = {};
@@ -402,7 +464,9 @@ async function cpuPerRequest(emulator: Emulator, targets: Targets) {
 
 /** Runs each piece of the worker's path many times inside one request and reads workerd's CPU around it. */
 async function cpuBreakdown(targets: Targets, own100: number) {
-  const { worker, pid } = await startMeasured(await bundleLikeWrangler('test/bench/breakdown/worker.ts'), { UPSTREAM_ANSWER: targets.answers.get(100)!.toString('utf8') });
+  const { worker, pid } = await startMeasured(await bundleLikeWrangler('test/bench/breakdown/worker.ts'), {
+    UPSTREAM_ANSWER: targets.answers.get(100)!.toString('utf8'),
+  });
   if (pid === undefined) return;
   const body = attendeesBody(100);
   const pieces = (await (await fetch(worker.url)).json()) as string[];
@@ -414,9 +478,11 @@ async function cpuBreakdown(targets: Targets, own100: number) {
     await response.text();
     return cpuMs(pid) - before;
   };
-  say('### Where the worker\'s own CPU goes (100 attendees)');
+  say("### Where the worker's own CPU goes (100 attendees)");
   say();
-  say('Each piece of the request path run many times inside one request in workerd, with the same libraries and contract; workerd\'s CPU time read around it, less a call that runs nothing.');
+  say(
+    "Each piece of the request path run many times inside one request in workerd, with the same libraries and contract; workerd's CPU time read around it, less a call that runs nothing.",
+  );
   say();
   say('| piece | ms per request |');
   say('|---|---|');
@@ -434,7 +500,9 @@ async function cpuBreakdown(targets: Targets, own100: number) {
     sum += each;
     say(`| ${piece} | ${each < 0.005 ? '< 0.01' : ms(each, 3)} |`);
   }
-  say(`| everything else (Hono, middleware, Request/Response objects, the fetch, merging): the worker's own ${ms(own100)} ms less the pieces above | ${ms(own100 - sum, 2)} |`);
+  say(
+    `| everything else (Hono, middleware, Request/Response objects, the fetch, merging): the worker's own ${ms(own100)} ms less the pieces above | ${ms(own100 - sum, 2)} |`,
+  );
   say();
 }
 
@@ -453,7 +521,9 @@ async function latency(emulator: Emulator, targets: Targets) {
   };
   say('## c. Latency added on loopback');
   say();
-  say(`One connection, one request at a time, ${size} attendees, up to ${SECONDS} s or 1,000 requests per row and round; ${ROUNDS} rounds, interleaved, each row showing its round with the lowest p50.`);
+  say(
+    `One connection, one request at a time, ${size} attendees, up to ${SECONDS} s or 1,000 requests per row and round; ${ROUNDS} rounds, interleaved, each row showing its round with the lowest p50.`,
+  );
   say();
   say('| path | requests | p50 ms | p99 ms | mean ms | p50 added to the direct call |');
   say('|---|---|---|---|---|---|');
@@ -472,7 +542,9 @@ async function latency(emulator: Emulator, targets: Targets) {
   for (const [target, m] of results) {
     const p50 = percentile(m.latencies, 50);
     const mean = m.latencies.reduce((a, b) => a + b, 0) / m.latencies.length;
-    say(`| ${target.name} | ${m.requests} | ${ms(p50)} | ${ms(percentile(m.latencies, 99))} | ${ms(mean)} | ${target === direct ? '—' : ms(p50 - base)} |`);
+    say(
+      `| ${target.name} | ${m.requests} | ${ms(p50)} | ${ms(percentile(m.latencies, 99))} | ${ms(mean)} | ${target === direct ? '—' : ms(p50 - base)} |`,
+    );
   }
   say();
   const added = percentile(results.get(targets.worker)!.latencies, 50) - base;
@@ -480,7 +552,7 @@ async function latency(emulator: Emulator, targets: Targets) {
   say(
     `Goal < ${GOALS.addedP50Ms} ms added at p50: ${ms(added)} ms, ${goal(`c. < ${GOALS.addedP50Ms} ms added at p50 on loopback`, `${ms(added)} ms`, added < GOALS.addedP50Ms)}; ` +
       `the SDK baseline adds ${ms(sdkAdded)} ms (the Worker is ${added < sdkAdded ? 'ahead' : '**behind**'}: ${goal('c. ahead of the SDK baseline on p50 latency', `${ms(added)} ms added against ${ms(sdkAdded)} ms`, added < sdkAdded)}). ` +
-      'The pass-through row is workerd\'s own share of a hop (its canned upstream answers faster than the emulator).',
+      "The pass-through row is workerd's own share of a hop (its canned upstream answers faster than the emulator).",
   );
   say();
 }
@@ -488,7 +560,13 @@ async function latency(emulator: Emulator, targets: Targets) {
 /** SigV4 headers for a BatchCreateAttendee call, made once and reused: the emulator allows 5 minutes of skew. */
 async function signedHeaders(base: string, path: string, body: string): Promise<Record<string, string>> {
   const url = new URL(base);
-  const signer = new SignatureV4({ service: 'chime', region: 'us-east-1', credentials: LOCAL_CREDENTIALS, sha256: NodeSha256, applyChecksum: false });
+  const signer = new SignatureV4({
+    service: 'chime',
+    region: 'us-east-1',
+    credentials: LOCAL_CREDENTIALS,
+    sha256: NodeSha256,
+    applyChecksum: false,
+  });
   const signed = await signer.sign({
     method: 'POST',
     protocol: 'http:',
@@ -518,11 +596,19 @@ async function pacerCost(emulator: Emulator) {
   const make = async (name: string, sharedPacer: boolean): Promise<Target> => {
     const { worker, pid } = await startMeasured(script, vars, sharedPacer);
     const headers = () => ({ authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' });
-    return { name, url: worker.url, pid, expectStatus: 200, headers, path: (meetingId) => `/meetings/${meetingId}/attendees`, close: () => worker.close() };
+    return {
+      name,
+      url: worker.url,
+      pid,
+      expectStatus: 200,
+      headers,
+      path: (meetingId) => `/meetings/${meetingId}/attendees`,
+      close: () => worker.close(),
+    };
   };
   const local = await make('the Worker, pacing in-process (no binding)', false);
   const bound = await make('the Worker, pacing through the ChimePacer Durable Object (CHIME_PACER bound)', true);
-  say('### c2. What the account\'s pacer adds, under the rate');
+  say("### c2. What the account's pacer adds, under the rate");
   say();
   say(
     `The same measurement as above (one connection, ${size} attendees, one upstream call per request, ${ROUNDS} rounds interleaved, each row its lowest p50), ` +
@@ -548,13 +634,15 @@ async function pacerCost(emulator: Emulator) {
   const added = p50(bound) - p50(local);
   for (const target of [local, bound]) {
     const m = best.get(target)!;
-    say(`| ${target.name} | ${m.requests} | ${ms(p50(target))} | ${ms(percentile(m.latencies, 99))} | ${target === local ? '—' : ms(added)} |`);
+    say(
+      `| ${target.name} | ${m.requests} | ${ms(p50(target))} | ${ms(percentile(m.latencies, 99))} | ${target === local ? '—' : ms(added)} |`,
+    );
   }
   say();
   say(
     `Goal ≤ ${GOALS.pacerAddedP50Ms} ms added at p50 by the pacer under the rate: ${ms(added)} ms, ` +
       `${goal(`c2. ≤ ${GOALS.pacerAddedP50Ms} ms added at p50 by the account's pacer under the rate`, `${ms(added)} ms`, added <= GOALS.pacerAddedP50Ms)}. ` +
-      'On Cloudflare the object lives in one place for the whole account: a Worker far from it adds the network\'s round trip as well.',
+      "On Cloudflare the object lives in one place for the whole account: a Worker far from it adds the network's round trip as well.",
   );
   say();
 }
@@ -575,7 +663,9 @@ async function fanOut() {
   };
   say('## d. Fan-out');
   say();
-  say(`The emulator waits ${LATENCY_MS} ms (L) before answering each BatchCreateAttendee call; one request at a time, 3 per row after one to warm up.`);
+  say(
+    `The emulator waits ${LATENCY_MS} ms (L) before answering each BatchCreateAttendee call; one request at a time, 3 per row after one to warm up.`,
+  );
   say();
   say('| attendees | upstream calls | p50 ms | in units of L | one call after another would take at least |');
   say('|---|---|---|---|---|');
@@ -585,13 +675,23 @@ async function fanOut() {
     const body = attendeesBody(size);
     const meetingId = await createMeeting(slow);
     await check(target, meetingId, body, size);
-    const m = await runLoad({ url: target.url + target.path(meetingId), headers: target.headers(meetingId, body) as Record<string, string>, body, concurrency: 1, maxRequests: 3, maxSeconds: 30, expectStatus: 200 });
+    const m = await runLoad({
+      url: target.url + target.path(meetingId),
+      headers: target.headers(meetingId, body) as Record<string, string>,
+      body,
+      concurrency: 1,
+      maxRequests: 3,
+      maxSeconds: 30,
+      expectStatus: 200,
+    });
     const p50 = percentile(m.latencies, 50);
     if (size === 250) ratio250 = p50 / LATENCY_MS;
     say(`| ${size} | ${calls} | ${ms(p50, 0)} | ${(p50 / LATENCY_MS).toFixed(2)} L | ${calls * LATENCY_MS} ms (${calls} L) |`);
   }
   say();
-  say(`250 attendees complete in ${ratio250.toFixed(2)} L: the three calls run concurrently (${goal('d. 250 attendees in about one upstream latency, not three', `${ratio250.toFixed(2)} L`, ratio250 < 1.5)}).`);
+  say(
+    `250 attendees complete in ${ratio250.toFixed(2)} L: the three calls run concurrently (${goal('d. 250 attendees in about one upstream latency, not three', `${ratio250.toFixed(2)} L`, ratio250 < 1.5)}).`,
+  );
   say();
 }
 
@@ -603,12 +703,14 @@ function extension() {
   say();
   say('| extension/dist/extension.js | minified KiB | gzip KiB | require ms (p50) | activate() ms (p50) |');
   say('|---|---|---|---|---|');
-  say(`| built by \`node extension/esbuild.mjs\` | ${kb(figures.minifiedBytes)} | ${kb(figures.gzipBytes)} | ${ms(figures.requireMs, 1)} | ${ms(figures.activateMs, 1)} |`);
+  say(
+    `| built by \`node extension/esbuild.mjs\` | ${kb(figures.minifiedBytes)} | ${kb(figures.gzipBytes)} | ${ms(figures.requireMs, 1)} | ${ms(figures.activateMs, 1)} |`,
+  );
   say();
   say(
     `Load and activation in ${figures.runs} fresh Node processes with a stand-in \`vscode\` module that answers every call at once ` +
       `(activate registered ${figures.disposables} disposables): the extension's own module evaluation and activation work, ` +
-      'not VS Code\'s extension host (no IPC, no real output channel or secret storage). No full VS Code was started for this.',
+      "not VS Code's extension host (no IPC, no real output channel or secret storage). No full VS Code was started for this.",
   );
   say();
 }
@@ -631,13 +733,15 @@ async function hostileBodies(emulator: Emulator, { worker }: Targets) {
   const costliest = figures.reduce((a, b) => (b.cpu > a.cpu ? b : a));
   const { hostileAnswerKib, hostileCpuMs } = GOALS;
   const answerGoal = goal(
-    `f. every hostile answer ≤ ${hostileAnswerKib} KiB`, `${largest} bytes at most`, largest <= hostileAnswerKib * 1024,
+    `f. every hostile answer ≤ ${hostileAnswerKib} KiB`,
+    `${largest} bytes at most`,
+    largest <= hostileAnswerKib * 1024,
   );
   const cpuText = `${ms(costliest.cpu, 1)} ms (${costliest.name})`;
   const cpuGoal = goal(`f. ≤ ${hostileCpuMs} ms of workerd CPU for any body up to 4 MiB`, cpuText, costliest.cpu <= hostileCpuMs);
   say(
     `Each body sent once for its answer, then ${requests} times one after another to the Worker in its own workerd process ` +
-      '(CPU from /proc, 10 ms resolution). Validation checks a list\'s length before its items and lists at most 20 issues, so what ' +
+      "(CPU from /proc, 10 ms resolution). Validation checks a list's length before its items and lists at most 20 issues, so what " +
       'is left is mostly reading and parsing the body, which grows with its size and shape (deep nesting and many keys cost most). ' +
       `Goal: every answer ≤ ${hostileAnswerKib} KiB: at most ${largest} bytes, ${answerGoal}. ` +
       `Goal ≤ ${hostileCpuMs} ms of CPU for any body up to the 4 MiB limit: ${cpuText}, ${cpuGoal}.`,
@@ -648,7 +752,8 @@ async function hostileBodies(emulator: Emulator, { worker }: Targets) {
 /** The commit measured, and whether the work tree differed from it. */
 function commit(): string {
   try {
-    const git = (...argv: string[]) => execFileSync('git', argv, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const git = (...argv: string[]) =>
+      execFileSync('git', argv, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     const dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'edge', 'shared', 'test/bench') !== '';
     return `commit ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' with uncommitted changes to edge/, shared/ or test/bench/' : ''}`;
   } catch {
@@ -663,4 +768,3 @@ function packageVersion(name: string): string {
     return 'unknown';
   }
 }
-

@@ -91,7 +91,9 @@ function cleanup(): Promise<void> {
     // Each start is bounded by its own timeout (the worker's health wait is 60 s).
     if (starting.size > 0) {
       console.error(`[e2e] waiting for ${starting.size} start(s) under way, to stop what they bring up`);
-      await withDeadline('starts under way', 90_000, Promise.allSettled([...starting])).catch((error: Error) => console.error(`[e2e] ${error.message}`));
+      await withDeadline('starts under way', 90_000, Promise.allSettled([...starting])).catch((error: Error) =>
+        console.error(`[e2e] ${error.message}`),
+      );
     }
     const steps: [string, () => Promise<unknown>][] = [
       ['packager', async () => live.packager?.pid && (await killProcessGroup(live.packager.pid, { graceMs: 2_000 }))],
@@ -114,7 +116,10 @@ function cleanup(): Promise<void> {
 // Not `once`: a signal usually comes twice (Ctrl-C or a CI cancel reaches the whole process group,
 // and node --test passes its own on as SIGTERM), and the second must not kill this process before
 // the worker and code-server, which run in process groups of their own, are stopped.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
   process.on(signal, () => {
     if (cleaning) return console.error(`[e2e] ${signal}: still stopping everything`);
     console.error(`[e2e] ${signal}: stopping Chromium, code-server, the worker and the emulator`);
@@ -129,12 +134,19 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function withDeadline<T>(what: string, ms: number, promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms} ms`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms} ms`)), ms)),
+  );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Polls `probe` until it returns something truthy; past the deadline, fails saying what it last saw. */
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined | false>, seen?: () => Promise<unknown>): Promise<T> {
+async function until<T>(
+  what: string,
+  timeoutMs: number,
+  probe: () => Promise<T | undefined | false>,
+  seen?: () => Promise<unknown>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -233,11 +245,21 @@ function quickInput(page: Page): Promise<QuickInputState> {
 }
 
 /** Waits for the quick input to show a state `matches` accepts (a new step, a filtered list). */
-function quickInputWhere(page: Page, what: string, matches: (state: QuickInputState) => boolean, timeoutMs = UI_MS): Promise<QuickInputState> {
-  return until(what, timeoutMs, async () => {
-    const state = await quickInput(page);
-    return state.visible && matches(state) && state;
-  }, () => quickInput(page));
+function quickInputWhere(
+  page: Page,
+  what: string,
+  matches: (state: QuickInputState) => boolean,
+  timeoutMs = UI_MS,
+): Promise<QuickInputState> {
+  return until(
+    what,
+    timeoutMs,
+    async () => {
+      const state = await quickInput(page);
+      return state.visible && matches(state) && state;
+    },
+    () => quickInput(page),
+  );
 }
 
 /** `Create Chime Attendees (2/3)` → { step: 2, of: 3 }. */
@@ -282,7 +304,8 @@ async function typeLikeAPerson(page: Page, text: string): Promise<void> {
 }
 
 /** The workbench's modal dialog (a modal showWarningMessage), as its text with the buttons. */
-const dialogText = (page: Page) => page.evaluate(() => document.querySelector<HTMLElement>('.monaco-dialog-box')?.innerText.replace(/\s+/g, ' ').trim() ?? '');
+const dialogText = (page: Page) =>
+  page.evaluate(() => document.querySelector<HTMLElement>('.monaco-dialog-box')?.innerText.replace(/\s+/g, ' ').trim() ?? '');
 
 /** What the page's clipboard holds (the extension writes it through vscode.env.clipboard). */
 const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
@@ -296,7 +319,9 @@ async function clickTitleButton(page: Page, tooltip: string): Promise<void> {
 /** A button of one list row (shown on hover), by the row's label and the button's tooltip. */
 async function clickRowButton(page: Page, label: string, tooltip: string): Promise<void> {
   const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first();
+  const row = page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) })
+    .first();
   await row.hover({ timeout: UI_MS });
   await row.locator(`.action-label:is([aria-label="${tooltip}"], [title="${tooltip}"])`).first().click({ timeout: UI_MS });
 }
@@ -306,7 +331,11 @@ async function clickRowButton(page: Page, label: string, tooltip: string): Promi
  * (typed, or as recent once a command has used it). A step count shows only in commands of several steps.
  */
 async function enterMeeting(page: Page, title: string, meetingId: string): Promise<void> {
-  await quickInputWhere(page, `the meeting step of ${title}`, (s) => s.title.startsWith(title) && (stepOf(s.title)?.step ?? 1) === 1 && s.placeholder.includes('meeting ID'));
+  await quickInputWhere(
+    page,
+    `the meeting step of ${title}`,
+    (s) => s.title.startsWith(title) && (stepOf(s.title)?.step ?? 1) === 1 && s.placeholder.includes('meeting ID'),
+  );
   await typeLikeAPerson(page, meetingId);
   await quickInputWhere(page, 'the meeting ID offered and focused', (s) => s.rows.some((row) => row.label === meetingId && row.focused));
   await page.keyboard.press('Enter');
@@ -329,7 +358,12 @@ function resultsTitled(page: Page, title: string, rows?: number): Promise<QuickI
 
 async function closeQuickInput(page: Page, what: string): Promise<void> {
   await page.keyboard.press('Escape');
-  await until(`${what} to close`, UI_MS, async () => !(await quickInput(page)).visible, () => quickInput(page));
+  await until(
+    `${what} to close`,
+    UI_MS,
+    async () => !(await quickInput(page)).visible,
+    () => quickInput(page),
+  );
 }
 
 interface EmulatorMeeting {
@@ -346,7 +380,6 @@ async function emulatorMeeting(meetingId: string): Promise<EmulatorMeeting> {
   assert.ok(meeting, `meeting ${meetingId} is in the emulator`);
   return meeting;
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // The Chime sidebar
@@ -399,403 +432,584 @@ async function emulatorMeetings(): Promise<EmulatorMeeting[]> {
 // ---------------------------------------------------------------------------------------------
 // The test
 
-describe('Chime: Create Attendees… in a real VS Code (code-server + headless Chromium)', { timeout: SETUP_MS + 13 * STEP_MS + 5 * CLOSE_MS }, () => {
-  let page!: Page;
-  let meetingId!: string;
-  let shownAttendees: { ExternalUserId: string; AttendeeId: string }[] = [];
-  let sidebarMeetingId!: string;
-  let broken: string | undefined;
+describe(
+  'Chime: Create Attendees… in a real VS Code (code-server + headless Chromium)',
+  { timeout: SETUP_MS + 13 * STEP_MS + 5 * CLOSE_MS },
+  () => {
+    let page!: Page;
+    let meetingId!: string;
+    let shownAttendees: { ExternalUserId: string; AttendeeId: string }[] = [];
+    let sidebarMeetingId!: string;
+    let broken: string | undefined;
 
-  /** One test's body, bounded; a failure keeps a screenshot and skips the steps that depend on it. */
-  function step(name: string, body: () => Promise<void>) {
-    it(name, { timeout: STEP_MS + 10_000 }, async (t) => {
-      if (broken) return t.skip(`needs "${broken}", which failed`);
+    /** One test's body, bounded; a failure keeps a screenshot and skips the steps that depend on it. */
+    function step(name: string, body: () => Promise<void>) {
+      it(name, { timeout: STEP_MS + 10_000 }, async (t) => {
+        if (broken) return t.skip(`needs "${broken}", which failed`);
+        try {
+          await timed(name, () => withDeadline(name, STEP_MS, body()));
+        } catch (error) {
+          broken = name;
+          await keepFailureArtifacts(page, name);
+          throw error;
+        }
+      });
+    }
+
+    before(async () => {
+      // Only this run's artifacts: a failure picture from an earlier run would mislead.
+      await rm(ARTIFACTS, { recursive: true, force: true });
+      await mkdir(ARTIFACTS, { recursive: true });
+      live.dir = await mkdtemp(join(tmpdir(), 'chime-e2e-'));
+      const vsix = join(live.dir, 'chime-attendees.vsix');
+      const extensionsDir = join(live.dir, 'extensions');
+      const userDataDir = join(live.dir, 'user-data');
+
       try {
-        await timed(name, () => withDeadline(name, STEP_MS, body()));
+        await timed('setup', async () => {
+          // The package (build included: vsce runs vscode:prepublish) and the stack start together.
+          const [packaged, stack] = await Promise.allSettled([
+            timed('build and package the .vsix', () =>
+              run('npm', ['--prefix', 'extension', 'run', 'package', '--', '--out', vsix], 180_000),
+            ),
+            // The run's one meeting must outlast a slow setup, longer than a meeting's 5 minutes.
+            timed('start worker (wrangler dev) and emulator', () =>
+              tracked(() => startLocalStack({ vars: { API_TOKENS: TOKEN }, meetingAutoEndMs: 60 * 60_000 })).then((s) => (live.stack = s)),
+            ),
+          ]);
+          if (packaged.status === 'rejected') throw packaged.reason;
+          if (stack.status === 'rejected') throw stack.reason;
+          const { workerUrl, emulator } = live.stack!;
+
+          const created = await fetch(`${emulator.url}/_emulator/meetings`, { method: 'POST', signal: AbortSignal.timeout(10_000) });
+          assert.equal(created.status, 200, 'the emulator creates a meeting');
+          meetingId = ((await created.json()) as { Meeting: { MeetingId: string } }).Meeting.MeetingId;
+
+          await timed('install the .vsix', () => tracked(() => installExtension(vsix, extensionsDir, { userDataDir, timeoutMs: 120_000 })));
+          await mkdir(join(userDataDir, 'User'), { recursive: true });
+          await writeFile(
+            join(userDataDir, 'User', 'settings.json'),
+            JSON.stringify(
+              {
+                'chimeAttendees.workerUrl': workerUrl,
+                // A quiet window: no welcome page, chat, tips or update checks around the quick input.
+                'workbench.startupEditor': 'none',
+                'workbench.secondarySideBar.defaultVisibility': 'hidden',
+                'chat.disableAIFeatures': true,
+                'workbench.tips.enabled': false,
+                'extensions.ignoreRecommendations': true,
+                'update.mode': 'none',
+                'telemetry.telemetryLevel': 'off',
+              },
+              null,
+              2,
+            ),
+          );
+
+          const [server, browser] = await Promise.allSettled([
+            timed('start code-server', () =>
+              tracked(() => startCodeServer({ extensionsDir, userDataDir, startTimeoutMs: 90_000 })).then((s) => (live.server = s)),
+            ),
+            timed('launch Chromium', () => tracked(() => launchBrowser({ timeoutMs: 60_000 })).then((b) => (live.browser = b))),
+          ]);
+          if (server.status === 'rejected') throw server.reason;
+          if (browser.status === 'rejected') throw browser.reason;
+          page = await timed('open the workbench', () =>
+            openWorkbench(live.browser!, live.server!.workbenchUrl(), { timeoutMs: 90_000, viewport: { width: 1200, height: 720 } }),
+          );
+          // So the test can read what the extension copies, as a person would paste it.
+          await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(live.server!.url).origin });
+        });
       } catch (error) {
-        broken = name;
-        await keepFailureArtifacts(page, name);
+        await keepFailureArtifacts(page, 'setup');
         throw error;
       }
     });
-  }
 
-  before(async () => {
-    // Only this run's artifacts: a failure picture from an earlier run would mislead.
-    await rm(ARTIFACTS, { recursive: true, force: true });
-    await mkdir(ARTIFACTS, { recursive: true });
-    live.dir = await mkdtemp(join(tmpdir(), 'chime-e2e-'));
-    const vsix = join(live.dir, 'chime-attendees.vsix');
-    const extensionsDir = join(live.dir, 'extensions');
-    const userDataDir = join(live.dir, 'user-data');
-
-    try {
-      await timed('setup', async () => {
-        // The package (build included: vsce runs vscode:prepublish) and the stack start together.
-        const [packaged, stack] = await Promise.allSettled([
-          timed('build and package the .vsix', () => run('npm', ['--prefix', 'extension', 'run', 'package', '--', '--out', vsix], 180_000)),
-          // The run's one meeting must outlast a slow setup, longer than a meeting's 5 minutes.
-          timed('start worker (wrangler dev) and emulator', () =>
-            tracked(() => startLocalStack({ vars: { API_TOKENS: TOKEN }, meetingAutoEndMs: 60 * 60_000 })).then((s) => (live.stack = s)),
-          ),
-        ]);
-        if (packaged.status === 'rejected') throw packaged.reason;
-        if (stack.status === 'rejected') throw stack.reason;
-        const { workerUrl, emulator } = live.stack!;
-
-        const created = await fetch(`${emulator.url}/_emulator/meetings`, { method: 'POST', signal: AbortSignal.timeout(10_000) });
-        assert.equal(created.status, 200, 'the emulator creates a meeting');
-        meetingId = ((await created.json()) as { Meeting: { MeetingId: string } }).Meeting.MeetingId;
-
-        await timed('install the .vsix', () => tracked(() => installExtension(vsix, extensionsDir, { userDataDir, timeoutMs: 120_000 })));
-        await mkdir(join(userDataDir, 'User'), { recursive: true });
-        await writeFile(
-          join(userDataDir, 'User', 'settings.json'),
-          JSON.stringify(
-            {
-              'chimeAttendees.workerUrl': workerUrl,
-              // A quiet window: no welcome page, chat, tips or update checks around the quick input.
-              'workbench.startupEditor': 'none',
-              'workbench.secondarySideBar.defaultVisibility': 'hidden',
-              'chat.disableAIFeatures': true,
-              'workbench.tips.enabled': false,
-              'extensions.ignoreRecommendations': true,
-              'update.mode': 'none',
-              'telemetry.telemetryLevel': 'off',
-            },
-            null,
-            2,
-          ),
-        );
-
-        const [server, browser] = await Promise.allSettled([
-          timed('start code-server', () => tracked(() => startCodeServer({ extensionsDir, userDataDir, startTimeoutMs: 90_000 })).then((s) => (live.server = s))),
-          timed('launch Chromium', () => tracked(() => launchBrowser({ timeoutMs: 60_000 })).then((b) => (live.browser = b))),
-        ]);
-        if (server.status === 'rejected') throw server.reason;
-        if (browser.status === 'rejected') throw browser.reason;
-        page = await timed('open the workbench', () => openWorkbench(live.browser!, live.server!.workbenchUrl(), { timeoutMs: 90_000, viewport: { width: 1200, height: 720 } }));
-        // So the test can read what the extension copies, as a person would paste it.
-        await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(live.server!.url).origin });
-      });
-    } catch (error) {
-      await keepFailureArtifacts(page, 'setup');
-      throw error;
-    }
-  });
-
-  after(async () => {
-    if (live.server) await writeFile(join(ARTIFACTS, 'code-server.log'), live.server.logText()).catch(() => {});
-    await timed('teardown', cleanup);
-    await writeFile(join(ARTIFACTS, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`).catch(() => {});
-  });
-
-  step('Chime: Set Worker Token takes the token in a password box and never shows it', async () => {
-    const attempts = await runPaletteCommand(page, 'Chime: Set Worker Token', { timeoutMs: PALETTE_MS });
-    console.log(`[e2e] the palette listed the command on attempt ${attempts}`);
-    const box = await quickInputWhere(page, 'the token box', (s) => s.title === 'Set Chime Worker Token');
-    assert.equal(box.inputType, 'password', 'the token is typed into a password box');
-    assert.ok(box.message.includes(live.stack!.workerUrl), `the prompt names the worker from the user settings: ${box.message}`);
-
-    await typeLikeAPerson(page, TOKEN);
-    await quickInputWhere(page, 'the whole token typed', (s) => s.value === TOKEN);
-    await assertTokenNotShown(page, 'while it is typed');
-    await page.keyboard.press('Enter');
-
-    await until('the token box to close', UI_MS, async () => !(await quickInput(page)).visible, () => quickInput(page));
-    await until('"Chime worker token saved" in the status bar', UI_MS, async () => (await statusBarText(page)).includes('Chime worker token saved'), () => statusBarText(page));
-    // Checked with the worker first (GET /token), which says what the token may do.
-    const may = 'saved: it may read meetings and their attendees, create attendees, delete attendees and create and end meetings';
-    await until('what the token may do, in a notification', UI_MS, async () => (await toasts(page)).some((toast) => toast.text.includes(may)), () => toasts(page));
-    await assertTokenNotShown(page, 'after it was saved');
-  });
-
-  step('Chime: Create Attendees… creates the typed attendees and lists them', async () => {
-    await runPaletteCommand(page, 'Chime: Create Attendees…', { timeoutMs: PALETTE_MS });
-
-    // Step 1: the meeting. The typed ID becomes an item of its own ("use this meeting ID") once the
-    // extension has checked it; Enter before that would accept nothing.
-    const first = await quickInputWhere(page, 'the meeting step', (s) => s.title.startsWith(CREATE_TITLE) && stepOf(s.title)?.step === 1);
-    const steps = stepOf(first.title)!.of;
-    await typeLikeAPerson(page, meetingId);
-    await quickInputWhere(page, 'the typed meeting ID offered and focused', (s) =>
-      s.rows.some((row) => row.label === meetingId && row.description === 'use this meeting ID' && row.focused),
-    );
-    await page.keyboard.press('Enter');
-
-    // Step 2: the ExternalUserIds, prefilled with the git email when there is one: replace it.
-    const ids = await quickInputWhere(page, 'the ExternalUserIds step', (s) => s.title === `${CREATE_TITLE} (2/${steps})`);
-    assert.match(ids.message, /^ExternalUserIds, separated by commas or one per line/);
-    if (ids.value) console.log(`[e2e] the ExternalUserIds box came prefilled (${ids.value.length} characters): replacing it`);
-    const typed = EXTERNAL_USER_IDS.join(', ');
-    await page.keyboard.press('Control+A');
-    await typeLikeAPerson(page, typed);
-    const filled = await quickInputWhere(page, 'the ExternalUserIds typed', (s) => s.value === typed);
-    assert.equal(filled.invalid, false, `the ExternalUserIds are accepted as typed: ${filled.message}`);
-    await page.keyboard.press('Enter');
-
-    // Last step: capabilities. The first choice ("Service default") is focused: accept it.
-    const capabilities = await quickInputWhere(page, 'the capabilities step', (s) => s.placeholder === 'Capabilities for these attendees');
-    assert.deepEqual(stepOf(capabilities.title), { step: steps, of: steps }, `capabilities is the last step: ${capabilities.title}`);
-    assert.equal(capabilities.rows.find((row) => row.focused)?.label, 'Service default');
-    await page.keyboard.press('Enter');
-
-    // The request runs under a notification, then the results open in a list. A failure shows as
-    // a warning or error from the extension instead: stop at once with its text.
-    const expectedTitle = `Created ${EXTERNAL_USER_IDS.length} attendees in meeting ${meetingId}`;
-    const results = await until(
-      `"${expectedTitle}"`,
-      RESULT_MS,
-      async () => {
-        const failure = (await toasts(page)).find((toast) => toast.severe && toast.text.includes('Chime'));
-        if (failure) throw new Error(`the extension reported a failure: ${failure.text}`);
-        const state = await quickInput(page);
-        return state.visible && state.title === expectedTitle && state.rows.length === EXTERNAL_USER_IDS.length && state;
-      },
-      async () => ({ quickInput: await quickInput(page), toasts: await toasts(page) }),
-    );
-
-    shownAttendees = results.rows.map((row) => ({ ExternalUserId: row.label, AttendeeId: row.description }));
-    assert.deepEqual(shownAttendees.map((a) => a.ExternalUserId), EXTERNAL_USER_IDS, 'the list names the attendees, in the order typed');
-    for (const { AttendeeId } of shownAttendees) assert.match(AttendeeId, /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/, 'each shows its AttendeeId');
-    assert.equal(results.rows[0]!.separator, `Created (${EXTERNAL_USER_IDS.length})`);
-    await until('the summary in the status bar', UI_MS, async () => (await statusBarText(page)).includes(expectedTitle), () => statusBarText(page));
-    // The progress notification ends with the request; it fades out a moment after the list opens.
-    await until('the "Creating…" notification to close', UI_MS, async () => !(await toasts(page)).some((toast) => toast.text.includes('Creating')), () => toasts(page));
-
-    const screenshot = join(ARTIFACTS, 'create-attendees.png');
-    await page.screenshot({ path: screenshot });
-    console.log(`[e2e] screenshot: ${screenshot}`);
-    if (process.env.E2E_UPDATE_SCREENSHOT === '1') {
-      await mkdir(join(README_SCREENSHOT, '..'), { recursive: true });
-      await copyFile(screenshot, README_SCREENSHOT);
-      console.log(`[e2e] copied to ${README_SCREENSHOT}`);
-    }
-    await assertTokenNotShown(page, 'with the results open');
-
-    await page.keyboard.press('Escape');
-    await until('the results list to close', UI_MS, async () => !(await quickInput(page)).visible, () => quickInput(page));
-  });
-
-  step('the emulator holds exactly those attendees, in that meeting', async () => {
-    const response = await fetch(`${live.stack!.emulator.url}/_emulator/state`, { signal: AbortSignal.timeout(10_000) });
-    const state = (await response.json()) as { meetings: EmulatorMeeting[] };
-    const meeting = await emulatorMeeting(meetingId);
-    assert.equal(meeting.Deleted, false);
-    const byName = (a: { ExternalUserId: string }, b: { ExternalUserId: string }) => a.ExternalUserId.localeCompare(b.ExternalUserId);
-    const held = meeting.Attendees.map(({ AttendeeId, ExternalUserId }) => ({ ExternalUserId, AttendeeId })).sort(byName);
-    assert.deepEqual(held, [...shownAttendees].sort(byName), 'the attendees the window listed, with the same AttendeeIds, and no others');
-    for (const other of state.meetings.filter((m) => m.MeetingId !== meetingId)) assert.equal(other.Attendees.length, 0, `meeting ${other.MeetingId} was left alone`);
-  });
-
-  step('Chime: Show Log reports the request but not the token or who was added', async () => {
-    await runPaletteCommand(page, 'Chime: Show Log', { timeoutMs: PALETTE_MS });
-    const summary = `meeting ${meetingId}: asked for ${EXTERNAL_USER_IDS.length}, created ${EXTERNAL_USER_IDS.length}, failed 0`;
-    const logText = () => page.evaluate(() => (document.querySelector<HTMLElement>('.part.panel .monaco-editor .view-lines')?.innerText ?? '').replace(/\u00a0/g, ' '));
-    const log = await until(`"${summary}" in the log`, UI_MS, async () => {
-      const text = await logText();
-      return text.includes(summary) && text;
-    }, logText);
-    assert.match(log, /worker token set/);
-    for (const id of EXTERNAL_USER_IDS) assert.ok(!log.includes(id), `the log does not name ${id}`);
-    await assertTokenNotShown(page, 'with the log open');
-    assert.ok(!live.server!.logText().includes(TOKEN), "code-server's own log (kept as an artifact) does not hold the token");
-  });
-
-  step('Chime: Create Test Attendees… makes numbered bots, and copies their join info', async () => {
-    await runPaletteCommand(page, 'Chime: Create Test Attendees…', { timeoutMs: PALETTE_MS });
-    await enterMeeting(page, TEST_TITLE, meetingId);
-
-    // The count step says how many slots are free (the two attendees above hold two).
-    const free = LIMITS_PER_MEETING - EXTERNAL_USER_IDS.length;
-    await quickInputWhere(page, 'the count step, with the free slots', (s) => s.title === `${TEST_TITLE} (2/4)` && s.message.includes(`the meeting has ${free} slots free`));
-    await page.keyboard.press('Control+A');
-    await typeLikeAPerson(page, String(BOT_COUNT));
-    await quickInputWhere(page, 'the count typed and accepted', (s) => s.value === String(BOT_COUNT) && !s.invalid);
-    await page.keyboard.press('Enter');
-
-    await quickInputWhere(page, 'the pattern step', (s) => s.title === `${TEST_TITLE} (3/4)`);
-    await page.keyboard.press('Control+A');
-    await typeLikeAPerson(page, `${BOT_PREFIX}{n}`);
-    await quickInputWhere(page, 'the pattern typed, accepted and previewed', (s) => s.value === `${BOT_PREFIX}{n}` && !s.invalid && s.message.includes(`Makes ${BOTS.join(', ')}`));
-    await page.keyboard.press('Enter');
-
-    const presets = await quickInputWhere(page, 'the capabilities step', (s) => s.title === `${TEST_TITLE} (4/4)` && s.placeholder === 'Capabilities for these attendees');
-    assert.equal(presets.rows.find((row) => row.focused)?.label, 'Silent bot', 'bots are offered the silent preset first');
-    await page.keyboard.press('Enter');
-
-    // Checked first (live, and 2 of 250 slots used leaves room), then created.
-    const results = await resultsTitled(page, `Created ${BOT_COUNT} attendees in meeting ${meetingId}`, BOT_COUNT);
-    const bots = results.rows.map((row) => ({ ExternalUserId: row.label, AttendeeId: row.description }));
-    assert.deepEqual(bots.map((bot) => bot.ExternalUserId), BOTS);
-
-    // Join info for all, from the title bar: the meeting (read once, by the check) and every bot.
-    await clickTitleButton(page, 'Copy join info for all attendees');
-    const copiedAll = `Copied the join info of ${BOT_COUNT} attendees`;
-    await until(`"${copiedAll}" in the status bar`, UI_MS, async () => (await statusBarText(page)).includes(copiedAll), () => statusBarText(page));
-    const all = JSON.parse(await clipboardText(page)) as { Meeting: { MeetingId: string; MediaPlacement: Record<string, string> }; Attendees: { AttendeeId: string; ExternalUserId: string; JoinToken: string }[] };
-    assert.deepEqual(Object.keys(all), ['Meeting', 'Attendees']);
-    assert.equal(all.Meeting.MeetingId, meetingId);
-    assert.ok(all.Meeting.MediaPlacement.AudioHostUrl && all.Meeting.MediaPlacement.SignalingUrl, 'the meeting carries what joining needs');
-    assert.deepEqual(all.Attendees.map(({ AttendeeId, ExternalUserId }) => ({ ExternalUserId, AttendeeId })), bots);
-    for (const attendee of all.Attendees) assert.ok(attendee.JoinToken.length > 0, 'each bot has its JoinToken');
-
-    // And for one bot, from its row: MeetingSessionConfiguration(Meeting, Attendee)'s two arguments.
-    await clickRowButton(page, BOTS[1]!, 'Copy join info (Meeting + Attendee)');
-    const copiedOne = `Copied the join info of ${BOTS[1]}`;
-    await until(`"${copiedOne}" in the status bar`, UI_MS, async () => (await statusBarText(page)).includes(copiedOne), () => statusBarText(page));
-    const one = JSON.parse(await clipboardText(page)) as { Meeting: unknown; Attendee: { ExternalUserId: string; JoinToken: string } };
-    assert.deepEqual(Object.keys(one), ['Meeting', 'Attendee']);
-    assert.deepEqual(one.Meeting, all.Meeting);
-    assert.deepEqual(one.Attendee, all.Attendees[1]);
-    await assertTokenNotShown(page, 'with the bots listed');
-    for (const attendee of all.Attendees) assert.ok(!(await visibleText(page)).includes(attendee.JoinToken), 'no JoinToken is shown');
-    await closeQuickInput(page, 'the results list');
-
-    assert.equal((await emulatorMeeting(meetingId)).Attendees.length, EXTERNAL_USER_IDS.length + BOT_COUNT);
-  });
-
-  step('Chime: Show Meeting counts the slots its attendees hold', async () => {
-    await runPaletteCommand(page, 'Chime: Show Meeting', { timeoutMs: PALETTE_MS });
-    await enterMeeting(page, 'Show Chime Meeting', meetingId);
-    const used = EXTERNAL_USER_IDS.length + BOT_COUNT;
-    const view = await resultsTitled(page, `Meeting ${meetingId}: ${used} of 250 slots used`);
-    const slots = view.rows.find((row) => row.label === 'Slots');
-    assert.equal(slots?.description, `${used} of 250 slots used, ${250 - used} free`);
-    await closeQuickInput(page, 'the meeting view');
-  });
-
-  step('Chime: Delete Test Attendees… deletes the bots by their prefix, after saying how many', async () => {
-    await runPaletteCommand(page, 'Chime: Delete Test Attendees…', { timeoutMs: PALETTE_MS });
-    await enterMeeting(page, DELETE_TITLE, meetingId);
-
-    const used = EXTERNAL_USER_IDS.length + BOT_COUNT;
-    const selection = await quickInputWhere(page, 'the selection step', (s) => s.title === `${DELETE_TITLE} (2/3)` && s.placeholder.startsWith(`The meeting holds ${used} attendees`));
-    assert.ok(selection.rows.some((row) => row.label === BOT_PREFIX && row.description === `${BOT_COUNT} attendees`), `the bots' prefix is suggested: ${JSON.stringify(selection.rows)}`);
-    await typeLikeAPerson(page, BOT_PREFIX);
-    const typed = `Delete the ${BOT_COUNT} attendees whose ExternalUserId starts with "${BOT_PREFIX}"`;
-    await quickInputWhere(page, 'the typed prefix offered and focused', (s) => s.rows.some((row) => row.label === typed && row.focused));
-    await page.keyboard.press('Enter');
-
-    const question = `Delete ${BOT_COUNT} attendees whose ExternalUserId starts with "${BOT_PREFIX}" from meeting ${meetingId}?`;
-    await until('the confirmation dialog', UI_MS, async () => (await dialogText(page)).includes(question), () => dialogText(page));
-    await page.locator('.monaco-dialog-box .monaco-button', { hasText: `Delete ${BOT_COUNT} Attendees` }).first().click({ timeout: UI_MS });
-
-    const results = await resultsTitled(page, `Deleted ${BOT_COUNT} attendees from meeting ${meetingId}`, BOT_COUNT);
-    assert.deepEqual(results.rows.map((row) => row.label), BOTS);
-    assert.equal(results.rows[0]!.separator, `Deleted (${BOT_COUNT})`);
-    await closeQuickInput(page, 'the deletion results');
-  });
-
-  step('the slots come back: the emulator holds the first two only, and Show Meeting counts them', async () => {
-    const meeting = await emulatorMeeting(meetingId);
-    assert.deepEqual(meeting.Attendees.map((a) => a.ExternalUserId).sort(), [...EXTERNAL_USER_IDS].sort());
-    await runPaletteCommand(page, 'Chime: Show Meeting', { timeoutMs: PALETTE_MS });
-    await enterMeeting(page, 'Show Chime Meeting', meetingId);
-    await resultsTitled(page, `Meeting ${meetingId}: ${EXTERNAL_USER_IDS.length} of 250 slots used`);
-    await closeQuickInput(page, 'the meeting view');
-  });
-
-  step('the log, still open, reports the deletion and names no bot', async () => {
-    const deleted = `meeting ${meetingId}: deleted ${BOT_COUNT}, failed 0, not attempted 0`;
-    const logText = () => page.evaluate(() => (document.querySelector<HTMLElement>('.part.panel .monaco-editor .view-lines')?.innerText ?? '').replace(/\u00a0/g, ' '));
-    const log = await until(`"${deleted}" in the log`, UI_MS, async () => {
-      const text = await logText();
-      return text.includes(deleted) && text;
-    }, logText);
-    for (const id of BOTS) assert.ok(!log.includes(id), `the log does not name ${id}`);
-    await assertTokenNotShown(page, 'at the end');
-  });
-
-  step('the Chime sidebar: Create Test Meeting… from its title bar makes a meeting with five bots, shown in the tree', async () => {
-    await openChimeView(page);
-    await clickSidebarAction(page, 'Create Test Meeting…');
-
-    const name = await quickInputWhere(page, 'the ExternalMeetingId step', (s) => s.title === `${MEETING_TITLE} (1/4)`);
-    assert.match(name.value, /-\d{8}-\d{4}$/, `prefilled with the user and the time: ${name.value}`);
-    await page.keyboard.press('Control+A');
-    await typeLikeAPerson(page, SIDEBAR_MEETING);
-    await quickInputWhere(page, 'the ExternalMeetingId typed', (s) => s.value === SIDEBAR_MEETING && !s.invalid);
-    await page.keyboard.press('Enter');
-    await quickInputWhere(page, 'the media region step', (s) => s.title === `${MEETING_TITLE} (2/4)` && s.rows.some((row) => row.label === 'us-east-1' && row.focused));
-    await page.keyboard.press('Enter');
-    await quickInputWhere(page, 'the features step', (s) => s.title === `${MEETING_TITLE} (3/4)` && s.rows.some((row) => row.label === 'HD video' && row.focused));
-    await page.keyboard.press('Enter');
-    await quickInputWhere(page, 'the bots step', (s) => s.title === `${MEETING_TITLE} (4/4)`);
-    await page.keyboard.press('Control+A');
-    await typeLikeAPerson(page, String(SIDEBAR_BOTS.length));
-    await quickInputWhere(page, 'the bot count typed', (s) => s.value === String(SIDEBAR_BOTS.length) && !s.invalid);
-    await page.keyboard.press('Enter');
-
-    // The new meeting appears expanded, its bots under it.
-    const rows = await until('the new meeting and its five bots in the tree', RESULT_MS, async () => {
-      const shown = await treeRows(page);
-      const meetingRow = shown.find((row) => row.label === SIDEBAR_MEETING);
-      return meetingRow?.description === `live · ${SIDEBAR_BOTS.length} of 250 slots used` && SIDEBAR_BOTS.every((bot) => shown.some((row) => row.label === bot)) && shown;
-    }, () => treeRows(page));
-    assert.ok(rows.some((row) => row.description === `live · ${EXTERNAL_USER_IDS.length} of 250 slots used`), `the meeting used earlier is listed too: ${JSON.stringify(rows)}`);
-    const status = await statusBarText(page);
-    assert.ok(status.includes(`${new URL(live.stack!.workerUrl).host} · chime-sdk-meetings`), `the status bar names the worker: ${status}`);
-
-    const created = (await emulatorMeetings()).find((m) => m.ExternalMeetingId === SIDEBAR_MEETING);
-    assert.ok(created, 'the emulator holds the new meeting');
-    sidebarMeetingId = created.MeetingId;
-    assert.deepEqual(created.Attendees.map((a) => a.ExternalUserId).sort(), [...SIDEBAR_BOTS].sort());
-  });
-
-  step("the sidebar: Copy Join Info on a bot copies its join info, the emulator's same attendee with its JoinToken", async () => {
-    const bot = SIDEBAR_BOTS[2]!;
-    await clickTreeRowAction(page, bot, 'Copy Join Info');
-    const copied = `Copied the join info of ${bot}`;
-    await until(`"${copied}" in the status bar`, RESULT_MS, async () => (await statusBarText(page)).includes(copied), () => statusBarText(page));
-    const info = JSON.parse(await clipboardText(page)) as { Meeting: { MeetingId: string; MediaPlacement: Record<string, string> }; Attendee: { AttendeeId: string; ExternalUserId: string; JoinToken: string } };
-    const held = (await emulatorMeeting(sidebarMeetingId)).Attendees;
-    assert.equal(info.Meeting.MeetingId, sidebarMeetingId);
-    assert.ok(info.Meeting.MediaPlacement.AudioHostUrl && info.Meeting.MediaPlacement.SignalingUrl, 'the meeting carries what joining needs');
-    assert.equal(info.Attendee.AttendeeId, held.find((a) => a.ExternalUserId === bot)?.AttendeeId, "the emulator's attendee, not a new one");
-    assert.ok(info.Attendee.JoinToken.length > 0, 'with its JoinToken');
-    assert.equal(held.length, SIDEBAR_BOTS.length, 'no attendee was added');
-    assert.ok(!(await visibleText(page)).includes(info.Attendee.JoinToken), 'no JoinToken is shown');
-    await assertTokenNotShown(page, 'with the sidebar open');
-
-    await until('the "Reading the join info…" notification to close', UI_MS, async () => !(await toasts(page)).some((toast) => toast.text.includes('Reading')), () => toasts(page));
-    const screenshot = join(ARTIFACTS, 'sidebar.png');
-    await page.mouse.move(600, 700);
-    await page.screenshot({ path: screenshot });
-    if (process.env.E2E_UPDATE_SCREENSHOT === '1') {
-      await copyFile(screenshot, README_SIDEBAR_SCREENSHOT);
-      console.log(`[e2e] copied to ${README_SIDEBAR_SCREENSHOT}`);
-    }
-  });
-
-  step('the sidebar: End Meeting asks, saying how many attendees it removes, and the tree marks the meeting ended', async () => {
-    await clickTreeRowAction(page, SIDEBAR_MEETING, 'End Meeting');
-    const question = `End meeting ${sidebarMeetingId}? This removes its ${SIDEBAR_BOTS.length} attendees at once`;
-    await until('the confirmation dialog', UI_MS, async () => (await dialogText(page)).includes(question), () => dialogText(page));
-    await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'End Meeting' }).first().click({ timeout: UI_MS });
-    await until('the meeting marked ended in the tree', RESULT_MS, async () => {
-      const shown = await treeRows(page);
-      return shown.some((row) => row.label === SIDEBAR_MEETING && row.description === 'ended') && !shown.some((row) => SIDEBAR_BOTS.includes(row.label));
-    }, () => treeRows(page));
-    assert.equal((await emulatorMeeting(sidebarMeetingId)).Deleted, true, 'the emulator ended it');
-  });
-
-  step("the Extensions view shows the extension's own icon, and its page links the README's screenshot from the repository", async () => {
-    await runPaletteCommand(page, 'Extensions: Show Installed Extensions', { timeoutMs: PALETTE_MS });
-    const item = page.locator('.extension-list-item', { hasText: 'Chime Attendees' }).first();
-    await item.waitFor({ timeout: UI_MS });
-    const icon = await until('the extension icon to load', UI_MS, () => item.locator('img.icon').evaluate(loadedImage), () => item.innerHTML());
-    assert.match(decodeURIComponent(icon.src), /chime-attendees[^/]*\/media\/icon\.png/, `the list shows the packaged icon: ${icon.src}`);
-    await item.click();
-    // VS Code's extension page shows README pictures from https: only (its sanitizer drops data: and
-    // relative sources), so the package points the picture at the repository; offline it cannot load.
-    const sources = await until("the README's screenshot on the extension's page", UI_MS, async () => {
-      const found = await Promise.all(page.frames().map((frame) => frame.evaluate(() => [...document.images].map((img) => img.src)).catch(() => [])));
-      return found.flat().find((src) => src.endsWith('/media/screenshot.png'));
+    after(async () => {
+      if (live.server) await writeFile(join(ARTIFACTS, 'code-server.log'), live.server.logText()).catch(() => {});
+      await timed('teardown', cleanup);
+      await writeFile(join(ARTIFACTS, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`).catch(() => {});
     });
-    assert.equal(sources, `${REPOSITORY_FILES}/media/screenshot.png`);
-  });
-});
+
+    step('Chime: Set Worker Token takes the token in a password box and never shows it', async () => {
+      const attempts = await runPaletteCommand(page, 'Chime: Set Worker Token', { timeoutMs: PALETTE_MS });
+      console.log(`[e2e] the palette listed the command on attempt ${attempts}`);
+      const box = await quickInputWhere(page, 'the token box', (s) => s.title === 'Set Chime Worker Token');
+      assert.equal(box.inputType, 'password', 'the token is typed into a password box');
+      assert.ok(box.message.includes(live.stack!.workerUrl), `the prompt names the worker from the user settings: ${box.message}`);
+
+      await typeLikeAPerson(page, TOKEN);
+      await quickInputWhere(page, 'the whole token typed', (s) => s.value === TOKEN);
+      await assertTokenNotShown(page, 'while it is typed');
+      await page.keyboard.press('Enter');
+
+      await until(
+        'the token box to close',
+        UI_MS,
+        async () => !(await quickInput(page)).visible,
+        () => quickInput(page),
+      );
+      await until(
+        '"Chime worker token saved" in the status bar',
+        UI_MS,
+        async () => (await statusBarText(page)).includes('Chime worker token saved'),
+        () => statusBarText(page),
+      );
+      // Checked with the worker first (GET /token), which says what the token may do.
+      const may = 'saved: it may read meetings and their attendees, create attendees, delete attendees and create and end meetings';
+      await until(
+        'what the token may do, in a notification',
+        UI_MS,
+        async () => (await toasts(page)).some((toast) => toast.text.includes(may)),
+        () => toasts(page),
+      );
+      await assertTokenNotShown(page, 'after it was saved');
+    });
+
+    step('Chime: Create Attendees… creates the typed attendees and lists them', async () => {
+      await runPaletteCommand(page, 'Chime: Create Attendees…', { timeoutMs: PALETTE_MS });
+
+      // Step 1: the meeting. The typed ID becomes an item of its own ("use this meeting ID") once the
+      // extension has checked it; Enter before that would accept nothing.
+      const first = await quickInputWhere(page, 'the meeting step', (s) => s.title.startsWith(CREATE_TITLE) && stepOf(s.title)?.step === 1);
+      const steps = stepOf(first.title)!.of;
+      await typeLikeAPerson(page, meetingId);
+      await quickInputWhere(page, 'the typed meeting ID offered and focused', (s) =>
+        s.rows.some((row) => row.label === meetingId && row.description === 'use this meeting ID' && row.focused),
+      );
+      await page.keyboard.press('Enter');
+
+      // Step 2: the ExternalUserIds, prefilled with the git email when there is one: replace it.
+      const ids = await quickInputWhere(page, 'the ExternalUserIds step', (s) => s.title === `${CREATE_TITLE} (2/${steps})`);
+      assert.match(ids.message, /^ExternalUserIds, separated by commas or one per line/);
+      if (ids.value) console.log(`[e2e] the ExternalUserIds box came prefilled (${ids.value.length} characters): replacing it`);
+      const typed = EXTERNAL_USER_IDS.join(', ');
+      await page.keyboard.press('Control+A');
+      await typeLikeAPerson(page, typed);
+      const filled = await quickInputWhere(page, 'the ExternalUserIds typed', (s) => s.value === typed);
+      assert.equal(filled.invalid, false, `the ExternalUserIds are accepted as typed: ${filled.message}`);
+      await page.keyboard.press('Enter');
+
+      // Last step: capabilities. The first choice ("Service default") is focused: accept it.
+      const capabilities = await quickInputWhere(
+        page,
+        'the capabilities step',
+        (s) => s.placeholder === 'Capabilities for these attendees',
+      );
+      assert.deepEqual(stepOf(capabilities.title), { step: steps, of: steps }, `capabilities is the last step: ${capabilities.title}`);
+      assert.equal(capabilities.rows.find((row) => row.focused)?.label, 'Service default');
+      await page.keyboard.press('Enter');
+
+      // The request runs under a notification, then the results open in a list. A failure shows as
+      // a warning or error from the extension instead: stop at once with its text.
+      const expectedTitle = `Created ${EXTERNAL_USER_IDS.length} attendees in meeting ${meetingId}`;
+      const results = await until(
+        `"${expectedTitle}"`,
+        RESULT_MS,
+        async () => {
+          const failure = (await toasts(page)).find((toast) => toast.severe && toast.text.includes('Chime'));
+          if (failure) throw new Error(`the extension reported a failure: ${failure.text}`);
+          const state = await quickInput(page);
+          return state.visible && state.title === expectedTitle && state.rows.length === EXTERNAL_USER_IDS.length && state;
+        },
+        async () => ({ quickInput: await quickInput(page), toasts: await toasts(page) }),
+      );
+
+      shownAttendees = results.rows.map((row) => ({ ExternalUserId: row.label, AttendeeId: row.description }));
+      assert.deepEqual(
+        shownAttendees.map((a) => a.ExternalUserId),
+        EXTERNAL_USER_IDS,
+        'the list names the attendees, in the order typed',
+      );
+      for (const { AttendeeId } of shownAttendees)
+        assert.match(AttendeeId, /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/, 'each shows its AttendeeId');
+      assert.equal(results.rows[0]!.separator, `Created (${EXTERNAL_USER_IDS.length})`);
+      await until(
+        'the summary in the status bar',
+        UI_MS,
+        async () => (await statusBarText(page)).includes(expectedTitle),
+        () => statusBarText(page),
+      );
+      // The progress notification ends with the request; it fades out a moment after the list opens.
+      await until(
+        'the "Creating…" notification to close',
+        UI_MS,
+        async () => !(await toasts(page)).some((toast) => toast.text.includes('Creating')),
+        () => toasts(page),
+      );
+
+      const screenshot = join(ARTIFACTS, 'create-attendees.png');
+      await page.screenshot({ path: screenshot });
+      console.log(`[e2e] screenshot: ${screenshot}`);
+      if (process.env.E2E_UPDATE_SCREENSHOT === '1') {
+        await mkdir(join(README_SCREENSHOT, '..'), { recursive: true });
+        await copyFile(screenshot, README_SCREENSHOT);
+        console.log(`[e2e] copied to ${README_SCREENSHOT}`);
+      }
+      await assertTokenNotShown(page, 'with the results open');
+
+      await page.keyboard.press('Escape');
+      await until(
+        'the results list to close',
+        UI_MS,
+        async () => !(await quickInput(page)).visible,
+        () => quickInput(page),
+      );
+    });
+
+    step('the emulator holds exactly those attendees, in that meeting', async () => {
+      const response = await fetch(`${live.stack!.emulator.url}/_emulator/state`, { signal: AbortSignal.timeout(10_000) });
+      const state = (await response.json()) as { meetings: EmulatorMeeting[] };
+      const meeting = await emulatorMeeting(meetingId);
+      assert.equal(meeting.Deleted, false);
+      const byName = (a: { ExternalUserId: string }, b: { ExternalUserId: string }) => a.ExternalUserId.localeCompare(b.ExternalUserId);
+      const held = meeting.Attendees.map(({ AttendeeId, ExternalUserId }) => ({ ExternalUserId, AttendeeId })).sort(byName);
+      assert.deepEqual(held, [...shownAttendees].sort(byName), 'the attendees the window listed, with the same AttendeeIds, and no others');
+      for (const other of state.meetings.filter((m) => m.MeetingId !== meetingId))
+        assert.equal(other.Attendees.length, 0, `meeting ${other.MeetingId} was left alone`);
+    });
+
+    step('Chime: Show Log reports the request but not the token or who was added', async () => {
+      await runPaletteCommand(page, 'Chime: Show Log', { timeoutMs: PALETTE_MS });
+      const summary = `meeting ${meetingId}: asked for ${EXTERNAL_USER_IDS.length}, created ${EXTERNAL_USER_IDS.length}, failed 0`;
+      const logText = () =>
+        page.evaluate(() =>
+          (document.querySelector<HTMLElement>('.part.panel .monaco-editor .view-lines')?.innerText ?? '').replace(/\u00a0/g, ' '),
+        );
+      const log = await until(
+        `"${summary}" in the log`,
+        UI_MS,
+        async () => {
+          const text = await logText();
+          return text.includes(summary) && text;
+        },
+        logText,
+      );
+      assert.match(log, /worker token set/);
+      for (const id of EXTERNAL_USER_IDS) assert.ok(!log.includes(id), `the log does not name ${id}`);
+      await assertTokenNotShown(page, 'with the log open');
+      assert.ok(!live.server!.logText().includes(TOKEN), "code-server's own log (kept as an artifact) does not hold the token");
+    });
+
+    step('Chime: Create Test Attendees… makes numbered bots, and copies their join info', async () => {
+      await runPaletteCommand(page, 'Chime: Create Test Attendees…', { timeoutMs: PALETTE_MS });
+      await enterMeeting(page, TEST_TITLE, meetingId);
+
+      // The count step says how many slots are free (the two attendees above hold two).
+      const free = LIMITS_PER_MEETING - EXTERNAL_USER_IDS.length;
+      await quickInputWhere(
+        page,
+        'the count step, with the free slots',
+        (s) => s.title === `${TEST_TITLE} (2/4)` && s.message.includes(`the meeting has ${free} slots free`),
+      );
+      await page.keyboard.press('Control+A');
+      await typeLikeAPerson(page, String(BOT_COUNT));
+      await quickInputWhere(page, 'the count typed and accepted', (s) => s.value === String(BOT_COUNT) && !s.invalid);
+      await page.keyboard.press('Enter');
+
+      await quickInputWhere(page, 'the pattern step', (s) => s.title === `${TEST_TITLE} (3/4)`);
+      await page.keyboard.press('Control+A');
+      await typeLikeAPerson(page, `${BOT_PREFIX}{n}`);
+      await quickInputWhere(
+        page,
+        'the pattern typed, accepted and previewed',
+        (s) => s.value === `${BOT_PREFIX}{n}` && !s.invalid && s.message.includes(`Makes ${BOTS.join(', ')}`),
+      );
+      await page.keyboard.press('Enter');
+
+      const presets = await quickInputWhere(
+        page,
+        'the capabilities step',
+        (s) => s.title === `${TEST_TITLE} (4/4)` && s.placeholder === 'Capabilities for these attendees',
+      );
+      assert.equal(presets.rows.find((row) => row.focused)?.label, 'Silent bot', 'bots are offered the silent preset first');
+      await page.keyboard.press('Enter');
+
+      // Checked first (live, and 2 of 250 slots used leaves room), then created.
+      const results = await resultsTitled(page, `Created ${BOT_COUNT} attendees in meeting ${meetingId}`, BOT_COUNT);
+      const bots = results.rows.map((row) => ({ ExternalUserId: row.label, AttendeeId: row.description }));
+      assert.deepEqual(
+        bots.map((bot) => bot.ExternalUserId),
+        BOTS,
+      );
+
+      // Join info for all, from the title bar: the meeting (read once, by the check) and every bot.
+      await clickTitleButton(page, 'Copy join info for all attendees');
+      const copiedAll = `Copied the join info of ${BOT_COUNT} attendees`;
+      await until(
+        `"${copiedAll}" in the status bar`,
+        UI_MS,
+        async () => (await statusBarText(page)).includes(copiedAll),
+        () => statusBarText(page),
+      );
+      const all = JSON.parse(await clipboardText(page)) as {
+        Meeting: { MeetingId: string; MediaPlacement: Record<string, string> };
+        Attendees: { AttendeeId: string; ExternalUserId: string; JoinToken: string }[];
+      };
+      assert.deepEqual(Object.keys(all), ['Meeting', 'Attendees']);
+      assert.equal(all.Meeting.MeetingId, meetingId);
+      assert.ok(
+        all.Meeting.MediaPlacement.AudioHostUrl && all.Meeting.MediaPlacement.SignalingUrl,
+        'the meeting carries what joining needs',
+      );
+      assert.deepEqual(
+        all.Attendees.map(({ AttendeeId, ExternalUserId }) => ({ ExternalUserId, AttendeeId })),
+        bots,
+      );
+      for (const attendee of all.Attendees) assert.ok(attendee.JoinToken.length > 0, 'each bot has its JoinToken');
+
+      // And for one bot, from its row: MeetingSessionConfiguration(Meeting, Attendee)'s two arguments.
+      await clickRowButton(page, BOTS[1]!, 'Copy join info (Meeting + Attendee)');
+      const copiedOne = `Copied the join info of ${BOTS[1]}`;
+      await until(
+        `"${copiedOne}" in the status bar`,
+        UI_MS,
+        async () => (await statusBarText(page)).includes(copiedOne),
+        () => statusBarText(page),
+      );
+      const one = JSON.parse(await clipboardText(page)) as { Meeting: unknown; Attendee: { ExternalUserId: string; JoinToken: string } };
+      assert.deepEqual(Object.keys(one), ['Meeting', 'Attendee']);
+      assert.deepEqual(one.Meeting, all.Meeting);
+      assert.deepEqual(one.Attendee, all.Attendees[1]);
+      await assertTokenNotShown(page, 'with the bots listed');
+      for (const attendee of all.Attendees) assert.ok(!(await visibleText(page)).includes(attendee.JoinToken), 'no JoinToken is shown');
+      await closeQuickInput(page, 'the results list');
+
+      assert.equal((await emulatorMeeting(meetingId)).Attendees.length, EXTERNAL_USER_IDS.length + BOT_COUNT);
+    });
+
+    step('Chime: Show Meeting counts the slots its attendees hold', async () => {
+      await runPaletteCommand(page, 'Chime: Show Meeting', { timeoutMs: PALETTE_MS });
+      await enterMeeting(page, 'Show Chime Meeting', meetingId);
+      const used = EXTERNAL_USER_IDS.length + BOT_COUNT;
+      const view = await resultsTitled(page, `Meeting ${meetingId}: ${used} of 250 slots used`);
+      const slots = view.rows.find((row) => row.label === 'Slots');
+      assert.equal(slots?.description, `${used} of 250 slots used, ${250 - used} free`);
+      await closeQuickInput(page, 'the meeting view');
+    });
+
+    step('Chime: Delete Test Attendees… deletes the bots by their prefix, after saying how many', async () => {
+      await runPaletteCommand(page, 'Chime: Delete Test Attendees…', { timeoutMs: PALETTE_MS });
+      await enterMeeting(page, DELETE_TITLE, meetingId);
+
+      const used = EXTERNAL_USER_IDS.length + BOT_COUNT;
+      const selection = await quickInputWhere(
+        page,
+        'the selection step',
+        (s) => s.title === `${DELETE_TITLE} (2/3)` && s.placeholder.startsWith(`The meeting holds ${used} attendees`),
+      );
+      assert.ok(
+        selection.rows.some((row) => row.label === BOT_PREFIX && row.description === `${BOT_COUNT} attendees`),
+        `the bots' prefix is suggested: ${JSON.stringify(selection.rows)}`,
+      );
+      await typeLikeAPerson(page, BOT_PREFIX);
+      const typed = `Delete the ${BOT_COUNT} attendees whose ExternalUserId starts with "${BOT_PREFIX}"`;
+      await quickInputWhere(page, 'the typed prefix offered and focused', (s) => s.rows.some((row) => row.label === typed && row.focused));
+      await page.keyboard.press('Enter');
+
+      const question = `Delete ${BOT_COUNT} attendees whose ExternalUserId starts with "${BOT_PREFIX}" from meeting ${meetingId}?`;
+      await until(
+        'the confirmation dialog',
+        UI_MS,
+        async () => (await dialogText(page)).includes(question),
+        () => dialogText(page),
+      );
+      await page
+        .locator('.monaco-dialog-box .monaco-button', { hasText: `Delete ${BOT_COUNT} Attendees` })
+        .first()
+        .click({ timeout: UI_MS });
+
+      const results = await resultsTitled(page, `Deleted ${BOT_COUNT} attendees from meeting ${meetingId}`, BOT_COUNT);
+      assert.deepEqual(
+        results.rows.map((row) => row.label),
+        BOTS,
+      );
+      assert.equal(results.rows[0]!.separator, `Deleted (${BOT_COUNT})`);
+      await closeQuickInput(page, 'the deletion results');
+    });
+
+    step('the slots come back: the emulator holds the first two only, and Show Meeting counts them', async () => {
+      const meeting = await emulatorMeeting(meetingId);
+      assert.deepEqual(meeting.Attendees.map((a) => a.ExternalUserId).sort(), [...EXTERNAL_USER_IDS].sort());
+      await runPaletteCommand(page, 'Chime: Show Meeting', { timeoutMs: PALETTE_MS });
+      await enterMeeting(page, 'Show Chime Meeting', meetingId);
+      await resultsTitled(page, `Meeting ${meetingId}: ${EXTERNAL_USER_IDS.length} of 250 slots used`);
+      await closeQuickInput(page, 'the meeting view');
+    });
+
+    step('the log, still open, reports the deletion and names no bot', async () => {
+      const deleted = `meeting ${meetingId}: deleted ${BOT_COUNT}, failed 0, not attempted 0`;
+      const logText = () =>
+        page.evaluate(() =>
+          (document.querySelector<HTMLElement>('.part.panel .monaco-editor .view-lines')?.innerText ?? '').replace(/\u00a0/g, ' '),
+        );
+      const log = await until(
+        `"${deleted}" in the log`,
+        UI_MS,
+        async () => {
+          const text = await logText();
+          return text.includes(deleted) && text;
+        },
+        logText,
+      );
+      for (const id of BOTS) assert.ok(!log.includes(id), `the log does not name ${id}`);
+      await assertTokenNotShown(page, 'at the end');
+    });
+
+    step('the Chime sidebar: Create Test Meeting… from its title bar makes a meeting with five bots, shown in the tree', async () => {
+      await openChimeView(page);
+      await clickSidebarAction(page, 'Create Test Meeting…');
+
+      const name = await quickInputWhere(page, 'the ExternalMeetingId step', (s) => s.title === `${MEETING_TITLE} (1/4)`);
+      assert.match(name.value, /-\d{8}-\d{4}$/, `prefilled with the user and the time: ${name.value}`);
+      await page.keyboard.press('Control+A');
+      await typeLikeAPerson(page, SIDEBAR_MEETING);
+      await quickInputWhere(page, 'the ExternalMeetingId typed', (s) => s.value === SIDEBAR_MEETING && !s.invalid);
+      await page.keyboard.press('Enter');
+      await quickInputWhere(
+        page,
+        'the media region step',
+        (s) => s.title === `${MEETING_TITLE} (2/4)` && s.rows.some((row) => row.label === 'us-east-1' && row.focused),
+      );
+      await page.keyboard.press('Enter');
+      await quickInputWhere(
+        page,
+        'the features step',
+        (s) => s.title === `${MEETING_TITLE} (3/4)` && s.rows.some((row) => row.label === 'HD video' && row.focused),
+      );
+      await page.keyboard.press('Enter');
+      await quickInputWhere(page, 'the bots step', (s) => s.title === `${MEETING_TITLE} (4/4)`);
+      await page.keyboard.press('Control+A');
+      await typeLikeAPerson(page, String(SIDEBAR_BOTS.length));
+      await quickInputWhere(page, 'the bot count typed', (s) => s.value === String(SIDEBAR_BOTS.length) && !s.invalid);
+      await page.keyboard.press('Enter');
+
+      // The new meeting appears expanded, its bots under it.
+      const rows = await until(
+        'the new meeting and its five bots in the tree',
+        RESULT_MS,
+        async () => {
+          const shown = await treeRows(page);
+          const meetingRow = shown.find((row) => row.label === SIDEBAR_MEETING);
+          return (
+            meetingRow?.description === `live · ${SIDEBAR_BOTS.length} of 250 slots used` &&
+            SIDEBAR_BOTS.every((bot) => shown.some((row) => row.label === bot)) &&
+            shown
+          );
+        },
+        () => treeRows(page),
+      );
+      assert.ok(
+        rows.some((row) => row.description === `live · ${EXTERNAL_USER_IDS.length} of 250 slots used`),
+        `the meeting used earlier is listed too: ${JSON.stringify(rows)}`,
+      );
+      const status = await statusBarText(page);
+      assert.ok(
+        status.includes(`${new URL(live.stack!.workerUrl).host} · chime-sdk-meetings`),
+        `the status bar names the worker: ${status}`,
+      );
+
+      const created = (await emulatorMeetings()).find((m) => m.ExternalMeetingId === SIDEBAR_MEETING);
+      assert.ok(created, 'the emulator holds the new meeting');
+      sidebarMeetingId = created.MeetingId;
+      assert.deepEqual(created.Attendees.map((a) => a.ExternalUserId).sort(), [...SIDEBAR_BOTS].sort());
+    });
+
+    step("the sidebar: Copy Join Info on a bot copies its join info, the emulator's same attendee with its JoinToken", async () => {
+      const bot = SIDEBAR_BOTS[2]!;
+      await clickTreeRowAction(page, bot, 'Copy Join Info');
+      const copied = `Copied the join info of ${bot}`;
+      await until(
+        `"${copied}" in the status bar`,
+        RESULT_MS,
+        async () => (await statusBarText(page)).includes(copied),
+        () => statusBarText(page),
+      );
+      const info = JSON.parse(await clipboardText(page)) as {
+        Meeting: { MeetingId: string; MediaPlacement: Record<string, string> };
+        Attendee: { AttendeeId: string; ExternalUserId: string; JoinToken: string };
+      };
+      const held = (await emulatorMeeting(sidebarMeetingId)).Attendees;
+      assert.equal(info.Meeting.MeetingId, sidebarMeetingId);
+      assert.ok(
+        info.Meeting.MediaPlacement.AudioHostUrl && info.Meeting.MediaPlacement.SignalingUrl,
+        'the meeting carries what joining needs',
+      );
+      assert.equal(
+        info.Attendee.AttendeeId,
+        held.find((a) => a.ExternalUserId === bot)?.AttendeeId,
+        "the emulator's attendee, not a new one",
+      );
+      assert.ok(info.Attendee.JoinToken.length > 0, 'with its JoinToken');
+      assert.equal(held.length, SIDEBAR_BOTS.length, 'no attendee was added');
+      assert.ok(!(await visibleText(page)).includes(info.Attendee.JoinToken), 'no JoinToken is shown');
+      await assertTokenNotShown(page, 'with the sidebar open');
+
+      await until(
+        'the "Reading the join info…" notification to close',
+        UI_MS,
+        async () => !(await toasts(page)).some((toast) => toast.text.includes('Reading')),
+        () => toasts(page),
+      );
+      const screenshot = join(ARTIFACTS, 'sidebar.png');
+      await page.mouse.move(600, 700);
+      await page.screenshot({ path: screenshot });
+      if (process.env.E2E_UPDATE_SCREENSHOT === '1') {
+        await copyFile(screenshot, README_SIDEBAR_SCREENSHOT);
+        console.log(`[e2e] copied to ${README_SIDEBAR_SCREENSHOT}`);
+      }
+    });
+
+    step('the sidebar: End Meeting asks, saying how many attendees it removes, and the tree marks the meeting ended', async () => {
+      await clickTreeRowAction(page, SIDEBAR_MEETING, 'End Meeting');
+      const question = `End meeting ${sidebarMeetingId}? This removes its ${SIDEBAR_BOTS.length} attendees at once`;
+      await until(
+        'the confirmation dialog',
+        UI_MS,
+        async () => (await dialogText(page)).includes(question),
+        () => dialogText(page),
+      );
+      await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'End Meeting' }).first().click({ timeout: UI_MS });
+      await until(
+        'the meeting marked ended in the tree',
+        RESULT_MS,
+        async () => {
+          const shown = await treeRows(page);
+          return (
+            shown.some((row) => row.label === SIDEBAR_MEETING && row.description === 'ended') &&
+            !shown.some((row) => SIDEBAR_BOTS.includes(row.label))
+          );
+        },
+        () => treeRows(page),
+      );
+      assert.equal((await emulatorMeeting(sidebarMeetingId)).Deleted, true, 'the emulator ended it');
+    });
+
+    step("the Extensions view shows the extension's own icon, and its page links the README's screenshot from the repository", async () => {
+      await runPaletteCommand(page, 'Extensions: Show Installed Extensions', { timeoutMs: PALETTE_MS });
+      const item = page.locator('.extension-list-item', { hasText: 'Chime Attendees' }).first();
+      await item.waitFor({ timeout: UI_MS });
+      const icon = await until(
+        'the extension icon to load',
+        UI_MS,
+        () => item.locator('img.icon').evaluate(loadedImage),
+        () => item.innerHTML(),
+      );
+      assert.match(decodeURIComponent(icon.src), /chime-attendees[^/]*\/media\/icon\.png/, `the list shows the packaged icon: ${icon.src}`);
+      await item.click();
+      // VS Code's extension page shows README pictures from https: only (its sanitizer drops data: and
+      // relative sources), so the package points the picture at the repository; offline it cannot load.
+      const sources = await until("the README's screenshot on the extension's page", UI_MS, async () => {
+        const found = await Promise.all(
+          page.frames().map((frame) => frame.evaluate(() => [...document.images].map((img) => img.src)).catch(() => [])),
+        );
+        return found.flat().find((src) => src.endsWith('/media/screenshot.png'));
+      });
+      assert.equal(sources, `${REPOSITORY_FILES}/media/screenshot.png`);
+    });
+  },
+);
 
 /** The image's address once it has loaded with a size, else undefined. */
 function loadedImage(img: Element): { src: string } | undefined {
@@ -805,7 +1019,11 @@ function loadedImage(img: Element): { src: string } | undefined {
 
 /** A screenshot of the window and code-server's log, for a step that failed. */
 async function keepFailureArtifacts(page: Page | undefined, name: string): Promise<void> {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
   try {
     await mkdir(ARTIFACTS, { recursive: true });
     if (page) await withDeadline('failure screenshot', 10_000, page.screenshot({ path: join(ARTIFACTS, `failure-${slug}.png`) }));

@@ -42,7 +42,10 @@ describe('POST /meetings/{MeetingId}/attendees', () => {
     const meetingId = await emulator.createMeeting();
     const first = await postAttendees(testEnv(), meetingId, attendees('erin', 'frank'));
     const again = await postAttendees(testEnv(), meetingId, attendees('frank', 'erin'));
-    expect(again.json.Attendees.map((a: any) => a.AttendeeId)).toEqual([first.json.Attendees[1].AttendeeId, first.json.Attendees[0].AttendeeId]);
+    expect(again.json.Attendees.map((a: any) => a.AttendeeId)).toEqual([
+      first.json.Attendees[1].AttendeeId,
+      first.json.Attendees[0].AttendeeId,
+    ]);
     expect(await emulator.attendees(meetingId)).toHaveLength(2);
   });
 

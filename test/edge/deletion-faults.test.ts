@@ -54,13 +54,20 @@ describe('deleting by prefix under upstream faults', () => {
 
   it('reports each deletion that fails for good, with its error, and deletes the rest', async () => {
     // The listing's three pages pass; then two deletions meet a client error, which is not retried.
-    const { meetingId, bots, response, json } = await deleteBotsUnder({ script: [{ outcome: 200 }, { outcome: 200 }, { outcome: 200 }, { outcome: 400 }, { outcome: 422 }] });
+    const { meetingId, bots, response, json } = await deleteBotsUnder({
+      script: [{ outcome: 200 }, { outcome: 200 }, { outcome: 200 }, { outcome: 400 }, { outcome: 422 }],
+    });
     expect(response.status).toBe(200);
     expect(json.Deleted).toHaveLength(198);
     expect(json.Errors.map((e: any) => e.ErrorCode).sort()).toEqual(['BadRequestException', 'UnprocessableEntityException']);
     for (const error of json.Errors) {
       const status = error.ErrorCode === 'BadRequestException' ? 400 : 422;
-      expect(error).toEqual({ AttendeeId: expect.any(String), ExternalUserId: expect.stringMatching(/^bot-/), ErrorCode: error.ErrorCode, ErrorMessage: `Injected fault: ${status}` });
+      expect(error).toEqual({
+        AttendeeId: expect.any(String),
+        ExternalUserId: expect.stringMatching(/^bot-/),
+        ErrorCode: error.ErrorCode,
+        ErrorMessage: `Injected fault: ${status}`,
+      });
     }
     await expectEveryDeletionAccountedFor(meetingId, bots, json);
     expect(await emulator.attendees(meetingId)).toHaveLength(52);
@@ -74,7 +81,9 @@ describe('deleting by prefix under upstream faults', () => {
   });
 
   it('answers the first error when every deletion failed', async () => {
-    const { meetingId, response, json } = await deleteBotsUnder({ script: [{ outcome: 200 }, { outcome: 200 }, { outcome: 200 }, ...Array(200).fill({ outcome: 403 })] });
+    const { meetingId, response, json } = await deleteBotsUnder({
+      script: [{ outcome: 200 }, { outcome: 200 }, { outcome: 200 }, ...Array(200).fill({ outcome: 403 })],
+    });
     expect([response.status, json.Code]).toEqual([403, 'ForbiddenException']);
     expect(await emulator.attendees(meetingId)).toHaveLength(250);
   });

@@ -10,7 +10,10 @@ afterEach(() => emulator.reset());
 async function meetingWith(...externalUserIds: string[]) {
   const meetingId = await emulator.createMeeting();
   const { json } = await postAttendees(testEnv(), meetingId, attendees(...externalUserIds));
-  const created: Array<{ AttendeeId: string; ExternalUserId: string }> = json.Attendees.map(({ AttendeeId, ExternalUserId }: any) => ({ AttendeeId, ExternalUserId }));
+  const created: Array<{ AttendeeId: string; ExternalUserId: string }> = json.Attendees.map(({ AttendeeId, ExternalUserId }: any) => ({
+    AttendeeId,
+    ExternalUserId,
+  }));
   return { meetingId, created };
 }
 
@@ -28,7 +31,11 @@ describe('DELETE /meetings/{MeetingId}/attendees/{AttendeeId}', () => {
   it('answers an attendee the meeting does not hold with NotFoundException', async () => {
     const { meetingId } = await meetingWith('alice');
     const { response, json } = await deleteAttendee(testEnv(), meetingId, crypto.randomUUID());
-    expect([response.status, json.Code, json.Message]).toEqual([404, 'NotFoundException', expect.stringMatching(/^Attendee <.+> not found$/)]);
+    expect([response.status, json.Code, json.Message]).toEqual([
+      404,
+      'NotFoundException',
+      expect.stringMatching(/^Attendee <.+> not found$/),
+    ]);
   });
 
   it('counts a retry that finds the attendee gone as deleted: the lost answer had done the work', async () => {
@@ -42,7 +49,10 @@ describe('DELETE /meetings/{MeetingId}/attendees/{AttendeeId}', () => {
   it('refuses an AttendeeId that is not a GUID before any upstream call', async () => {
     const before = await emulator.allCalls();
     const { response, json } = await deleteAttendee(testEnv(), crypto.randomUUID(), 'someone');
-    expect([response.status, json.Issues]).toEqual([400, [{ Path: 'AttendeeId', Message: expect.stringContaining('must be an attendee ID') }]]);
+    expect([response.status, json.Issues]).toEqual([
+      400,
+      [{ Path: 'AttendeeId', Message: expect.stringContaining('must be an attendee ID') }],
+    ]);
     expect(await emulator.allCalls()).toBe(before);
   });
 });
@@ -73,7 +83,9 @@ describe('POST /meetings/{MeetingId}/attendees/delete', () => {
   it('deletes by AttendeeId, in any case, and reports the ones the meeting does not hold', async () => {
     const { meetingId, created } = await meetingWith('alice', 'bob', 'carol');
     const unknown = crypto.randomUUID();
-    const { response, json } = await deleteAttendees(testEnv(), meetingId, { AttendeeIds: [created[2]!.AttendeeId.toUpperCase(), unknown, created[0]!.AttendeeId] });
+    const { response, json } = await deleteAttendees(testEnv(), meetingId, {
+      AttendeeIds: [created[2]!.AttendeeId.toUpperCase(), unknown, created[0]!.AttendeeId],
+    });
     expect(response.status).toBe(200);
     expect(json).toEqual({
       Deleted: [created[2], created[0]],

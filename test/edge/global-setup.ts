@@ -47,7 +47,13 @@ export default async function setup(project: TestProject) {
   return async () => {
     restoreOutput();
     junk.server.closeAllConnections();
-    await Promise.all([current.close(), shortLived.close(), legacy.close(), deprecated.close(), new Promise((resolve) => junk.server.close(resolve))]);
+    await Promise.all([
+      current.close(),
+      shortLived.close(),
+      legacy.close(),
+      deprecated.close(),
+      new Promise((resolve) => junk.server.close(resolve)),
+    ]);
   };
 }
 

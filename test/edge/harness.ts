@@ -25,7 +25,12 @@ export function testEnv(overrides: Partial<Env> = {}, legacy = false): Env {
 }
 
 /** The worker's answer to an attendees request; `body` may be any value or raw text. */
-export async function postAttendees(env: Env, meetingId: string, body: unknown, init: { headers?: Record<string, string>; query?: string } = {}) {
+export async function postAttendees(
+  env: Env,
+  meetingId: string,
+  body: unknown,
+  init: { headers?: Record<string, string>; query?: string } = {},
+) {
   const response = await app.fetch(
     new Request(`http://worker.test/meetings/${meetingId}/attendees${init.query ?? ''}`, {
       method: 'POST',
@@ -50,7 +55,8 @@ export async function callWorker(env: Env, method: string, path: string, init: {
 }
 
 export const getMeeting = (env: Env, meetingId: string, token?: string) => callWorker(env, 'GET', `/meetings/${meetingId}`, { token });
-export const listAttendees = (env: Env, meetingId: string, token?: string) => callWorker(env, 'GET', `/meetings/${meetingId}/attendees`, { token });
+export const listAttendees = (env: Env, meetingId: string, token?: string) =>
+  callWorker(env, 'GET', `/meetings/${meetingId}/attendees`, { token });
 export const deleteAttendee = (env: Env, meetingId: string, attendeeId: string, token?: string) =>
   callWorker(env, 'DELETE', `/meetings/${meetingId}/attendees/${attendeeId}`, { token });
 export const deleteAttendees = (env: Env, meetingId: string, body: unknown, token?: string) =>
@@ -58,7 +64,8 @@ export const deleteAttendees = (env: Env, meetingId: string, body: unknown, toke
 
 /** `POST /meetings` (CreateMeeting, and attendees with it) and `DELETE /meetings/{MeetingId}` through the worker. */
 export const postMeeting = (env: Env, body: unknown, token?: string) => callWorker(env, 'POST', '/meetings', { body, token });
-export const deleteMeeting = (env: Env, meetingId: string, token?: string) => callWorker(env, 'DELETE', `/meetings/${meetingId}`, { token });
+export const deleteMeeting = (env: Env, meetingId: string, token?: string) =>
+  callWorker(env, 'DELETE', `/meetings/${meetingId}`, { token });
 
 export const attendees = (...ids: string[]) => ({ Attendees: ids.map((ExternalUserId) => ({ ExternalUserId })) });
 export const ids = (count: number, prefix = 'user') => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
@@ -102,5 +109,10 @@ export const emulator = {
 
 export interface EmulatorState {
   calls: Record<string, number>;
-  meetings: Array<{ MeetingId: string; ExternalMeetingId?: string; Deleted: boolean; Attendees: Array<{ AttendeeId: string; ExternalUserId: string }> }>;
+  meetings: Array<{
+    MeetingId: string;
+    ExternalMeetingId?: string;
+    Deleted: boolean;
+    Attendees: Array<{ AttendeeId: string; ExternalUserId: string }>;
+  }>;
 }

@@ -20,8 +20,14 @@ export async function expectEveryAttendeeAccountedFor(meetingId: string, request
  * The promise of a batch delete: each selected attendee appears exactly once, deleted or with its
  * error; the emulator holds none of the deleted ones and still holds every one that failed.
  */
-export async function expectEveryDeletionAccountedFor(meetingId: string, selected: ReadonlyArray<{ AttendeeId: string; ExternalUserId: string }>, answer: any) {
-  const answered = [...answer.Deleted, ...answer.Errors].map((a: { AttendeeId: string; ExternalUserId: string }) => `${a.AttendeeId} ${a.ExternalUserId}`);
+export async function expectEveryDeletionAccountedFor(
+  meetingId: string,
+  selected: ReadonlyArray<{ AttendeeId: string; ExternalUserId: string }>,
+  answer: any,
+) {
+  const answered = [...answer.Deleted, ...answer.Errors].map(
+    (a: { AttendeeId: string; ExternalUserId: string }) => `${a.AttendeeId} ${a.ExternalUserId}`,
+  );
   expect(answered.slice().sort()).toEqual(selected.map((a) => `${a.AttendeeId} ${a.ExternalUserId}`).sort());
 
   const stored = new Set((await emulator.attendees(meetingId)).map((a) => a.AttendeeId));

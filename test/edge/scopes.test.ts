@@ -39,7 +39,10 @@ afterEach(() => vi.restoreAllMocks());
 async function meetingWith(...externalUserIds: string[]) {
   const meetingId = await emulator.createMeeting();
   const { json } = await postAttendees(env, meetingId, attendees(...externalUserIds));
-  return { meetingId, idOf: Object.fromEntries(json.Attendees.map((a: any) => [a.ExternalUserId, a.AttendeeId])) as Record<string, string> };
+  return {
+    meetingId,
+    idOf: Object.fromEntries(json.Attendees.map((a: any) => [a.ExternalUserId, a.AttendeeId])) as Record<string, string>,
+  };
 }
 
 /** A 403 naming the rule, made before any upstream call, with no ExternalUserId in it. */
@@ -80,7 +83,10 @@ describe('scoped tokens', () => {
   it('names every prefix of a token with several', async () => {
     const meetingId = await emulator.createMeeting();
     expect((await create(MULTI.token, meetingId, 'a-1', 'b-1')).response.status).toBe(200);
-    await expectRefused(create(MULTI.token, meetingId, 'c-1'), "token 'multi' may create only ExternalUserIds starting with a- or b-; Attendees[0].ExternalUserId does not");
+    await expectRefused(
+      create(MULTI.token, meetingId, 'c-1'),
+      "token 'multi' may create only ExternalUserIds starting with a- or b-; Attendees[0].ExternalUserId does not",
+    );
   });
 
   it('refuses an operation the token is not allowed, before looking at the request', async () => {
@@ -108,7 +114,10 @@ describe('scoped tokens', () => {
 
   it('deletes by prefix only within the token’s prefixes, checked before any upstream call', async () => {
     const { meetingId } = await meetingWith('ci-bot-1', 'ci-bot-load-1', 'ci-other');
-    await expectRefused(deleteAttendees(env, meetingId, { ExternalUserIdPrefix: 'ci-' }, CI.token), "token 'ci' may delete only ExternalUserIds starting with ci-bot-; ExternalUserIdPrefix does not");
+    await expectRefused(
+      deleteAttendees(env, meetingId, { ExternalUserIdPrefix: 'ci-' }, CI.token),
+      "token 'ci' may delete only ExternalUserIds starting with ci-bot-; ExternalUserIdPrefix does not",
+    );
     const { response, json } = await deleteAttendees(env, meetingId, { ExternalUserIdPrefix: 'ci-bot-load-' }, CI.token);
     expect([response.status, json.Deleted.map((a: any) => a.ExternalUserId)]).toEqual([200, ['ci-bot-load-1']]);
     expect((await emulator.attendees(meetingId)).map((a) => a.ExternalUserId).sort()).toEqual(['ci-bot-1', 'ci-other']);
@@ -129,7 +138,10 @@ describe('scoped tokens', () => {
   it('deletes a single attendee only within the token’s prefixes', async () => {
     const { meetingId, idOf } = await meetingWith('ci-bot-1', 'Secret Person');
     const refused = await deleteAttendee(env, meetingId, idOf['Secret Person']!, CI.token);
-    expect([refused.response.status, refused.json.Message]).toEqual([403, "token 'ci' may delete only ExternalUserIds starting with ci-bot-; the attendee's ExternalUserId does not"]);
+    expect([refused.response.status, refused.json.Message]).toEqual([
+      403,
+      "token 'ci' may delete only ExternalUserIds starting with ci-bot-; the attendee's ExternalUserId does not",
+    ]);
     expect(refused.text).not.toContain('Secret Person');
     expect((await deleteAttendee(env, meetingId, idOf['ci-bot-1']!, CI.token)).response.status).toBe(204);
     expect((await emulator.attendees(meetingId)).map((a) => a.ExternalUserId)).toEqual(['Secret Person']);
@@ -164,7 +176,10 @@ describe('scoped tokens and meetings', () => {
 
   it('needs the create operation too for attendees in the new meeting, making no meeting without it', async () => {
     const ExternalMeetingId = `host-${crypto.randomUUID()}`;
-    await expectRefused(postMeeting(env, named(ExternalMeetingId, 'bot-1'), HOST.token), "token 'host' may not create (it may manage meetings)");
+    await expectRefused(
+      postMeeting(env, named(ExternalMeetingId, 'bot-1'), HOST.token),
+      "token 'host' may not create (it may manage meetings)",
+    );
     const { response, json } = await postMeeting(env, named(ExternalMeetingId), HOST.token);
     expect([response.status, json.Meeting.ExternalMeetingId]).toEqual([200, ExternalMeetingId]);
     expect((await deleteMeeting(env, json.Meeting.MeetingId, HOST.token)).response.status).toBe(204);

@@ -50,17 +50,31 @@ describe('the AWS SDK against the emulator', () => {
   it('creates, reads and deletes a meeting', async () => {
     const client = sdk();
     const created = await client.send(
-      new CreateMeetingCommand({ ClientRequestToken: 'token-1', MediaRegion: 'eu-central-1', ExternalMeetingId: 'standup', MeetingHostId: 'host-1' }),
+      new CreateMeetingCommand({
+        ClientRequestToken: 'token-1',
+        MediaRegion: 'eu-central-1',
+        ExternalMeetingId: 'standup',
+        MeetingHostId: 'host-1',
+      }),
     );
     const meeting = created.Meeting!;
     expect(created.$metadata.httpStatusCode).toBe(200);
     expect(meeting).toMatchObject({ ExternalMeetingId: 'standup', MediaRegion: 'eu-central-1', MeetingHostId: 'host-1' });
     expect(meeting.MeetingArn).toBe(`arn:aws:chime:us-east-1:000000000000:meeting/${meeting.MeetingId}`);
-    expect(Object.keys(meeting.MediaPlacement!).sort()).toEqual(
-      ['AudioFallbackUrl', 'AudioHostUrl', 'EventIngestionUrl', 'ScreenDataUrl', 'ScreenSharingUrl', 'ScreenViewingUrl', 'SignalingUrl', 'TurnControlUrl'],
-    );
+    expect(Object.keys(meeting.MediaPlacement!).sort()).toEqual([
+      'AudioFallbackUrl',
+      'AudioHostUrl',
+      'EventIngestionUrl',
+      'ScreenDataUrl',
+      'ScreenSharingUrl',
+      'ScreenViewingUrl',
+      'SignalingUrl',
+      'TurnControlUrl',
+    ]);
 
-    const again = await client.send(new CreateMeetingCommand({ ClientRequestToken: 'token-1', MediaRegion: 'eu-central-1', ExternalMeetingId: 'standup' }));
+    const again = await client.send(
+      new CreateMeetingCommand({ ClientRequestToken: 'token-1', MediaRegion: 'eu-central-1', ExternalMeetingId: 'standup' }),
+    );
     expect(again.Meeting).toEqual(meeting);
     expect((await client.send(new GetMeetingCommand({ MeetingId: meeting.MeetingId }))).Meeting).toEqual(meeting);
 
@@ -76,14 +90,20 @@ describe('the AWS SDK against the emulator', () => {
     const MeetingId = await newMeeting(client);
     const capabilities = { Audio: 'SendReceive', Video: 'Receive', Content: 'Receive' } as const;
     const { Attendees, Errors, $metadata } = await client.send(
-      new BatchCreateAttendeeCommand({ MeetingId, Attendees: [{ ExternalUserId: 'alice', Capabilities: capabilities }, { ExternalUserId: 'bob' }] }),
+      new BatchCreateAttendeeCommand({
+        MeetingId,
+        Attendees: [{ ExternalUserId: 'alice', Capabilities: capabilities }, { ExternalUserId: 'bob' }],
+      }),
     );
     expect($metadata.httpStatusCode).toBe(200);
     expect(Errors).toEqual([]);
     expect(Attendees).toHaveLength(2);
     const [alice, bob] = Attendees!;
     expect(alice).toMatchObject({ ExternalUserId: 'alice', Capabilities: capabilities });
-    expect(bob).toMatchObject({ ExternalUserId: 'bob', Capabilities: { Audio: 'SendReceive', Video: 'SendReceive', Content: 'SendReceive' } });
+    expect(bob).toMatchObject({
+      ExternalUserId: 'bob',
+      Capabilities: { Audio: 'SendReceive', Video: 'SendReceive', Content: 'SendReceive' },
+    });
     expect(alice!.AttendeeId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(alice!.JoinToken!.length).toBeGreaterThanOrEqual(100);
     expect(alice!.JoinToken).not.toBe(bob!.JoinToken);
@@ -107,14 +127,18 @@ describe('the AWS SDK against the emulator', () => {
 
     const deleted = await client.send(new DeleteAttendeeCommand({ MeetingId, AttendeeId: Attendee!.AttendeeId }));
     expect(deleted.$metadata.httpStatusCode).toBe(204);
-    const gone = await client.send(new GetAttendeeCommand({ MeetingId, AttendeeId: Attendee!.AttendeeId })).catch((error: unknown) => error);
+    const gone = await client
+      .send(new GetAttendeeCommand({ MeetingId, AttendeeId: Attendee!.AttendeeId }))
+      .catch((error: unknown) => error);
     expect(gone).toBeInstanceOf(NotFoundException);
     expect((await client.send(new ListAttendeesCommand({ MeetingId }))).Attendees).toHaveLength(4);
   });
 
   it('raises NotFoundException for an unknown meeting', async () => {
     const MeetingId = '00000000-0000-4000-8000-000000000000';
-    const error = await sdk().send(new BatchCreateAttendeeCommand({ MeetingId, Attendees: users(1, 'x') })).catch((e: unknown) => e);
+    const error = await sdk()
+      .send(new BatchCreateAttendeeCommand({ MeetingId, Attendees: users(1, 'x') }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundException);
     expect(error).toMatchObject({ message: `Meeting <${MeetingId}> not found`, $metadata: { httpStatusCode: 404 } });
     expect((error as NotFoundException).RequestId).toBe((error as NotFoundException).$metadata.requestId);
@@ -179,7 +203,9 @@ describe('the AWS SDK against the emulator', () => {
   it('raises BadRequestException for an invalid ExternalUserId', async () => {
     const MeetingId = await newMeeting();
     for (const ExternalUserId of ['Q', 'aws:secret-bot', 'nbsp\u00a0user', 'Z'.repeat(65)]) {
-      const error = await sdk().send(new BatchCreateAttendeeCommand({ MeetingId, Attendees: [{ ExternalUserId }] })).catch((e: unknown) => e);
+      const error = await sdk()
+        .send(new BatchCreateAttendeeCommand({ MeetingId, Attendees: [{ ExternalUserId }] }))
+        .catch((e: unknown) => e);
       expect(error, ExternalUserId).toBeInstanceOf(BadRequestException);
       expect((error as Error).message).not.toContain(ExternalUserId);
     }
@@ -196,7 +222,9 @@ describe('the AWS SDK against the emulator', () => {
   it('raises ThrottlingException for an injected 429', async () => {
     const MeetingId = await newMeeting();
     emulator.setFaults({ script: [{ outcome: 429, retryAfterSeconds: 2 }] });
-    const error = await sdk().send(new BatchCreateAttendeeCommand({ MeetingId, Attendees: users(1, 't') })).catch((e: unknown) => e);
+    const error = await sdk()
+      .send(new BatchCreateAttendeeCommand({ MeetingId, Attendees: users(1, 't') }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ThrottlingException);
     expect(error).toMatchObject({ $metadata: { httpStatusCode: 429, attempts: 1 } });
     expect(emulator.state().meetings[0]!.Attendees).toEqual([]);

@@ -41,7 +41,11 @@ describe('ExternalUserId as an idempotency token', () => {
     const again = await batch(people(3, 'p'));
     expect(again.status).toBe(200);
     expect(again.body.Attendees.slice(0, 2)).toEqual(first.body.Attendees);
-    const single = await call<{ Attendee: Attendee }>({ method: 'POST', path: `/meetings/${meetingId}/attendees`, json: { ExternalUserId: 'p-0' } });
+    const single = await call<{ Attendee: Attendee }>({
+      method: 'POST',
+      path: `/meetings/${meetingId}/attendees`,
+      json: { ExternalUserId: 'p-0' },
+    });
     expect(single.body.Attendee).toEqual(first.body.Attendees[0]);
     expect(attendeeCount()).toBe(3);
   });
@@ -65,7 +69,11 @@ describe('the 250-attendee cap', () => {
     const { status, body } = await batch(people(20, 'late'));
     expect(status).toBe(200);
     expect(body.Attendees.map((a) => a.ExternalUserId)).toEqual(people(10, 'late').map((p) => p.ExternalUserId));
-    expect(body.Errors.map((e) => e.ExternalUserId)).toEqual(people(20, 'late').slice(10).map((p) => p.ExternalUserId));
+    expect(body.Errors.map((e) => e.ExternalUserId)).toEqual(
+      people(20, 'late')
+        .slice(10)
+        .map((p) => p.ExternalUserId),
+    );
     expect(body.Errors.every((e) => e.ErrorCode === 'LimitExceededException' && /250/.test(e.ErrorMessage))).toBe(true);
     expect(attendeeCount()).toBe(250);
   });
@@ -90,7 +98,11 @@ describe('the 250-attendee cap', () => {
     expect(back.status).toBe(200);
     expect(back.body.Attendees[0]!.AttendeeId).not.toBe(victim!.AttendeeId);
     const again = await call({ method: 'DELETE', path: `/meetings/${meetingId}/attendees/${victim!.AttendeeId}` });
-    expect([again.status, again.type, again.body.Message]).toEqual([404, 'NotFoundException', `Attendee <${victim!.AttendeeId}> not found`]);
+    expect([again.status, again.type, again.body.Message]).toEqual([
+      404,
+      'NotFoundException',
+      `Attendee <${victim!.AttendeeId}> not found`,
+    ]);
   });
 });
 
@@ -117,11 +129,23 @@ describe('input validation', () => {
   });
 
   it('checks Capabilities: all three, known values, and content receiving only with video receiving', async () => {
-    const caps = (Audio: string, Video: string, Content: string) => [{ ExternalUserId: `${Audio}-${Video}-${Content}`, Capabilities: { Audio, Video, Content } }];
-    for (const [video, content] of [['None', 'Send'], ['Send', 'None'], ['Receive', 'Receive'], ['SendReceive', 'SendReceive'], ['None', 'None']]) {
+    const caps = (Audio: string, Video: string, Content: string) => [
+      { ExternalUserId: `${Audio}-${Video}-${Content}`, Capabilities: { Audio, Video, Content } },
+    ];
+    for (const [video, content] of [
+      ['None', 'Send'],
+      ['Send', 'None'],
+      ['Receive', 'Receive'],
+      ['SendReceive', 'SendReceive'],
+      ['None', 'None'],
+    ]) {
       expect((await batch(caps('None', video!, content!))).status, `${video}/${content}`).toBe(200);
     }
-    for (const [video, content] of [['Send', 'Receive'], ['None', 'SendReceive'], ['Send', 'SendReceive']]) {
+    for (const [video, content] of [
+      ['Send', 'Receive'],
+      ['None', 'SendReceive'],
+      ['Send', 'SendReceive'],
+    ]) {
       await expectBadRequest(batch(caps('SendReceive', video!, content!)), `${video}/${content}`);
     }
     await expectBadRequest(batch(caps('Loud', 'None', 'None')), 'unknown value');
@@ -139,13 +163,21 @@ describe('input validation', () => {
     const body = JSON.stringify({ Attendees: people(1, 'x') });
     await expectBadRequest(call({ method: 'POST', path, body }), 'no content-type');
     await expectBadRequest(call({ method: 'POST', path, body, headers: { 'content-type': 'text/plain' } }), 'text/plain');
-    await expectBadRequest(call({ method: 'POST', path, body: '{"Attendees":', headers: { 'content-type': 'application/json' } }), 'broken JSON');
+    await expectBadRequest(
+      call({ method: 'POST', path, body: '{"Attendees":', headers: { 'content-type': 'application/json' } }),
+      'broken JSON',
+    );
     await expectBadRequest(call({ method: 'POST', path, body: '[]', headers: { 'content-type': 'application/json' } }), 'array');
     expect((await call({ method: 'POST', path, body, headers: { 'content-type': 'application/json; charset=utf-8' } })).status).toBe(200);
   });
 
   it('checks CreateMeeting: ClientRequestToken, MediaRegion, ExternalMeetingId', async () => {
-    const create = (json: Record<string, unknown>) => call({ method: 'POST', path: '/meetings', json: { ClientRequestToken: 'tok-1', MediaRegion: 'us-east-1', ExternalMeetingId: 'mtg', ...json } });
+    const create = (json: Record<string, unknown>) =>
+      call({
+        method: 'POST',
+        path: '/meetings',
+        json: { ClientRequestToken: 'tok-1', MediaRegion: 'us-east-1', ExternalMeetingId: 'mtg', ...json },
+      });
     expect((await create({})).status).toBe(200);
     await expectBadRequest(create({ ClientRequestToken: 'has space' }), 'token pattern');
     await expectBadRequest(create({ ClientRequestToken: 'x' }), 'token length');
@@ -157,15 +189,22 @@ describe('input validation', () => {
 describe('meetings and listing', () => {
   it('answers calls on a deleted meeting with "The meeting has ended"', async () => {
     expect((await call({ method: 'DELETE', path: `/meetings/${meetingId}` })).status).toBe(204);
-    for (const answer of [await batch(people(1, 'x')), await call({ path: `/meetings/${meetingId}/attendees` }), await call({ method: 'DELETE', path: `/meetings/${meetingId}` })]) {
+    for (const answer of [
+      await batch(people(1, 'x')),
+      await call({ path: `/meetings/${meetingId}/attendees` }),
+      await call({ method: 'DELETE', path: `/meetings/${meetingId}` }),
+    ]) {
       expect([answer.status, answer.type, answer.body.Message]).toEqual([404, 'NotFoundException', 'The meeting has ended']);
     }
-    expect(emulator.state().meetings).toEqual([{ MeetingId: meetingId, ExternalMeetingId: expect.any(String), Deleted: true, Attendees: [] }]);
+    expect(emulator.state().meetings).toEqual([
+      { MeetingId: meetingId, ExternalMeetingId: expect.any(String), Deleted: true, Attendees: [] },
+    ]);
   });
 
   it('pages ListAttendees in creation order, unshaken by deletions between pages', async () => {
     const created = (await batch(people(5, 'l'))).body.Attendees;
-    const list = (query: string) => call<{ Attendees: Attendee[]; NextToken?: string }>({ path: `/meetings/${meetingId}/attendees${query}` });
+    const list = (query: string) =>
+      call<{ Attendees: Attendee[]; NextToken?: string }>({ path: `/meetings/${meetingId}/attendees${query}` });
     const first = await list('?max-results=2');
     expect(first.body.Attendees.map((a) => a.ExternalUserId)).toEqual(['l-0', 'l-1']);
     await call({ method: 'DELETE', path: `/meetings/${meetingId}/attendees/${created[0]!.AttendeeId}` });

@@ -91,7 +91,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const received = await readBody(req);
     if (received === 'aborted') return;
     if (received === 'too-large') {
-      return sendFrontDoorError(res, requestId, { status: 413, type: 'RequestEntityTooLargeException', message: 'Request Entity Too Large' });
+      return sendFrontDoorError(res, requestId, {
+        status: 413,
+        type: 'RequestEntityTooLargeException',
+        message: 'Request Entity Too Large',
+      });
     }
     const [path = '/', rawQuery = ''] = (req.url ?? '/').split('?', 2);
     const method = req.method ?? 'GET';
@@ -111,7 +115,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return sendFrontDoorError(res, requestId, { status: 404, type: 'UnknownOperationException', message });
     }
     calls.set(route.operation, (calls.get(route.operation) ?? 0) + 1);
-    if (options.deprecated) return sendServiceError(res, flavor, requestId, { name: 'ForbiddenException', message: DEPRECATED_API_MESSAGE });
+    if (options.deprecated)
+      return sendServiceError(res, flavor, requestId, { name: 'ForbiddenException', message: DEPRECATED_API_MESSAGE });
     if (limiter && !limiter.admit(route.operation)) {
       throttled.set(route.operation, (throttled.get(route.operation) ?? 0) + 1);
       return sendServiceError(res, flavor, requestId, { name: 'ThrottlingException', message: 'Rate exceeded' });
@@ -150,7 +155,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const name = errorNameForStatus(fault.status);
     const message = `Injected fault: ${fault.status}`;
     const error = { name, message, status: fault.status };
-    sendServiceError(res, flavor, requestId, fault.retryAfterSeconds === undefined ? error : { ...error, retryAfterSeconds: fault.retryAfterSeconds });
+    sendServiceError(
+      res,
+      flavor,
+      requestId,
+      fault.retryAfterSeconds === undefined ? error : { ...error, retryAfterSeconds: fault.retryAfterSeconds },
+    );
   }
 
   /** The unsigned endpoints tests use to look inside and to steer faults. */
@@ -175,12 +185,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           // Creates a meeting exactly as a signed CreateMeeting would, with defaults for what is left out.
           const given = controlJson(body) ?? {};
           if (!isRecord(given)) throw badRequest('the body must be a JSON object');
-          const meetingInput = { ClientRequestToken: randomUUID(), MediaRegion: region, ExternalMeetingId: `emulator-${randomUUID()}`, ...given };
-          const created = OPERATION_HANDLERS.CreateMeeting({ flavor, region, store, signalingUrl, route: { operation: 'CreateMeeting' }, query, body: meetingInput });
+          const meetingInput = {
+            ClientRequestToken: randomUUID(),
+            MediaRegion: region,
+            ExternalMeetingId: `emulator-${randomUUID()}`,
+            ...given,
+          };
+          const created = OPERATION_HANDLERS.CreateMeeting({
+            flavor,
+            region,
+            store,
+            signalingUrl,
+            route: { operation: 'CreateMeeting' },
+            query,
+            body: meetingInput,
+          });
           return answer(created.status, created.body);
         }
         default:
-          return refuse(404, `No emulator control endpoint ${excerpt(route)}; there are GET state, PUT faults, PUT rate-limit, POST reset, POST meetings`);
+          return refuse(
+            404,
+            `No emulator control endpoint ${excerpt(route)}; there are GET state, PUT faults, PUT rate-limit, POST reset, POST meetings`,
+          );
       }
     } catch (error) {
       if (error instanceof InvalidFaultsError || error instanceof InvalidRateLimitError) return refuse(400, error.message);
@@ -194,7 +220,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (shutdown.signal.aborted) return void req.socket.destroy();
       // A bug in the emulator: say so loudly, and answer like AWS's own internal errors.
       console.error('chime emulator:', error);
-      if (!res.headersSent) sendServiceError(res, flavor, newRequestId(), { name: 'ServiceFailureException', message: 'Internal emulator error' });
+      if (!res.headersSent)
+        sendServiceError(res, flavor, newRequestId(), { name: 'ServiceFailureException', message: 'Internal emulator error' });
       else res.destroy();
     });
   });

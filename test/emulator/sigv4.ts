@@ -44,9 +44,7 @@ export interface VerificationContext {
   now: Date;
 }
 
-export type Verdict =
-  | { ok: true; accessKeyId: string }
-  | { ok: false; status: number; type: string; message: string };
+export type Verdict = { ok: true; accessKeyId: string } | { ok: false; status: number; type: string; message: string };
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 const MAX_SKEW_MS = 5 * 60 * 1000;
@@ -83,11 +81,14 @@ export async function verifySignature(request: ReceivedRequest, context: Verific
   }
   const [accessKeyId, date, region, service, terminator] = scope as [string, string, string, string, string];
   if (date !== amzDate.slice(0, 8)) {
-    return invalid(`Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`);
+    return invalid(
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`,
+    );
   }
   if (region !== context.region) return invalid(`Credential should be scoped to a valid region, not '${region}'.`);
   if (service !== context.service) return invalid(`Credential should be scoped to correct service: '${context.service}'.`);
-  if (terminator !== 'aws4_request') return invalid(`Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'.`);
+  if (terminator !== 'aws4_request')
+    return invalid(`Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'.`);
   if (!signedHeaders.includes('host')) return incomplete("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
 
   const known = context.credentials.find((candidate) => candidate.accessKeyId === accessKeyId);
@@ -102,7 +103,13 @@ export async function verifySignature(request: ReceivedRequest, context: Verific
   const claimedHash = header(request, 'x-amz-content-sha256');
   if (claimedHash !== undefined && claimedHash !== bodyHash) return mismatch();
 
-  const expected = await expectedSignature(request, { ...context, secretAccessKey: known.secretAccessKey, accessKeyId, signedHeaders, signingDate });
+  const expected = await expectedSignature(request, {
+    ...context,
+    secretAccessKey: known.secretAccessKey,
+    accessKeyId,
+    signedHeaders,
+    signingDate,
+  });
   return sameSecret(signature, expected) ? { ok: true, accessKeyId } : mismatch();
 }
 
@@ -142,7 +149,9 @@ function checkSkew(amzDate: string, signingDate: Date, now: Date): Verdict | und
     return invalid(`Signature expired: ${amzDate} is now earlier than ${format(now.getTime() - MAX_SKEW_MS)} (${nowText} - 5 min.)`);
   }
   if (signingDate.getTime() > now.getTime() + MAX_SKEW_MS) {
-    return invalid(`Signature not yet current: ${amzDate} is still later than ${format(now.getTime() + MAX_SKEW_MS)} (${nowText} + 5 min.)`);
+    return invalid(
+      `Signature not yet current: ${amzDate} is still later than ${format(now.getTime() + MAX_SKEW_MS)} (${nowText} + 5 min.)`,
+    );
   }
   return undefined;
 }

@@ -28,7 +28,10 @@ const MAX_REQUESTS = Number(args['max-requests']);
 
 const SCENARIOS: Array<{ name: string; faults: Faults }> = [
   { name: 'no faults', faults: {} },
-  { name: 'faults: 10% throttled, 5% 5xx, 3% dropped, 5% dropped after work, 20 ms', faults: { seed: 7, throttleRate: 0.1, errorRate: 0.05, dropRate: 0.03, dropAfterRate: 0.05, latencyMs: 20 } },
+  {
+    name: 'faults: 10% throttled, 5% 5xx, 3% dropped, 5% dropped after work, 20 ms',
+    faults: { seed: 7, throttleRate: 0.1, errorRate: 0.05, dropRate: 0.03, dropAfterRate: 0.05, latencyMs: 20 },
+  },
 ];
 
 async function runScenario(faults: Faults) {
@@ -56,7 +59,13 @@ async function runScenario(faults: Faults) {
         body: JSON.stringify({ Attendees: requested.map((ExternalUserId) => ({ ExternalUserId })) }),
       });
       const body = (await response.json()) as Sent['answer'];
-      sent.push({ meetingId, requested, status: response.status, ms: performance.now() - started, ...(response.ok ? { answer: body } : {}) });
+      sent.push({
+        meetingId,
+        requested,
+        status: response.status,
+        ms: performance.now() - started,
+        ...(response.ok ? { answer: body } : {}),
+      });
     }
   };
   const began = performance.now();
@@ -93,7 +102,9 @@ function tally(sent: Sent[], state: ReturnType<Awaited<ReturnType<typeof startEm
 }
 
 console.log(`load: ${CLIENTS} clients, ${SECONDS} s per scenario, ${PER_REQUEST} attendees per request, at most ${MAX_REQUESTS} requests`);
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; worker in workerd serving its own socket (no proxy in front), emulator in Node\n`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; worker in workerd serving its own socket (no proxy in front), emulator in Node\n`,
+);
 console.log('| scenario | requests | req/s | p50 ms | p95 ms | p99 ms | statuses | attendee errors | lost | duplicated |');
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 let failures = 0;
@@ -101,7 +112,9 @@ for (const scenario of SCENARIOS) {
   const result = await runScenario(scenario.faults);
   const statuses = [...result.statuses].map(([status, n]) => `${status}: ${n}`).join(', ');
   const p = (q: number) => percentile(result.latencies, q).toFixed(1);
-  console.log(`| ${scenario.name} | ${result.requests} | ${result.rps.toFixed(1)} | ${p(50)} | ${p(95)} | ${p(99)} | ${statuses} | ${result.attendeeErrors} | ${result.lost} | ${result.duplicated} |`);
+  console.log(
+    `| ${scenario.name} | ${result.requests} | ${result.rps.toFixed(1)} | ${p(50)} | ${p(95)} | ${p(99)} | ${statuses} | ${result.attendeeErrors} | ${result.lost} | ${result.duplicated} |`,
+  );
   failures += result.lost + result.duplicated;
 }
 if (failures > 0) {

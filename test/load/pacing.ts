@@ -9,7 +9,8 @@
  * binding), and the ChimePacer Durable Object shared by every isolate (CHIME_PACER bound). Printed per
  * row: upstream 429s as a share of calls, successful calls a second against the allowed rate while the
  * demand lasts (its first second, the burst, left out), request p50/p99, and the attendees created,
- * reported failed (and of those, created all the same), lost or duplicated. Everything runs on 127.0.0.1, is bounded in requests and time, and stops by itself.
+ * reported failed (and of those, created all the same), lost or duplicated. Everything runs on 127.0.0.1, is bounded in
+ * requests and time, and stops by itself.
  */
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -99,7 +100,14 @@ async function runRow(emulator: Emulator, row: Row) {
     const state = emulator.state();
     const successes = (s: EmulatorState | undefined) => (s?.calls[OPERATION] ?? 0) - (s?.throttled[OPERATION] ?? 0);
     const ratePerSecond = (successes(atDemandEnd) - successes(afterBurst)) / ((demandEnded - began) / 1000 - 1);
-    return { ...account(sent, state), requests: sent.length, calls: state.calls[OPERATION] ?? 0, throttled: state.throttled[OPERATION] ?? 0, ratePerSecond, latencies: sent.map((s) => s.ms) };
+    return {
+      ...account(sent, state),
+      requests: sent.length,
+      calls: state.calls[OPERATION] ?? 0,
+      throttled: state.throttled[OPERATION] ?? 0,
+      ratePerSecond,
+      latencies: sent.map((s) => s.ms),
+    };
   } finally {
     await group.close();
   }
@@ -182,14 +190,19 @@ try {
     `emulator throttling as AWS: ${AWS_RATE_LIMIT.callsPerSecond} calls a second per operation, burst ${AWS_RATE_LIMIT.burst}; ` +
       `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}\n`,
   );
-  console.log(`| pacing | requests | upstream calls | answered 429 | successful calls/s (allowed ${ALLOWED}) | p50 ms | p99 ms | statuses | attendees created | reported failed | of those, created | lost | duplicated |`);
+  console.log(
+    `| pacing | requests | upstream calls | answered 429 | successful calls/s (allowed ${ALLOWED}) | p50 ms | p99 ms | statuses | attendees created | reported failed | of those, created | lost | duplicated |`,
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   let failures = 0;
   const verdicts: string[] = [];
   for (const row of ROWS) {
     const r = await runRow(emulator, row);
     const share = r.calls === 0 ? 0 : r.throttled / r.calls;
-    const statuses = [...r.statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status || 'no answer'}: ${n}`).join(', ');
+    const statuses = [...r.statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status || 'no answer'}: ${n}`)
+      .join(', ');
     const p = (q: number) => percentile(r.latencies, q).toFixed(0);
     console.log(
       `| ${row.name} | ${r.requests} | ${r.calls} | ${r.throttled} (${(share * 100).toFixed(1)}%) | ${r.ratePerSecond.toFixed(1)} (${((r.ratePerSecond / ALLOWED) * 100).toFixed(0)}%) | ` +

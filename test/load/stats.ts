@@ -12,5 +12,8 @@ export interface Sent {
   status: number;
   ms: number;
   /** The answer of a 200. */
-  answer?: { Attendees: Array<{ ExternalUserId: string; AttendeeId: string }>; Errors: Array<{ ExternalUserId: string; ErrorCode: string }> };
+  answer?: {
+    Attendees: Array<{ ExternalUserId: string; AttendeeId: string }>;
+    Errors: Array<{ ExternalUserId: string; ErrorCode: string }>;
+  };
 }

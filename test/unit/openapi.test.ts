@@ -20,14 +20,21 @@ describe('the OpenAPI document', () => {
     expect(attendee.properties.ExternalUserId).toMatchObject({ minLength: 2, maxLength: 64 });
     expect(attendee.properties.Tags).toEqual({ not: {} });
     expect(attendee.properties.Capabilities.required).toEqual(['Audio', 'Video', 'Content']);
-    expect((openApiDocument('chime', 250) as any).components.schemas.BatchCreateAttendeeRequest.properties.Attendees.items.properties.Capabilities).toEqual({ not: {} });
+    expect(
+      (openApiDocument('chime', 250) as any).components.schemas.BatchCreateAttendeeRequest.properties.Attendees.items.properties
+        .Capabilities,
+    ).toEqual({ not: {} });
   });
 
   it('describes CreateMeeting from the contract, for the current API only', () => {
     const doc = openApiDocument('chime-sdk-meetings', 250) as any;
     const request = doc.components.schemas.CreateMeetingRequest;
     expect(request.required).toEqual(['ExternalMeetingId']);
-    expect(request.properties.MeetingFeatures.properties.Attendee.properties.MaxCount).toEqual({ type: 'integer', minimum: 1, maximum: 250 });
+    expect(request.properties.MeetingFeatures.properties.Attendee.properties.MaxCount).toEqual({
+      type: 'integer',
+      minimum: 1,
+      maximum: 250,
+    });
     expect(request.properties.Attendees).toEqual(doc.components.schemas.BatchCreateAttendeeRequest.properties.Attendees);
     expect(doc.components.schemas.CreateMeetingResponse.required).toEqual(['Meeting', 'Attendees', 'Errors']);
     const legacy = openApiDocument('chime', 250) as any;
@@ -40,7 +47,10 @@ describe('the OpenAPI document', () => {
     expect([get.operationId, get.security]).toEqual(['GetToken', [{ bearer: [] }]]);
     expect(get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/TokenInfo' });
     const info = (openApiDocument('chime', 250) as any).components.schemas.TokenInfo;
-    expect([info.required, info.properties.Operations.items.enum]).toEqual([['Name', 'Operations'], ['read', 'create', 'delete', 'meetings']]);
+    expect([info.required, info.properties.Operations.items.enum]).toEqual([
+      ['Name', 'Operations'],
+      ['read', 'create', 'delete', 'meetings'],
+    ]);
   });
 
   it('describes the bearer scheme and every error status', () => {
@@ -48,7 +58,8 @@ describe('the OpenAPI document', () => {
     const post = doc.paths['/meetings/{MeetingId}/attendees'].post;
     expect(doc.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
     expect(post.security).toEqual([{ bearer: [] }]);
-    for (const status of Object.values(ERROR_STATUS)) expect(post.responses[String(status)]).toEqual({ $ref: '#/components/responses/Error' });
+    for (const status of Object.values(ERROR_STATUS))
+      expect(post.responses[String(status)]).toEqual({ $ref: '#/components/responses/Error' });
     expect(doc.components.schemas.Error.properties.Code.enum).toEqual(Object.keys(ERROR_STATUS));
   });
 
@@ -63,14 +74,27 @@ describe('the OpenAPI document', () => {
       doc.paths['/meetings/{MeetingId}/attendees/{AttendeeId}'].delete,
       doc.paths['/meetings/{MeetingId}/attendees/delete'].post,
     ];
-    expect(operations.map((o) => o.operationId)).toEqual(['CreateMeeting', 'GetMeeting', 'DeleteMeeting', 'BatchCreateAttendee', 'ListAttendees', 'DeleteAttendee', 'DeleteAttendees']);
+    expect(operations.map((o) => o.operationId)).toEqual([
+      'CreateMeeting',
+      'GetMeeting',
+      'DeleteMeeting',
+      'BatchCreateAttendee',
+      'ListAttendees',
+      'DeleteAttendee',
+      'DeleteAttendees',
+    ]);
     for (const o of operations) {
       expect(o.security).toEqual([{ bearer: [] }]);
       expect(o.description).toMatch(/^Needs a token allowed to (read|create|delete|meetings)/);
-      expect(Object.keys(o.responses).some((status) => status.startsWith('2') && o.responses[status].headers['x-upstream-attempts'])).toBe(true);
+      expect(Object.keys(o.responses).some((status) => status.startsWith('2') && o.responses[status].headers['x-upstream-attempts'])).toBe(
+        true,
+      );
       for (const status of Object.values(ERROR_STATUS)) expect(o.responses[String(status)]).toBeDefined();
     }
-    expect(doc.components.schemas.DeleteAttendeesRequest.oneOf).toEqual([{ required: ['ExternalUserIdPrefix'] }, { required: ['AttendeeIds'] }]);
+    expect(doc.components.schemas.DeleteAttendeesRequest.oneOf).toEqual([
+      { required: ['ExternalUserIdPrefix'] },
+      { required: ['AttendeeIds'] },
+    ]);
     expect(doc.components.schemas.ListAttendeesResponse.properties.Attendees.items.properties).not.toHaveProperty('JoinToken');
   });
 });
@@ -82,7 +106,10 @@ describe('the served document', () => {
 
   it('carries the configured attendee limit', async () => {
     const { schemas } = ((await served('chime-sdk-meetings', 120)) as any).components;
-    expect([schemas.BatchCreateAttendeeRequest.properties.Attendees.maxItems, schemas.CreateMeetingRequest.properties.Attendees.maxItems]).toEqual([120, 120]);
+    expect([
+      schemas.BatchCreateAttendeeRequest.properties.Attendees.maxItems,
+      schemas.CreateMeetingRequest.properties.Attendees.maxItems,
+    ]).toEqual([120, 120]);
     expect(await served('chime-sdk-meetings', 120)).toEqual(openApiDocument('chime-sdk-meetings', 120));
     expect(await served('chime', 250)).toEqual(openApiDocument('chime', 250));
   });

@@ -133,7 +133,9 @@ describe('Pacer', () => {
   it('asks for a slot within the time left to the deadline, and none once it has passed', async () => {
     const asked: number[] = [];
     const clock = fakeClock();
-    const slots = { reserve: async (_: string, __: PaceLimits, withinMs: number): Promise<Reservation> => (asked.push(withinMs), { ok: true, waitMs: 0 }) };
+    const slots = {
+      reserve: async (_: string, __: PaceLimits, withinMs: number): Promise<Reservation> => (asked.push(withinMs), { ok: true, waitMs: 0 }),
+    };
     const pacer = new Pacer(TEN, slots, clock);
     await pacer.take('GetMeeting', clock.now() + 2_500);
     await pacer.take('GetMeeting', clock.now() - 50);
@@ -172,7 +174,9 @@ describe('slotsFor', () => {
     const other = { ...config, credentials: { ...config.credentials, accessKeyId: 'AKIDANOTHERKEY' } };
     const names = new Set([await pacerName(config), await pacerName(other), await pacerName({ ...config, region: 'us-east-1' })]);
     expect(names.size).toBe(3);
-    expect(await pacerName({ ...config, credentials: { ...config.credentials, secretAccessKey: 'rotated' } })).toBe(await pacerName(config));
+    expect(await pacerName({ ...config, credentials: { ...config.credentials, secretAccessKey: 'rotated' } })).toBe(
+      await pacerName(config),
+    );
   });
 
   it('takes a slot of its own when the Durable Object fails to answer', async () => {
@@ -197,6 +201,9 @@ describe('the pace settings', () => {
 
   it('default to AWS’s rate with half its burst, and take CHIME_CALLS_PER_SECOND and CHIME_CALLS_BURST', async () => {
     expect((await readConfig(env)).pace).toEqual({ callsPerSecond: 10, burst: 10 });
-    expect((await readConfig({ ...env, CHIME_CALLS_PER_SECOND: ' 25 ', CHIME_CALLS_BURST: '40' })).pace).toEqual({ callsPerSecond: 25, burst: 40 });
+    expect((await readConfig({ ...env, CHIME_CALLS_PER_SECOND: ' 25 ', CHIME_CALLS_BURST: '40' })).pace).toEqual({
+      callsPerSecond: 25,
+      burst: 40,
+    });
   });
 });

@@ -14,7 +14,11 @@ import { submitAttendees } from './submitAttendees.ui.ts';
 const TITLE = 'Create Chime Attendees';
 
 export function registerCreateAttendees(context: vscode.ExtensionContext, deps: Deps): void {
-  context.subscriptions.push(vscode.commands.registerCommand('chimeAttendees.createAttendees', (meetingId?: unknown) => createAttendees(deps, meetingIdArgument(meetingId))));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('chimeAttendees.createAttendees', (meetingId?: unknown) =>
+      createAttendees(deps, meetingIdArgument(meetingId)),
+    ),
+  );
 }
 
 async function createAttendees(deps: Deps, given?: string): Promise<void> {
@@ -25,7 +29,9 @@ async function createAttendees(deps: Deps, given?: string): Promise<void> {
   const answers = { meetingId: given ?? '', attendees: undefined as string | undefined, options: {} as AttendeeOptions };
   const answered = await runInputSteps([
     // From the Meetings tree, the meeting is known: no step for it.
-    ...(given ? [] : [(at: StepAt) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id)))]),
+    ...(given
+      ? []
+      : [(at: StepAt) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id)))]),
     async (at) =>
       askText(
         {

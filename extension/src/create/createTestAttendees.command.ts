@@ -17,7 +17,11 @@ import { checkCount, checkPattern, DEFAULT_PATTERN, expandPattern, previewPatter
 const TITLE = 'Create Chime Test Attendees';
 
 export function registerCreateTestAttendees(context: vscode.ExtensionContext, deps: Deps): void {
-  context.subscriptions.push(vscode.commands.registerCommand('chimeAttendees.createTestAttendees', (meetingId?: unknown) => createTestAttendees(deps, meetingIdArgument(meetingId))));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('chimeAttendees.createTestAttendees', (meetingId?: unknown) =>
+      createTestAttendees(deps, meetingIdArgument(meetingId)),
+    ),
+  );
 }
 
 /** Fills a test meeting with bots named from a pattern: loadtest-1, loadtest-2, … */
@@ -30,7 +34,9 @@ async function createTestAttendees(deps: Deps, given?: string): Promise<void> {
   const freeIn = (meetingId: string) => free.get(meetingId) ?? free.set(meetingId, freeSlots(deps, meetingId)).get(meetingId)!;
   const answered = await runInputSteps([
     // From the Meetings tree, the meeting is known: no step for it.
-    ...(given ? [] : [(at: StepAt) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id)))]),
+    ...(given
+      ? []
+      : [(at: StepAt) => askMeetingId(TITLE, deps.recentMeetings, answers.meetingId, at).then(keep((id) => (answers.meetingId = id)))]),
     async (at) => {
       const slots = await freeIn(answers.meetingId);
       const room = slots === undefined ? '' : `; the meeting has ${plural(slots, 'slot')} free`;

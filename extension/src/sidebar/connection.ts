@@ -27,7 +27,9 @@ const HEALTH_TIMEOUT_MS = 5000;
 export async function checkConnection(workerUrl: string, hasToken: boolean, timeoutSeconds: number): Promise<Connection> {
   const host = hostOf(workerUrl);
   const health = await checkHealth({ baseUrl: workerUrl, timeoutMs: Math.min(timeoutSeconds * 1000, HEALTH_TIMEOUT_MS) });
-  return health.ok ? { workerUrl, host, api: health.value.api, hasToken } : { workerUrl, host, api: undefined, problem: failureLine(health.failure), hasToken };
+  return health.ok
+    ? { workerUrl, host, api: health.value.api, hasToken }
+    : { workerUrl, host, api: undefined, problem: failureLine(health.failure), hasToken };
 }
 
 export function connectionState(connection: Connection): ConnectionState {

@@ -25,7 +25,9 @@ export function registerMeetingActions(context: vscode.ExtensionContext, deps: D
     'chimeAttendees.refreshMeetings': () => tree.refresh(),
     'chimeAttendees.forgetMeeting': withMeeting((meetingId) => deps.recentMeetings.forget(meetingId)),
     'chimeAttendees.addAttendees': withMeeting((meetingId) => vscode.commands.executeCommand('chimeAttendees.createAttendees', meetingId)),
-    'chimeAttendees.addTestAttendees': withMeeting((meetingId) => vscode.commands.executeCommand('chimeAttendees.createTestAttendees', meetingId)),
+    'chimeAttendees.addTestAttendees': withMeeting((meetingId) =>
+      vscode.commands.executeCommand('chimeAttendees.createTestAttendees', meetingId),
+    ),
     'chimeAttendees.copyAllJoinInfo': withMeeting((meetingId) => copyAllJoinInfo(deps, tree, meetingId)),
     'chimeAttendees.copyJoinInfo': (node) => copyJoinInfo(deps, tree, node),
     'chimeAttendees.deleteAttendee': (node) => removeAttendee(deps, node),
@@ -49,7 +51,9 @@ async function copyJoinInfo(deps: Deps, tree: MeetingsTree, node: unknown): Prom
   if (answered.AttendeeId !== attendee.AttendeeId) {
     // It had been deleted since the tree listed it: it is a new attendee now, in a slot of its own.
     await deps.recentMeetings.remember(meetingId);
-    void vscode.window.showWarningMessage(`${attendee.ExternalUserId} was no longer in meeting ${meetingId}: it was created again (AttendeeId ${answered.AttendeeId}).`);
+    void vscode.window.showWarningMessage(
+      `${attendee.ExternalUserId} was no longer in meeting ${meetingId}: it was created again (AttendeeId ${answered.AttendeeId}).`,
+    );
   }
   await copyText(deps, joinInfoJson(joined.meeting, answered), `the join info of ${attendee.ExternalUserId}`);
 }
@@ -62,7 +66,11 @@ async function copyAllJoinInfo(deps: Deps, tree: MeetingsTree, meetingId: string
   }
   const joined = await recreate(deps, tree, meetingId, attendees, `Reading the join info of ${plural(attendees.length, 'attendee')}…`);
   if (!joined) return;
-  await copyText(deps, allJoinInfoJson(joined.meeting, joined.attendees), `the join info of ${plural(joined.attendees.length, 'attendee')}`);
+  await copyText(
+    deps,
+    allJoinInfoJson(joined.meeting, joined.attendees),
+    `the join info of ${plural(joined.attendees.length, 'attendee')}`,
+  );
 }
 
 /** The attendees again, with their JoinTokens, and the meeting (as the tree read it, or read now). */
@@ -86,11 +94,16 @@ async function recreate(
       if (meeting && !meeting.ok) return meeting;
       if (!created.ok) return created;
       const found = meeting?.value.Meeting ?? (known?.state === 'live' ? known.meeting : undefined)!;
-      return { ok: true, value: { meeting: found, attendees: created.value.Attendees, failed: created.value.Errors.length }, exchange: created.exchange };
+      return {
+        ok: true,
+        value: { meeting: found, attendees: created.value.Attendees, failed: created.value.Errors.length },
+        exchange: created.exchange,
+      };
     },
   });
   if (!answer.ok) return undefined;
-  if (answer.value.failed) void vscode.window.showWarningMessage(`${plural(answer.value.failed, 'attendee')} of meeting ${meetingId} could not be read again.`);
+  if (answer.value.failed)
+    void vscode.window.showWarningMessage(`${plural(answer.value.failed, 'attendee')} of meeting ${meetingId} could not be read again.`);
   return answer.value;
 }
 

@@ -139,7 +139,11 @@ class MeetingsProvider implements vscode.TreeDataProvider<Node>, vscode.Disposab
     if (node.kind === 'attendee') return attendeeItem(node.meetingId, node.attendee);
     if (node.kind === 'note') return noteItem(node.meetingId, node.text);
     const entry = this.deps.recentMeetings.entries().find((each) => each.meetingId === node.meetingId);
-    return meetingItem(entry ?? { meetingId: node.meetingId, ended: false }, this.snapshots.get(node.meetingId), this.names.get(node.meetingId));
+    return meetingItem(
+      entry ?? { meetingId: node.meetingId, ended: false },
+      this.snapshots.get(node.meetingId),
+      this.names.get(node.meetingId),
+    );
   }
 
   private async readNow(meetingId: string): Promise<Snapshot> {
@@ -171,7 +175,10 @@ function describe(snapshot: Snapshot): string {
 }
 
 function toTreeItem(spec: ItemSpec): vscode.TreeItem {
-  const item = new vscode.TreeItem(spec.label, spec.expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(
+    spec.label,
+    spec.expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+  );
   item.id = spec.id;
   item.description = spec.description;
   item.tooltip = spec.tooltip;

@@ -31,6 +31,8 @@ export async function showConnection(tree: MeetingsTree): Promise<void> {
   const connection = await tree.connection();
   let chosen: (typeof CHOICES)[number] | undefined;
   const title = statusTooltip(connection).split('\n').slice(0, 2).join(' ');
-  await runInputSteps([(at) => askPick({ title, placeholder: connection.workerUrl, items: CHOICES }, at).then(keep((item) => (chosen = item)))]);
+  await runInputSteps([
+    (at) => askPick({ title, placeholder: connection.workerUrl, items: CHOICES }, at).then(keep((item) => (chosen = item))),
+  ]);
   if (chosen) await vscode.commands.executeCommand(chosen.command);
 }

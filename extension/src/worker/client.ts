@@ -61,8 +61,7 @@ export type Refusal = Extract<WorkerFailure, { kind: 'refused' }>;
 export type ShownFailure = Exclude<WorkerFailure, { kind: 'cancelled' }>;
 
 export type WorkerResult<T> =
-  | { ok: true; value: T; exchange: Exchange }
-  | { ok: false; failure: WorkerFailure; exchange?: Exchange | undefined };
+  { ok: true; value: T; exchange: Exchange } | { ok: false; failure: WorkerFailure; exchange?: Exchange | undefined };
 
 export const HealthSchema = v.object({ ok: v.literal(true), api: v.picklist(CHIME_APIS) });
 export type Health = v.InferOutput<typeof HealthSchema>;
@@ -89,7 +88,11 @@ export function listAttendees(target: WorkerTarget, meetingId: string, signal?: 
 }
 
 /** A new meeting, with the attendees asked for in the same call: each created or with its error. */
-export function createMeeting(target: WorkerTarget, body: CreateMeetingRequest, signal?: AbortSignal): Promise<WorkerResult<CreateMeetingResponse>> {
+export function createMeeting(
+  target: WorkerTarget,
+  body: CreateMeetingRequest,
+  signal?: AbortSignal,
+): Promise<WorkerResult<CreateMeetingResponse>> {
   const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
   return call(target, 'meetings', init, CreateMeetingResponseSchema, signal);
 }

@@ -6,10 +6,21 @@
  * request IDs, secure headers, CORS, retry deadline, error-name mapping), so it is, if anything, lighter.
  * Not deployed anywhere: the benchmark bundles it with esbuild exactly like the worker.
  */
-import { BatchCreateAttendeeCommand, ChimeSDKMeetingsClient, type BatchCreateAttendeeCommandOutput } from '@aws-sdk/client-chime-sdk-meetings';
+import {
+  BatchCreateAttendeeCommand,
+  ChimeSDKMeetingsClient,
+  type BatchCreateAttendeeCommandOutput,
+} from '@aws-sdk/client-chime-sdk-meetings';
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
-import { LIMITS, MeetingIdSchema, batchCreateAttendeeRequestSchema, describeIssues, parseSafely, summarizeIssues } from '../../../shared/index.ts';
+import {
+  LIMITS,
+  MeetingIdSchema,
+  batchCreateAttendeeRequestSchema,
+  describeIssues,
+  parseSafely,
+  summarizeIssues,
+} from '../../../shared/index.ts';
 
 interface Env {
   AWS_REGION: string;
@@ -37,7 +48,11 @@ function setup(env: Env): Setup {
         credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY },
         maxAttempts: 3,
       }),
-      tokens: new Set(env.API_TOKENS.split(',').map((t) => t.trim()).filter(Boolean)),
+      tokens: new Set(
+        env.API_TOKENS.split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
       schema: batchCreateAttendeeRequestSchema({ api: 'chime-sdk-meetings' }),
     };
     setups.set(env, made);
@@ -50,7 +65,8 @@ function fail(c: Context, status: number, code: string, message: string, extra: 
   return c.json({ Code: code, Message: message, ...extra }, status as 400);
 }
 
-type Outcome = { ok: true; output: BatchCreateAttendeeCommandOutput } | { ok: false; error: { name: string; message: string; status: number } };
+type Outcome =
+  { ok: true; output: BatchCreateAttendeeCommandOutput } | { ok: false; error: { name: string; message: string; status: number } };
 
 export default new Hono<{ Bindings: Env }>().post('/meetings/:meetingId/attendees', async (c) => {
   const { client, tokens, schema } = setup(c.env);
@@ -77,9 +93,19 @@ export default new Hono<{ Bindings: Env }>().post('/meetings/:meetingId/attendee
   const outcomes = await Promise.all(
     chunks.map(async (part): Promise<Outcome> => {
       try {
-        return { ok: true, output: await client.send(new BatchCreateAttendeeCommand({ MeetingId: meetingId.output, Attendees: part as any })) };
+        return {
+          ok: true,
+          output: await client.send(new BatchCreateAttendeeCommand({ MeetingId: meetingId.output, Attendees: part as any })),
+        };
       } catch (error: any) {
-        return { ok: false, error: { name: String(error?.name ?? 'ServiceFailureException'), message: String(error?.message ?? ''), status: error?.$metadata?.httpStatusCode ?? 500 } };
+        return {
+          ok: false,
+          error: {
+            name: String(error?.name ?? 'ServiceFailureException'),
+            message: String(error?.message ?? ''),
+            status: error?.$metadata?.httpStatusCode ?? 500,
+          },
+        };
       }
     }),
   );
@@ -93,7 +119,8 @@ export default new Hono<{ Bindings: Env }>().post('/meetings/:meetingId/attendee
       answer.Attendees.push(...(outcome.output.Attendees ?? []));
       answer.Errors.push(...(outcome.output.Errors ?? []));
     } else {
-      for (const { ExternalUserId } of chunks[index]!) answer.Errors.push({ ExternalUserId, ErrorCode: outcome.error.name, ErrorMessage: outcome.error.message });
+      for (const { ExternalUserId } of chunks[index]!)
+        answer.Errors.push({ ExternalUserId, ErrorCode: outcome.error.name, ErrorMessage: outcome.error.message });
     }
   });
   return c.json(answer);

@@ -34,7 +34,10 @@ describe('deleting in batches', () => {
   it('sends batches of 25 AttendeeIds and reports progress after each', async () => {
     const { batches, deleteBatch } = fakeBatches({ failing: ['id-30'] });
     const progress: number[] = [];
-    const outcome = await deleteInBatches(attendees(60), deleteBatch, { signal: new AbortController().signal, onProgress: (done) => progress.push(done) });
+    const outcome = await deleteInBatches(attendees(60), deleteBatch, {
+      signal: new AbortController().signal,
+      onProgress: (done) => progress.push(done),
+    });
     expect(batches.map((b) => b.length)).toEqual([25, 25, 10]);
     expect(progress).toEqual([25, 50, 60]);
     expect(outcome.Deleted).toHaveLength(59);
@@ -44,10 +47,17 @@ describe('deleting in batches', () => {
   });
 
   it('goes on after a batch the meeting no longer holds (NotFoundException), and stops after anything else', async () => {
-    const goesOn = fakeBatches({ batchFailure: (i) => (i === 0 ? refused('NotFoundException', 'The meeting holds no attendee with this AttendeeId') : undefined) });
+    const goesOn = fakeBatches({
+      batchFailure: (i) => (i === 0 ? refused('NotFoundException', 'The meeting holds no attendee with this AttendeeId') : undefined),
+    });
     const after404 = await deleteInBatches(attendees(30), goesOn.deleteBatch, { signal: new AbortController().signal, batchSize: 10 });
     expect([after404.Errors.length, after404.Deleted.length, after404.notAttempted.length]).toEqual([10, 20, 0]);
-    expect(after404.Errors[0]).toEqual({ AttendeeId: 'id-1', ExternalUserId: 'bot-1', ErrorCode: 'NotFoundException', ErrorMessage: 'The meeting holds no attendee with this AttendeeId' });
+    expect(after404.Errors[0]).toEqual({
+      AttendeeId: 'id-1',
+      ExternalUserId: 'bot-1',
+      ErrorCode: 'NotFoundException',
+      ErrorMessage: 'The meeting holds no attendee with this AttendeeId',
+    });
 
     const stops = fakeBatches({ batchFailure: (i) => (i === 1 ? refused('ForbiddenException', "token 'ci' may not delete") : undefined) });
     const after403 = await deleteInBatches(attendees(30), stops.deleteBatch, { signal: new AbortController().signal, batchSize: 10 });
@@ -57,7 +67,9 @@ describe('deleting in batches', () => {
   });
 
   it('stops on a worker that has no such route (an older worker), which a 404 does not always mean', async () => {
-    const { deleteBatch } = fakeBatches({ batchFailure: () => refused('NotFoundException', 'No such route; the routes are listed in /openapi.json') });
+    const { deleteBatch } = fakeBatches({
+      batchFailure: () => refused('NotFoundException', 'No such route; the routes are listed in /openapi.json'),
+    });
     const outcome = await deleteInBatches(attendees(30), deleteBatch, { signal: new AbortController().signal, batchSize: 10 });
     expect([outcome.Errors.length, outcome.notAttempted.length, outcome.stopped?.kind]).toEqual([10, 20, 'refused']);
   });
@@ -80,7 +92,11 @@ describe('deleting in batches', () => {
     const outcome = await deleteInBatches(attendees(30), deleteBatch, { signal: controller.signal, batchSize: 10 });
     expect(outcome.Deleted).toHaveLength(10);
     expect(outcome.Errors.map((e) => e.ErrorCode)).toEqual(Array(10).fill('Cancelled'));
-    expect(outcome.notAttempted.map((a) => a.AttendeeId)).toEqual(attendees(30).slice(20).map((a) => a.AttendeeId));
+    expect(outcome.notAttempted.map((a) => a.AttendeeId)).toEqual(
+      attendees(30)
+        .slice(20)
+        .map((a) => a.AttendeeId),
+    );
     expect(outcome.stopped).toEqual({ kind: 'cancelled' });
   });
 
@@ -100,12 +116,21 @@ describe('presenting deletions', () => {
     expect(deletionSummary(outcomeOf({ Deleted: deleted, Errors: [] }))).toBe('Deleted 3 attendees');
     expect(deletionSummary(outcomeOf({ Deleted: deleted.slice(0, 1), Errors: [] }))).toBe('Deleted 1 attendee');
     expect(deletionSummary(outcomeOf({ Deleted: deleted, Errors: [error] }))).toBe('Deleted 3 of 4 attendees (1 failed)');
-    expect(deletionSummary({ Deleted: deleted, Errors: [error], notAttempted: attendees(2) })).toBe('Deleted 3 of 6 attendees (1 failed, 2 not attempted)');
+    expect(deletionSummary({ Deleted: deleted, Errors: [error], notAttempted: attendees(2) })).toBe(
+      'Deleted 3 of 6 attendees (1 failed, 2 not attempted)',
+    );
     expect(deletionSummary(outcomeOf({ Deleted: [], Errors: [] }))).toBe('Deleted no attendees: none was selected');
   });
 
   it('lists deleted, failed and not attempted attendees, each under its heading', () => {
-    const rows = deletionRows({ Deleted: deleted.slice(0, 1), Errors: [error, { AttendeeId: 'id-404', ErrorCode: 'NotFoundException', ErrorMessage: 'gone' }], notAttempted: attendees(1) }, 'Cancelled');
+    const rows = deletionRows(
+      {
+        Deleted: deleted.slice(0, 1),
+        Errors: [error, { AttendeeId: 'id-404', ErrorCode: 'NotFoundException', ErrorMessage: 'gone' }],
+        notAttempted: attendees(1),
+      },
+      'Cancelled',
+    );
     expect(rows).toEqual([
       { separator: true, label: 'Deleted (1)' },
       { label: '$(trash) bot-1', description: 'id-1', attendeeId: 'id-1' },
@@ -123,7 +148,9 @@ describe('presenting deletions', () => {
       `Delete 12 attendees whose ExternalUserId starts with "loadtest-" from meeting ${meetingId}? Each frees its slot; anyone joined as one of them is removed from the meeting.`,
     );
     expect(confirmDeletionMessage(meetingId, 1, { picked: true })).toMatch(/^Delete 1 attendee you picked from meeting/);
-    expect(confirmDeletionMessage(meetingId, undefined, { prefix: 'ci-' })).toMatch(/^Delete every attendee whose ExternalUserId starts with "ci-" \(the token may not list the meeting, so how many is not known\)/);
+    expect(confirmDeletionMessage(meetingId, undefined, { prefix: 'ci-' })).toMatch(
+      /^Delete every attendee whose ExternalUserId starts with "ci-" \(the token may not list the meeting, so how many is not known\)/,
+    );
   });
 
   it('logs counts and codes, never who', () => {

@@ -20,7 +20,16 @@ describe('normalizeSettings', () => {
   it('passes good values through, trimming the URL’s trailing slash', () => {
     const capabilities = { Audio: 'SendReceive', Video: 'None', Content: 'None' };
     const tags = [{ Key: 'team', Value: 'qa' }];
-    expect(normalizeSettings(raw({ workerUrl: ' https://worker.example.com/api/ ', requestTimeoutSeconds: 5, defaultCapabilities: capabilities, defaultTags: tags }))).toEqual({
+    expect(
+      normalizeSettings(
+        raw({
+          workerUrl: ' https://worker.example.com/api/ ',
+          requestTimeoutSeconds: 5,
+          defaultCapabilities: capabilities,
+          defaultTags: tags,
+        }),
+      ),
+    ).toEqual({
       workerUrl: 'https://worker.example.com/api',
       timeoutSeconds: 5,
       defaultCapabilities: capabilities,
@@ -35,9 +44,19 @@ describe('normalizeSettings', () => {
 
   it('falls back to defaults for unusable values, saying why (but not echoing them)', () => {
     const values = normalizeSettings(
-      raw({ workerUrl: 'ftp://x', requestTimeoutSeconds: 0, defaultCapabilities: { Audio: 'Loud' }, defaultTags: [{ Key: '', Value: 'secret-value' }] }),
+      raw({
+        workerUrl: 'ftp://x',
+        requestTimeoutSeconds: 0,
+        defaultCapabilities: { Audio: 'Loud' },
+        defaultTags: [{ Key: '', Value: 'secret-value' }],
+      }),
     );
-    expect(values).toMatchObject({ workerUrl: DEFAULT_WORKER_URL, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, defaultCapabilities: undefined, defaultTags: undefined });
+    expect(values).toMatchObject({
+      workerUrl: DEFAULT_WORKER_URL,
+      timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+      defaultCapabilities: undefined,
+      defaultTags: undefined,
+    });
     expect(values.problems).toHaveLength(4);
     expect(values.problems.join('\n')).not.toContain('secret-value');
     expect(values.problems[0]).toContain('chimeAttendees.workerUrl');
@@ -54,7 +73,8 @@ function fakeWorkspace(values: Record<string, unknown>) {
       return { dispose: () => void listeners.delete(listener) };
     },
   };
-  const change = (section: string) => listeners.forEach((listener) => listener({ affectsConfiguration: (name) => section.startsWith(name) }));
+  const change = (section: string) =>
+    listeners.forEach((listener) => listener({ affectsConfiguration: (name) => section.startsWith(name) }));
   return { workspace, values, change, listeners };
 }
 

@@ -36,8 +36,12 @@ describe.each(workerTargets())('worker client against the $name', ({ start }) =>
 
   it('reads what a token may do from GET /token, and refuses a wrong one', async () => {
     expect(expectOk(await getToken(target())).Operations).toEqual(expect.arrayContaining(['read', 'create', 'delete']));
-    if (worker.noReadToken) expect(expectOk(await getToken(target(worker.noReadToken)))).toEqual({ Name: 'no-read', Operations: ['create', 'delete'] });
-    expect(await getToken(target('not-the-token'))).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'UnauthorizedException' } });
+    if (worker.noReadToken)
+      expect(expectOk(await getToken(target(worker.noReadToken)))).toEqual({ Name: 'no-read', Operations: ['create', 'delete'] });
+    expect(await getToken(target('not-the-token'))).toMatchObject({
+      ok: false,
+      failure: { kind: 'refused', code: 'UnauthorizedException' },
+    });
   });
 
   it('creates attendees, answering each requested ExternalUserId exactly once', async () => {
@@ -50,12 +54,15 @@ describe.each(workerTargets())('worker client against the $name', ({ start }) =>
     expect(result.exchange).toMatchObject({ status: 200, requestId: expect.any(String), upstreamAttempts: expect.any(Number) });
     if (worker.emulatorUrl) {
       const created = await emulatorAttendees(worker.emulatorUrl, worker.meetingId);
-      for (const attendee of value.Attendees) expect(created).toContainEqual({ AttendeeId: attendee.AttendeeId, ExternalUserId: attendee.ExternalUserId });
+      for (const attendee of value.Attendees)
+        expect(created).toContainEqual({ AttendeeId: attendee.AttendeeId, ExternalUserId: attendee.ExternalUserId });
     }
   });
 
   it('accepts a base URL with a trailing slash', async () => {
-    const result = await createAttendees({ ...target(), baseUrl: `${worker.url}/` }, worker.meetingId, { Attendees: [{ ExternalUserId: `unit-${run}-slash` }] });
+    const result = await createAttendees({ ...target(), baseUrl: `${worker.url}/` }, worker.meetingId, {
+      Attendees: [{ ExternalUserId: `unit-${run}-slash` }],
+    });
     expectOk(result);
   });
 
@@ -65,7 +72,9 @@ describe.each(workerTargets())('worker client against the $name', ({ start }) =>
   });
 
   it('reports a missing token as UnauthorizedException', async () => {
-    const result = await createAttendees({ ...target(), token: undefined }, worker.meetingId, { Attendees: [{ ExternalUserId: `unit-${run}-x` }] });
+    const result = await createAttendees({ ...target(), token: undefined }, worker.meetingId, {
+      Attendees: [{ ExternalUserId: `unit-${run}-x` }],
+    });
     expect(result).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'UnauthorizedException' } });
   });
 
@@ -79,7 +88,11 @@ describe.each(workerTargets())('worker client against the $name', ({ start }) =>
     const result = await createAttendees(target(), worker.meetingId, { Attendees: [{ ExternalUserId: 'a' }] });
     expect(result).toMatchObject({
       ok: false,
-      failure: { kind: 'refused', code: 'BadRequestException', issues: [{ Path: 'Attendees[0].ExternalUserId', Message: 'must be 2 to 64 characters' }] },
+      failure: {
+        kind: 'refused',
+        code: 'BadRequestException',
+        issues: [{ Path: 'Attendees[0].ExternalUserId', Message: 'must be 2 to 64 characters' }],
+      },
     });
   });
 
@@ -100,9 +113,14 @@ describe.each(workerTargets())('worker client against the $name', ({ start }) =>
     it('lists attendees without JoinTokens, deletes them one by one and by prefix or AttendeeIds', async () => {
       const prefix = `unit-${run}-del-`;
       const ids = [1, 2, 3, 4].map((n) => `${prefix}${n}`);
-      const created = expectOk(await createAttendees(target(), worker.meetingId, { Attendees: ids.map((ExternalUserId) => ({ ExternalUserId })) })).Attendees;
+      const created = expectOk(
+        await createAttendees(target(), worker.meetingId, { Attendees: ids.map((ExternalUserId) => ({ ExternalUserId })) }),
+      ).Attendees;
       const listed = expectOk(await listAttendees(target(), worker.meetingId)).Attendees;
-      for (const attendee of created) expect(listed).toContainEqual(expect.objectContaining({ AttendeeId: attendee.AttendeeId, ExternalUserId: attendee.ExternalUserId }));
+      for (const attendee of created)
+        expect(listed).toContainEqual(
+          expect.objectContaining({ AttendeeId: attendee.AttendeeId, ExternalUserId: attendee.ExternalUserId }),
+        );
       expect(JSON.stringify(listed)).not.toContain('JoinToken');
 
       const one = await deleteAttendee(target(), worker.meetingId, created[0]!.AttendeeId);
@@ -131,17 +149,30 @@ describe.each(workerTargets())('worker client against the $name', ({ start }) =>
       expectOk(await createAttendees(target(), worker.meetingId, { Attendees: [{ ExternalUserId: present }] }));
       const used = expectOk(await listAttendees(target(), worker.meetingId)).Attendees.length;
       const check = await checkMeeting(target(), worker.meetingId, [present, `unit-${run}-new`]);
-      expect(check).toMatchObject({ kind: 'checked', meeting: { MeetingId: worker.meetingId }, slots: { used, newCount: 1, presentCount: 1, free: 250 - used, fits: true } });
+      expect(check).toMatchObject({
+        kind: 'checked',
+        meeting: { MeetingId: worker.meetingId },
+        slots: { used, newCount: 1, presentCount: 1, free: 250 - used, fits: true },
+      });
       expect(await checkMeeting(target(), randomUUID(), [present])).toMatchObject({ kind: 'notFound' });
     });
 
     it('creates a meeting with its bots in one call, lists them with their capabilities, and ends it', async () => {
       const silent = { Audio: 'None', Video: 'None', Content: 'None' } as const;
       const bots = [1, 2, 3].map((n) => ({ ExternalUserId: `unit-${run}-mbot-${n}`, Capabilities: silent }));
-      const body = { ExternalMeetingId: `unit-${run}-meeting`, MediaRegion: 'eu-west-2', MeetingFeatures: { Attendee: { MaxCount: 25 } }, Attendees: bots } as const;
+      const body = {
+        ExternalMeetingId: `unit-${run}-meeting`,
+        MediaRegion: 'eu-west-2',
+        MeetingFeatures: { Attendee: { MaxCount: 25 } },
+        Attendees: bots,
+      } as const;
       const created = expectOk(await createMeeting(target(), body));
       const { MeetingId } = created.Meeting;
-      expect(created.Meeting).toMatchObject({ ExternalMeetingId: body.ExternalMeetingId, MediaRegion: 'eu-west-2', MeetingFeatures: { Attendee: { MaxCount: 25 } } });
+      expect(created.Meeting).toMatchObject({
+        ExternalMeetingId: body.ExternalMeetingId,
+        MediaRegion: 'eu-west-2',
+        MeetingFeatures: { Attendee: { MaxCount: 25 } },
+      });
       expect(created.Attendees.map((a) => a.ExternalUserId)).toEqual(bots.map((b) => b.ExternalUserId));
       for (const attendee of created.Attendees) expect(attendee.JoinToken.length).toBeGreaterThan(0);
       expect(created.Errors).toEqual([]);
@@ -155,15 +186,27 @@ describe.each(workerTargets())('worker client against the $name', ({ start }) =>
 
     it('refuses a meeting the contract refuses, naming the field', async () => {
       const result = await createMeeting(target(), { ExternalMeetingId: 'x' });
-      expect(result).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'BadRequestException', issues: [{ Path: 'ExternalMeetingId' }] } });
+      expect(result).toMatchObject({
+        ok: false,
+        failure: { kind: 'refused', code: 'BadRequestException', issues: [{ Path: 'ExternalMeetingId' }] },
+      });
     });
 
     it('a token that may not read is refused the meeting and its listing, and may still create and delete', async ({ skip }) => {
       if (!worker.noReadToken) return skip();
       const noRead = target(worker.noReadToken);
-      expect(await getMeeting(noRead, worker.meetingId)).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'ForbiddenException' } });
-      expect(await listAttendees(noRead, worker.meetingId)).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'ForbiddenException' } });
-      expect(await checkMeeting(noRead, worker.meetingId, ['x1'])).toMatchObject({ kind: 'unchecked', failure: { code: 'ForbiddenException' } });
+      expect(await getMeeting(noRead, worker.meetingId)).toMatchObject({
+        ok: false,
+        failure: { kind: 'refused', code: 'ForbiddenException' },
+      });
+      expect(await listAttendees(noRead, worker.meetingId)).toMatchObject({
+        ok: false,
+        failure: { kind: 'refused', code: 'ForbiddenException' },
+      });
+      expect(await checkMeeting(noRead, worker.meetingId, ['x1'])).toMatchObject({
+        kind: 'unchecked',
+        failure: { code: 'ForbiddenException' },
+      });
       const prefix = `unit-${run}-noread-`;
       expectOk(await createAttendees(noRead, worker.meetingId, { Attendees: [{ ExternalUserId: `${prefix}1` }] }));
       const deleted = expectOk(await deleteAttendees(noRead, worker.meetingId, { ExternalUserIdPrefix: prefix }));

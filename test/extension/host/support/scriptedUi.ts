@@ -54,7 +54,16 @@ export interface ScriptedUiOptions {
 }
 
 type Window = typeof vscode.window;
-const REPLACED = ['createInputBox', 'createQuickPick', 'showInputBox', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'withProgress', 'setStatusBarMessage'] as const;
+const REPLACED = [
+  'createInputBox',
+  'createQuickPick',
+  'showInputBox',
+  'showInformationMessage',
+  'showWarningMessage',
+  'showErrorMessage',
+  'withProgress',
+  'setStatusBarMessage',
+] as const;
 
 export class ScriptedUi {
   readonly seen: Seen[] = [];
@@ -109,7 +118,8 @@ export class ScriptedUi {
   /** Throws when something unexpected happened or scripted actions were left over. */
   assertDone(): void {
     const trouble = [...this.problems, ...this.actions.map((action) => `scripted but never used: ${JSON.stringify(action)}`)];
-    if (trouble.length) throw new Error(`The UI did not go as scripted:\n- ${trouble.join('\n- ')}\nSeen: ${JSON.stringify(this.seen, null, 1)}`);
+    if (trouble.length)
+      throw new Error(`The UI did not go as scripted:\n- ${trouble.join('\n- ')}\nSeen: ${JSON.stringify(this.seen, null, 1)}`);
   }
 
   /** Seen inputs (not messages) in order. */
@@ -144,7 +154,15 @@ export class ScriptedUi {
     const value = action?.kind === 'accept' ? (action.value ?? options.value ?? '') : undefined;
     const validationMessage = value === undefined ? undefined : await options.validateInput?.(value);
     const message = typeof validationMessage === 'string' ? validationMessage : validationMessage?.message;
-    this.seen.push({ type: 'showInputBox', title: options.title, prompt: options.prompt, password: options.password, value, validationMessage: message, action: action?.kind ?? 'hide' });
+    this.seen.push({
+      type: 'showInputBox',
+      title: options.title,
+      prompt: options.prompt,
+      password: options.password,
+      value,
+      validationMessage: message,
+      action: action?.kind ?? 'hide',
+    });
     if (action && action.kind !== 'accept' && action.kind !== 'hide') this.problems.push(`"${action.kind}" does not fit a plain input box`);
     return message ? undefined : value;
   }
@@ -182,7 +200,10 @@ export class ScriptedUi {
   }
 }
 
-type ProgressTask = (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<unknown>;
+type ProgressTask = (
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+  token: vscode.CancellationToken,
+) => Thenable<unknown>;
 
 /** How long an open input waits for a scripted message to be shown over it. */
 const MESSAGE_WAIT_MS = 15_000;
@@ -191,7 +212,8 @@ const MESSAGE_WAIT_MS = 15_000;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 const plainLabel = (label: string) => label.replace(/^\$\([\w-]+\)\s*/, '');
-const matches = (label: string, wanted: string | RegExp) => (typeof wanted === 'string' ? plainLabel(label) === wanted : wanted.test(plainLabel(label)));
+const matches = (label: string, wanted: string | RegExp) =>
+  typeof wanted === 'string' ? plainLabel(label) === wanted : wanted.test(plainLabel(label));
 
 /** What the two kinds of quick input share: properties the extension sets, events it listens to. */
 abstract class FakeQuickInput {
@@ -368,11 +390,16 @@ class FakeQuickPick extends FakeQuickInput {
 
   protected perform(action: Action): void {
     if (action.kind === 'accept') return this.choose(this.shown()[0], 'the first shown item');
-    if (action.kind === 'pick') return this.choose(this.choices().find((item) => matches(item.label, action.label)), `an item labelled ${action.label}`);
+    if (action.kind === 'pick')
+      return this.choose(
+        this.choices().find((item) => matches(item.label, action.label)),
+        `an item labelled ${action.label}`,
+      );
     if (action.kind === 'select') {
       if (!this.canSelectMany) return this.ui.problem(`"${this.title}" has no checkboxes to select with`);
       const chosen = this.choices().filter((item) => action.labels.some((label) => matches(item.label, label)));
-      if (chosen.length !== action.labels.length) return this.ui.problem(`not every one of ${action.labels.join(', ')} is in "${this.title}"`);
+      if (chosen.length !== action.labels.length)
+        return this.ui.problem(`not every one of ${action.labels.join(', ')} is in "${this.title}"`);
       this.selectedItems = chosen;
       this.selectionChanged.fire(chosen);
       this.accepted.fire();
@@ -403,6 +430,8 @@ class FakeQuickPick extends FakeQuickInput {
   private shown(): vscode.QuickPickItem[] {
     const typed = this.value.trim().toLowerCase();
     const visible = (text: string | undefined) => !!text && text.toLowerCase().includes(typed);
-    return this.choices().filter((item) => !typed || item.alwaysShow || visible(item.label) || (this.matchOnDescription && visible(item.description)));
+    return this.choices().filter(
+      (item) => !typed || item.alwaysShow || visible(item.label) || (this.matchOnDescription && visible(item.description)),
+    );
   }
 }

@@ -14,7 +14,11 @@ export interface Session {
  * Runs the command (with `args`, as a menu of the Meetings tree hands it its node) while the script plays,
  * restores everything afterwards, and fails when the UI went otherwise than scripted.
  */
-export async function runCommand(command: string, actions: Action[], options: ScriptedUiOptions & { args?: unknown[] } = {}): Promise<Session> {
+export async function runCommand(
+  command: string,
+  actions: Action[],
+  options: ScriptedUiOptions & { args?: unknown[] } = {},
+): Promise<Session> {
   const testHooks: TestHooks = await hooks();
   const ui = new ScriptedUi(testHooks.window, options).script(...actions).install();
   const clipboard: string[] = [];

@@ -25,7 +25,14 @@ async function start(env: NodeJS.ProcessEnv): Promise<WorkerUnderTest> {
   const { CHIME_TEST_WORKER_URL: url, CHIME_TEST_TOKEN: token, CHIME_TEST_MEETING_ID: meetingId } = env;
   if (url && token && meetingId) {
     console.log(`[host tests] worker ${url} (from CHIME_TEST_WORKER_URL)`);
-    return { url, token, noReadToken: env.CHIME_TEST_NO_READ_TOKEN, meetingId, emulatorUrl: env.CHIME_TEST_EMULATOR_URL, close: async () => {} };
+    return {
+      url,
+      token,
+      noReadToken: env.CHIME_TEST_NO_READ_TOKEN,
+      meetingId,
+      emulatorUrl: env.CHIME_TEST_EMULATOR_URL,
+      close: async () => {},
+    };
   }
   const worker = await startRealWorker();
   console.log(`[host tests] no CHIME_TEST_WORKER_URL/TOKEN/MEETING_ID: worker app + emulator in-process at ${worker.url}`);
@@ -41,9 +48,14 @@ export async function stopWorkerUnderTest(): Promise<void> {
 export const runTag = `host-${randomUUID().slice(0, 8)}`;
 
 /** Attendees the emulator holds for a meeting (AttendeeId and ExternalUserId; it never shows JoinTokens). */
-export async function emulatorAttendees(emulatorUrl: string, meetingId: string): Promise<Array<{ AttendeeId: string; ExternalUserId: string }>> {
+export async function emulatorAttendees(
+  emulatorUrl: string,
+  meetingId: string,
+): Promise<Array<{ AttendeeId: string; ExternalUserId: string }>> {
   const response = await fetch(`${emulatorUrl}/_emulator/state`);
-  const state = (await response.json()) as { meetings: Array<{ MeetingId: string; Attendees: Array<{ AttendeeId: string; ExternalUserId: string }> }> };
+  const state = (await response.json()) as {
+    meetings: Array<{ MeetingId: string; Attendees: Array<{ AttendeeId: string; ExternalUserId: string }> }>;
+  };
   return state.meetings.find((meeting) => meeting.MeetingId === meetingId)?.Attendees ?? [];
 }
 
@@ -89,13 +101,18 @@ export function emulatorControl(emulatorUrl: string): EmulatorControl {
 }
 
 /** Creates attendees straight through the worker (no UI), for a meeting to start with. */
-export async function fillMeeting(worker: WorkerUnderTest, meetingId: string, externalUserIds: string[]): Promise<Array<{ AttendeeId: string; ExternalUserId: string }>> {
+export async function fillMeeting(
+  worker: WorkerUnderTest,
+  meetingId: string,
+  externalUserIds: string[],
+): Promise<Array<{ AttendeeId: string; ExternalUserId: string }>> {
   const response = await fetch(`${worker.url}/meetings/${meetingId}/attendees`, {
     method: 'POST',
     headers: { authorization: `Bearer ${worker.token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ Attendees: externalUserIds.map((ExternalUserId) => ({ ExternalUserId })) }),
   });
   const body = (await response.json()) as { Attendees: Array<{ AttendeeId: string; ExternalUserId: string }>; Errors: unknown[] };
-  if (!response.ok || body.Errors.length) throw new Error(`filling meeting ${meetingId} failed: HTTP ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+  if (!response.ok || body.Errors.length)
+    throw new Error(`filling meeting ${meetingId} failed: HTTP ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
   return body.Attendees.map(({ AttendeeId, ExternalUserId }) => ({ AttendeeId, ExternalUserId }));
 }

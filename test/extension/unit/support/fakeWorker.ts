@@ -89,17 +89,21 @@ async function answer(req: IncomingMessage, res: ServerResponse, api: ChimeApi, 
     return createFakeMeeting(JSON.parse(await readBody(req)), api, meetings, res, refuse);
   }
   if (req.method === 'GET' && req.url === '/token') {
-    if (req.headers.authorization === `Bearer ${ids.token}`) return send(res, 200, { Name: 'fake', Operations: ['read', 'create', 'delete', 'meetings'] });
-    if (req.headers.authorization === `Bearer ${ids.noReadToken}`) return send(res, 200, { Name: 'no-read', Operations: ['create', 'delete'] });
+    if (req.headers.authorization === `Bearer ${ids.token}`)
+      return send(res, 200, { Name: 'fake', Operations: ['read', 'create', 'delete', 'meetings'] });
+    if (req.headers.authorization === `Bearer ${ids.noReadToken}`)
+      return send(res, 200, { Name: 'no-read', Operations: ['create', 'delete'] });
     return refuse('UnauthorizedException', 401);
   }
   const [, meetingId, rest = ''] = /^\/meetings\/([^/]+)(\/.*)?$/.exec(req.url ?? '') ?? [];
   const route = `${req.method} ${rest.replace(/^\/attendees\/(?!delete$)[^/]+$/, '/attendees/{id}')}`;
   const operation = ROUTES[route];
-  if (!meetingId || !operation) return refuse('NotFoundException', 404, { Message: 'No such route; the routes are listed in /openapi.json' });
+  if (!meetingId || !operation)
+    return refuse('NotFoundException', 404, { Message: 'No such route; the routes are listed in /openapi.json' });
   const reader = req.headers.authorization === `Bearer ${ids.token}`;
   if (!reader && req.headers.authorization !== `Bearer ${ids.noReadToken}`) return refuse('UnauthorizedException', 401);
-  if (operation === 'read' && !reader) return refuse('ForbiddenException', 403, { Message: "token 'no-read' may not read (it may create and delete)" });
+  if (operation === 'read' && !reader)
+    return refuse('ForbiddenException', 403, { Message: "token 'no-read' may not read (it may create and delete)" });
   if (meetingId === ids.stalledMeetingId) return;
   if (meetingId === ids.throttledMeetingId) {
     res.setHeader(HEADERS.attempts, '3');
@@ -131,13 +135,21 @@ async function answer(req: IncomingMessage, res: ServerResponse, api: ChimeApi, 
       const parsed = parseSafely(DeleteAttendeesRequestSchema, JSON.parse(await readBody(req)));
       if (!parsed.success) return refuse('BadRequestException', 400, { Issues: describeIssues(parsed.issues) });
       const { ExternalUserIdPrefix: prefix, AttendeeIds: wanted = [] } = parsed.output;
-      const targets = prefix !== undefined ? attendees.filter((a) => a.ExternalUserId.startsWith(prefix)) : attendees.filter((a) => wanted.includes(a.AttendeeId));
+      const targets =
+        prefix !== undefined
+          ? attendees.filter((a) => a.ExternalUserId.startsWith(prefix))
+          : attendees.filter((a) => wanted.includes(a.AttendeeId));
       const missing = wanted.filter((id) => !attendees.some((a) => a.AttendeeId === id));
-      if (targets.length === 0 && missing.length) return refuse('NotFoundException', 404, { Message: 'The meeting holds no attendee with this AttendeeId' });
+      if (targets.length === 0 && missing.length)
+        return refuse('NotFoundException', 404, { Message: 'The meeting holds no attendee with this AttendeeId' });
       for (const target of targets) attendees.splice(attendees.indexOf(target), 1);
       return send(res, 200, {
         Deleted: targets.map(({ AttendeeId, ExternalUserId }) => ({ AttendeeId, ExternalUserId })),
-        Errors: missing.map((AttendeeId) => ({ AttendeeId, ErrorCode: 'NotFoundException', ErrorMessage: 'The meeting holds no attendee with this AttendeeId' })),
+        Errors: missing.map((AttendeeId) => ({
+          AttendeeId,
+          ErrorCode: 'NotFoundException',
+          ErrorMessage: 'The meeting holds no attendee with this AttendeeId',
+        })),
       });
     }
   }
@@ -172,7 +184,13 @@ const ROUTES: Record<string, 'read' | 'create' | 'delete'> = {
 const SERVICE_DEFAULT = { Audio: 'SendReceive', Video: 'SendReceive', Content: 'SendReceive' } as const;
 
 /** POST /meetings: a new live meeting, with its attendees made as the create-attendees route makes them. */
-function createFakeMeeting(body: unknown, api: ChimeApi, meetings: Meetings, res: ServerResponse, refuse: (code: ErrorName, status: number, extra?: Partial<ErrorBody>) => void) {
+function createFakeMeeting(
+  body: unknown,
+  api: ChimeApi,
+  meetings: Meetings,
+  res: ServerResponse,
+  refuse: (code: ErrorName, status: number, extra?: Partial<ErrorBody>) => void,
+) {
   const parsed = parseSafely(createMeetingRequestSchema({ api }), body);
   if (!parsed.success) return refuse('BadRequestException', 400, { Issues: describeIssues(parsed.issues) });
   const { ExternalMeetingId, MediaRegion = 'us-east-1', MeetingFeatures, Attendees = [] } = parsed.output;
@@ -184,7 +202,11 @@ function createFakeMeeting(body: unknown, api: ChimeApi, meetings: Meetings, res
     JoinToken: `join-${randomUUID()}`,
   }));
   meetings.set(MeetingId, attendees);
-  send(res, 200, { Meeting: { ...fakeMeeting(MeetingId), ExternalMeetingId, MediaRegion, MeetingFeatures }, Attendees: attendees, Errors: [] });
+  send(res, 200, {
+    Meeting: { ...fakeMeeting(MeetingId), ExternalMeetingId, MediaRegion, MeetingFeatures },
+    Attendees: attendees,
+    Errors: [],
+  });
 }
 
 export function fakeMeeting(MeetingId: string) {
