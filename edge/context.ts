@@ -29,5 +29,7 @@ export type AppEnv = {
     token: TokenEntry;
     /** Counts and times the request's upstream calls. */
     upstream: UpstreamStats;
+    /** The request's JSON body as jsonBody parsed it, not yet checked against a schema (jsonOf does). */
+    body: unknown;
   };
 };

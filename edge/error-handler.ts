@@ -28,9 +28,7 @@ export function errorResponse(error: unknown, c: Context<AppEnv>): Response {
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof HTTPException) {
-    return error.status === 400
-      ? new ApiError('BadRequestException', 'The request body is not valid JSON')
-      : new ApiError(error.status >= 500 ? 'ServiceFailureException' : 'BadRequestException', error.message, { status: error.status });
+    return new ApiError(error.status >= 500 ? 'ServiceFailureException' : 'BadRequestException', error.message, { status: error.status });
   }
   return new ApiError('ServiceFailureException', 'The worker failed unexpectedly; the request ID identifies it in the log');
 }

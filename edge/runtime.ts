@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import { batchCreateAttendeeRequestSchema, createMeetingRequestSchema } from '../shared/index.ts';
 import { ChimeClient } from './chime/client.ts';
 import { readConfig, type Config } from './config.ts';
@@ -45,8 +44,6 @@ async function build(env: Env): Promise<Runtime> {
     openApi: once(() => openApiDocument(config.api, config.maxAttendees)),
   };
 }
-
-export type RequestSchemaOutput = v.InferOutput<Runtime['requestSchema']>;
 
 function once<T>(make: () => T): () => T {
   let made: { value: T } | undefined;

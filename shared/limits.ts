@@ -12,6 +12,15 @@ export const LIMITS = {
   tagValueLength: { min: 1, max: 256 },
   /** Well above the largest valid request (250 attendees with 10 maximal tags each, about 2 MB of UTF-8). */
   requestBodyBytes: 4 * 1024 * 1024,
+  /**
+   * A request body nests at most this deep and holds at most this many JSON values (objects, lists, strings,
+   * numbers, true, false, null), counted on its bytes before it is parsed: parsing costs grow with both, much
+   * faster than with the size. The deepest valid body nests 5 levels (`{"Attendees":[{"Tags":[{"Key":…}]}]}`);
+   * the largest holds 8,252 values (legacy API: the body and its list, then 250 attendees × (the attendee, its
+   * ExternalUserId, its Tags list, 10 tags × 3)). A meeting created with its attendees adds a few dozen fields.
+   */
+  jsonDepth: 16,
+  jsonValues: 20_000,
   /** A validation error lists at most this many issues; its message counts the rest. */
   issuesListed: 20,
   /** Caller's text that an answer or log line repeats (an unknown field's name, a caller's request ID) is cut to this length. */

@@ -4,6 +4,7 @@ import { every } from 'hono/combine';
 import { LIMITS } from '../../shared/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { parseJsonBody } from '../json-parse.ts';
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const CHARSET = /^charset=/i;
@@ -25,7 +26,16 @@ const requireJsonContentType = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** A JSON body of a sane size, refused before it is parsed. */
+/**
+ * The body read once and parsed within LIMITS' bounds, for jsonOf to check against its schema. It is read from
+ * the raw request, so nothing can read it again behind these checks.
+ */
+const parseBody = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('body', parseJsonBody(new Uint8Array(await c.req.raw.arrayBuffer())));
+  await next();
+});
+
+/** A JSON body of a sane size and shape, refused before it is parsed. */
 export const jsonBody = every(
   requireJsonContentType,
   bodyLimit({
@@ -34,4 +44,5 @@ export const jsonBody = every(
       throw new ApiError('PayloadTooLargeException', `The request body must be at most ${LIMITS.requestBodyBytes} bytes`);
     },
   }),
+  parseBody,
 );

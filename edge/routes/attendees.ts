@@ -7,9 +7,8 @@ import { listAttendees } from '../listing.ts';
 import { authorize } from '../middleware/auth.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { upstreamStats } from '../middleware/upstream-stats.ts';
-import type { RequestSchemaOutput } from '../runtime.ts';
 import { inScope, requireInScope } from '../scope.ts';
-import { meetingParam, parsed } from './validators.ts';
+import { jsonOf, meetingParam } from './validators.ts';
 
 /** AWS's own path carries `?operation=batch-create`; it is optional here, anything else is refused. */
 const operationQuery = validator('query', (query: Record<string, string | string[]>) => {
@@ -22,7 +21,7 @@ const operationQuery = validator('query', (query: Record<string, string | string
 });
 
 /** The body's schema depends on the configured API and attendee limit. */
-const attendeesBody = validator('json', (body: unknown, c) => parsed(c.get('runtime').requestSchema, body) as RequestSchemaOutput);
+const attendeesBody = jsonOf((c) => c.get('runtime').requestSchema);
 
 /** The meeting's attendee collection: create into it, list it. */
 export const attendeesRoutes = new Hono<AppEnv>()

@@ -1,7 +1,5 @@
 import { Hono } from 'hono/tiny';
 import { createMiddleware } from 'hono/factory';
-import { validator } from 'hono/validator';
-import type { CreateMeetingRequest } from '../../shared/index.ts';
 import type { AppEnv } from '../context.ts';
 import { goneCountsAsDone } from '../deletion.ts';
 import { ApiError } from '../errors.ts';
@@ -11,7 +9,7 @@ import { jsonBody } from '../middleware/json-body.ts';
 import { upstreamStats } from '../middleware/upstream-stats.ts';
 import { requireInScope, requireMeetingInScope, requireOperation } from '../scope.ts';
 import { callUpstream } from '../upstream.ts';
-import { meetingParam, parsed } from './validators.ts';
+import { jsonOf, meetingParam } from './validators.ts';
 
 /** AWS removed the legacy API's meeting operations in February 2025: meetings are made through the current one. */
 const currentApiOnly = createMiddleware<AppEnv>(async (c, next) => {
@@ -21,7 +19,7 @@ const currentApiOnly = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-const createMeetingBody = validator('json', (body: unknown, c): CreateMeetingRequest => parsed(c.get('runtime').createMeetingSchema, body));
+const createMeetingBody = jsonOf((c) => c.get('runtime').createMeetingSchema);
 
 /**
  * A test meeting from start to end: make it, with its attendees in the same call, and end it, which frees

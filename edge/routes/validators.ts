@@ -1,6 +1,9 @@
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { validator } from 'hono/validator';
 import * as v from 'valibot';
 import { AttendeeIdSchema, MeetingIdSchema, parseSafely, reportIssues } from '../../shared/index.ts';
+import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 
 /** The input parsed by the schema, or a 400 naming the failing fields and rules (the first ones, counting the rest), never the values. */
@@ -20,5 +23,12 @@ export const meetingAndAttendeeParams = validator('param', (params: Record<strin
   attendeeId: parsed(AttendeeIdSchema, params.attendeeId, 'AttendeeId'),
 }));
 
-/** A JSON body checked against a fixed schema (jsonBody has checked its media type and size). */
-export const jsonOf = <S extends v.GenericSchema>(schema: S) => validator('json', (body: unknown) => parsed(schema, body));
+/**
+ * The JSON body that jsonBody read and parsed (within its size, depth and value bounds), checked against a
+ * schema, or the schema this request's runtime uses; the route reads it with `c.req.valid('json')`.
+ */
+export const jsonOf = <S extends v.GenericSchema>(schema: S | ((c: Context<AppEnv>) => S)) =>
+  createMiddleware<AppEnv, string, { in: { json: v.InferInput<S> }; out: { json: v.InferOutput<S> } }>(async (c, next) => {
+    c.req.addValidatedData('json', parsed(typeof schema === 'function' ? schema(c) : schema, c.get('body')) as object);
+    await next();
+  });

@@ -4,7 +4,8 @@
  * Figures, not tests: bundle sizes, CPU per request in workerd, added latency, fan-out and the
  * extension's weight, each measured side by side in one run on this machine and printed as Markdown
  * (with --write, the whole of docs/benchmarks.md). Everything runs on 127.0.0.1, is bounded in
- * requests and seconds, and stops by itself; the default run takes about three minutes.
+ * requests and seconds, and stops by itself; the default run takes about three minutes. `--only bf` runs only
+ * the sections named by their letters (a bundle, b CPU, c latency, d fan-out, e extension, f hostile bodies).
  */
 import { SignatureV4 } from '@smithy/signature-v4';
 import { execFileSync } from 'node:child_process';
@@ -35,9 +36,21 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '8' },
     latency: { type: 'string', default: '200' },
+    only: { type: 'string', default: 'abcdef' },
     write: { type: 'string' },
+    help: { type: 'boolean' },
   },
 });
+if (args.help) {
+  console.log('npm run bench [-- --seconds 4 --rounds 3 --concurrency 8 --latency 200 --only abcdef | --write docs/benchmarks.md]');
+  console.log('sections for --only: a bundle, b CPU per request, c latency, d fan-out, e extension, f hostile bodies');
+  process.exit(0);
+}
+if (args.write && args.only !== 'abcdef') {
+  console.error('bench: --write writes the whole of docs/benchmarks.md, so it runs every section: leave out --only');
+  process.exit(2);
+}
+const runs = (section: string) => args.only.includes(section);
 const SECONDS = Number(args.seconds);
 const ROUNDS = Math.max(1, Number(args.rounds));
 const CONCURRENCY = Number(args.concurrency);
@@ -121,18 +134,19 @@ async function main() {
   );
   say();
 
-  await bundles();
+  if (runs('a')) await bundles();
 
   const emulator = await startEmulator();
   cleanups.push(() => emulator.close());
   const targets = await startTargets(emulator);
-  const own100 = await cpuPerRequest(emulator, targets);
-  await cpuBreakdown(targets, own100);
-  await latency(emulator, targets);
-  await pacerCost(emulator);
-  await fanOut();
-  extension();
-  await hostileBodies(emulator, targets);
+  if (runs('b')) await cpuBreakdown(targets, await cpuPerRequest(emulator, targets));
+  if (runs('c')) {
+    await latency(emulator, targets);
+    await pacerCost(emulator);
+  }
+  if (runs('d')) await fanOut();
+  if (runs('e')) extension();
+  if (runs('f')) await hostileBodies(emulator, targets);
 
   say('## Goals');
   say();

@@ -41,6 +41,7 @@ const attacks: Array<() => Attack> = [
   },
   () => ({ body: pick(['', 'null', '0', '"text"', '[]', 'true', '{"Attendees":null}', '{"Attendees":"all"}', '{"Attendees":{}}', '\u0000', '{"Attendees":[1,2]}']) }),
   () => ({ body: `{"Attendees":${'['.repeat(1_000 + int(50_000))}` }),
+  () => ({ body: `{"Attendees":[${'0,'.repeat(LIMITS.jsonValues + int(1_000))}0]}` }),
   () => ({ body: new Uint8Array(Array.from({ length: 1 + int(500) }, () => int(256))) }),
   () => ({ body: JSON.stringify({ Attendees: validAttendees(LIMITS.attendeesPerMeeting + 1 + int(500)) }) }),
   () => ({ body: JSON.stringify({ Attendees: [] }) }),
@@ -168,7 +169,7 @@ describe('answers to the largest hostile bodies', () => {
   });
 
   /** Sends a body that must be refused with 400 before any upstream call: the answer is small and lists at most 20 issues. */
-  async function refused(path: string, body: string, legacy = false) {
+  async function refused(path: string, body: string, legacy = false): Promise<ErrorAnswer> {
     expect(body.length).toBeLessThanOrEqual(LIMITS.requestBodyBytes);
     const before = await emulator.allCalls(legacy);
     const response = await app.fetch(
@@ -183,24 +184,63 @@ describe('answers to the largest hostile bodies', () => {
     const json = JSON.parse(text) as ErrorAnswer;
     expect([response.status, json.Code]).toEqual([400, 'BadRequestException']);
     expect(text.length).toBeLessThanOrEqual(ANSWER_BYTES);
-    expect(json.Issues.length).toBeLessThanOrEqual(LIMITS.issuesListed);
+    expect(json.Issues?.length ?? 0).toBeLessThanOrEqual(LIMITS.issuesListed);
     expect(json.Message.length).toBeLessThanOrEqual(1_024);
     expect(await emulator.allCalls(legacy)).toBe(before);
     return json;
   }
 
+  const deeper = `The request body nests deeper than ${LIMITS.jsonDepth} levels`;
+  const more = `The request body holds more than ${LIMITS.jsonValues} JSON values`;
+  const tooDeep = LIMITS.jsonDepth + 1;
+  const fields = (count: number) => Array.from({ length: count }, (_, i) => `"field-${i}":1`).join(',');
   it.each([
-    ['AttendeeIds', 100_000, '"x"', 'attendees/delete', 'must hold 1 to 250 attendee IDs'],
-    ['AttendeeIds', 1_000_000, '"x"', 'attendees/delete', 'must hold 1 to 250 attendee IDs'],
-    ['Attendees', 2_000_000, '0', 'attendees', 'must hold 1 to 250 attendees'],
-  ])('refuses %s of %i items %s on the length alone', async (Path, count, item, path, Message) => {
-    const json = await refused(path, `{"${Path}":${items(count, item)}}`);
+    ['AttendeeIds of 1,000,000 "x"', 'attendees/delete', `{"AttendeeIds":${items(1_000_000, '"x"')}}`, more],
+    ['AttendeeIds one more than the bound allows', 'attendees/delete', `{"AttendeeIds":${items(LIMITS.jsonValues - 1, '"x"')}}`, more],
+    ['Attendees of 2,000,000 zeros', 'attendees', `{"Attendees":${items(2_000_000, '0')}}`, more],
+    ['250,000 unknown fields', 'attendees', `{"Attendees":[{"ExternalUserId":"bob"}],${fields(250_000)}}`, more],
+    ['empty lists, 500,000 of them', 'attendees', `{"Attendees":${items(500_000, '[]')}}`, more],
+    ['Attendees nested 2,000,000 deep', 'attendees', `{"Attendees":${'['.repeat(2_000_000)}${']'.repeat(2_000_000)}}`, deeper],
+    ['objects nested one level deeper than the bound', 'attendees', `${'{"a":'.repeat(tooDeep)}1${'}'.repeat(tooDeep)}`, deeper],
+  ])('refuses %s on its shape alone, before parsing it', async (_, path, body, Message) => {
+    const json = await refused(path, body);
+    expect([json.Message, json.Issues]).toEqual([Message, undefined]);
+  });
+
+  it('reads 500,000 escaped quotes and brackets in a string as text, then lists nested as deep as allowed', async () => {
+    const lists = LIMITS.jsonDepth - 2;
+    const json = await refused('attendees', `{"Attendees":["${'\\"[{,'.repeat(500_000)}",${'['.repeat(lists)}${']'.repeat(lists)}]}`);
+    expect(json.Issues.slice(0, 1)).toEqual([{ Path: 'Attendees[0]', Message: 'must be an object' }]);
+  });
+
+  it('refuses invalid UTF-8 rather than reading it as U+FFFD', async () => {
+    const bytes = new TextEncoder().encode('{"Attendees":[{"ExternalUserId":"bob","Tags":[{"Key":"k","Value":"v?"}]}]}');
+    bytes[bytes.indexOf(0x3f)] = 0xff;
+    const before = await emulator.allCalls(true);
+    const response = await app.fetch(
+      new Request(`http://worker.test/meetings/${meetingId}/attendees`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: bytes,
+      }),
+      testEnv({}, true),
+    );
+    const json = (await response.json()) as ErrorAnswer;
+    expect([response.status, json.Code, json.Message]).toEqual([400, 'BadRequestException', 'The request body is not valid UTF-8']);
+    expect(await emulator.allCalls(true)).toBe(before);
+  });
+
+  it.each([
+    ['AttendeeIds', 'attendees/delete', 2, 'must hold 1 to 250 attendee IDs'],
+    ['Attendees', 'attendees', 2, 'must hold 1 to 250 attendees'],
+  ])('refuses %s of as many items as the bound allows on the length alone', async (Path, path, around, Message) => {
+    const json = await refused(path, `{"${Path}":${items(LIMITS.jsonValues - around, '"x"')}}`);
     expect(json.Issues).toEqual([{ Path, Message }]);
     expect(json.Message).toBe(`Invalid request: ${Path}: ${Message}`);
   });
 
-  it('refuses 1,000,000 tags with the legacy API on their length alone', async () => {
-    const json = await refused('attendees', `{"Attendees":[{"ExternalUserId":"bob","Tags":${items(1_000_000, '0')}}]}`, true);
+  it('refuses as many tags as the bound allows with the legacy API on their length alone', async () => {
+    const json = await refused('attendees', `{"Attendees":[{"ExternalUserId":"bob","Tags":${items(LIMITS.jsonValues - 5, '0')}}]}`, true);
     expect(json.Issues).toEqual([{ Path: 'Attendees[0].Tags', Message: 'must hold 1 to 10 tags' }]);
   });
 
@@ -209,14 +249,14 @@ describe('answers to the largest hostile bodies', () => {
     expect(json.Issues).toEqual([{ Path: `${'k'.repeat(LIMITS.echoedTextLength)}…`, Message: 'is not a known field' }]);
   });
 
-  it('names the first unknown field of 100,000', async () => {
-    const fields = Array.from({ length: 100_000 }, (_, i) => `"field-${i}":1`).join(',');
-    const json = await refused('attendees', `{"Attendees":[{"ExternalUserId":"bob"}],${fields}}`);
+  it('names the first unknown field of as many as the bound allows', async () => {
+    const json = await refused('attendees', `{"Attendees":[{"ExternalUserId":"bob"}],${fields(LIMITS.jsonValues - 4)}}`);
     expect(json.Issues).toEqual([{ Path: 'field-0', Message: 'is not a known field' }]);
   });
 
-  it('refuses Attendees nested 2,000,000 deep for its one item, never looking deeper', async () => {
-    const json = await refused('attendees', `{"Attendees":${'['.repeat(2_000_000)}${']'.repeat(2_000_000)}}`);
+  it('refuses Attendees nested as deep as the bound allows for its one item, never looking deeper', async () => {
+    const depth = LIMITS.jsonDepth - 1;
+    const json = await refused('attendees', `{"Attendees":${'['.repeat(depth)}${']'.repeat(depth)}}`);
     expect(json.Issues).toEqual([
       { Path: 'Attendees[0].ExternalUserId', Message: 'is required' },
       { Path: 'Attendees[0].0', Message: 'is not a known field' },
