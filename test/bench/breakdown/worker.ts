@@ -2,10 +2,12 @@
  * Where a request's CPU goes, piece by piece, inside workerd: `POST /?piece=NAME&n=N` runs one piece of
  * the worker's path N times on the request's body and answers "ok". The benchmark reads workerd's CPU
  * time around each call (workerd's clocks stand still during CPU work, so the worker cannot time itself)
- * and subtracts a call that runs nothing. The pieces use the same libraries and the same shared contract
- * as the worker, not its internals, so this file keeps working while edge/ changes.
+ * and subtracts a call that runs nothing. The pieces use the same libraries, the same shared contract and
+ * the same body parser (a pure function of the body's bytes) as the worker, not its other internals, so this
+ * file keeps working while edge/ changes.
  */
 import { AwsClient } from 'aws4fetch';
+import { parseJsonBody } from '../../../edge/json-parse.ts';
 import { batchCreateAttendeeRequestSchema, parseSafely } from '../../../shared/index.ts';
 
 interface Env {
@@ -20,13 +22,14 @@ let sink: unknown;
 
 interface Input {
   body: string;
+  bytes: Uint8Array;
   parsed: unknown;
   answer: string;
 }
 
 const PIECES: Record<string, (input: Input) => unknown> = {
   none: () => undefined,
-  'JSON.parse of the request body': ({ body }) => JSON.parse(body),
+  "the request body's bytes to JSON: bounds scan, UTF-8 decoding, JSON.parse": ({ bytes }) => parseJsonBody(bytes),
   'valibot: the request schema': ({ parsed }) => {
     const result = parseSafely(schema, parsed);
     if (!result.success) throw new Error('invalid');
@@ -51,8 +54,9 @@ export default {
     const piece = PIECES[url.searchParams.get('piece') ?? 'none'];
     if (!piece) return new Response('unknown piece', { status: 400 });
     const n = Number(url.searchParams.get('n') ?? 1);
-    const body = await request.text();
-    const input = { body, parsed: JSON.parse(body), answer: env.UPSTREAM_ANSWER };
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    const body = new TextDecoder().decode(bytes);
+    const input = { body, bytes, parsed: JSON.parse(body), answer: env.UPSTREAM_ANSWER };
     // 'JSON.stringify of the answer' works on the answer, the others on the request.
     if (url.searchParams.get('piece') === 'JSON.stringify of the answer') input.parsed = JSON.parse(input.answer);
     for (let i = 0; i < n; i++) sink = await piece(input);
