@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { LIMITS } from '../../shared/index.ts';
 import { LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
 import { startEmulator, type Emulator } from '../emulator/server.ts';
 import { NodeSha256 } from '../emulator/sigv4.ts';
@@ -755,8 +756,11 @@ async function hostileBodies(emulator: Emulator, { worker }: Targets) {
   const cpuGoal = goal(`f. ≤ ${hostileCpuMs} ms of workerd CPU for any body up to 4 MiB`, cpuText, costliest.cpu <= hostileCpuMs);
   say(
     `Each body sent once for its answer, then ${requests} times one after another to the Worker in its own workerd process ` +
-      "(CPU from /proc, 10 ms resolution). Validation checks a list's length before its items and lists at most 20 issues, so what " +
-      'is left is mostly reading and parsing the body, which grows with its size and shape (deep nesting and many keys cost most). ' +
+      '(CPU from /proc, 10 ms resolution). A pass over the body\'s bytes refuses it before JSON.parse if it nests deeper than ' +
+      `${LIMITS.jsonDepth} levels or holds more than ${LIMITS.jsonValues} values, and validation checks a list's length before its ` +
+      'items and lists at most 20 issues, so what is left is reading, scanning and parsing the body: it grows with the size ' +
+      '(megabytes of one string, number or whitespace cost most; the pass itself takes a few nanoseconds a byte) ' +
+      'and with the number of distinct field names. ' +
       `Goal: every answer ≤ ${hostileAnswerKib} KiB: at most ${largest} bytes, ${answerGoal}. ` +
       `Goal ≤ ${hostileCpuMs} ms of CPU for any body up to the 4 MiB limit: ${cpuText}, ${cpuGoal}.`,
   );
