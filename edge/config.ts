@@ -1,15 +1,14 @@
-import { CHIME_APIS, DEFAULT_CHIME_API, LIMITS, type ChimeApi } from '../shared/index.ts';
+import { CHIME_APIS, DEFAULT_CHIME_API, LIMITS, MEDIA_REGIONS, type ChimeApi } from '../shared/index.ts';
 import { ConfigError } from './errors.ts';
 import type { Env } from './env.ts';
 import type { PaceLimits } from './pacing/schedule.ts';
 import { readTokens } from './token-config.ts';
 import type { TokenEntry } from './tokens.ts';
 
+/** Media regions without the chime-sdk-meetings API: every region that serves it is a media region too. */
+const MEDIA_ONLY_REGIONS = new Set(['eu-north-1', 'eu-south-1', 'eu-west-1', 'eu-west-3', 'sa-east-1', 'us-east-2', 'us-west-1']);
 /** Regions that serve the chime-sdk-meetings API, and those of them with FIPS endpoints. */
-const MEETINGS_REGIONS = new Set([
-  'af-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-south-1', 'ap-southeast-1', 'ap-southeast-2', 'ca-central-1',
-  'eu-central-1', 'eu-west-2', 'il-central-1', 'us-east-1', 'us-west-2', 'us-gov-east-1', 'us-gov-west-1',
-]);
+const MEETINGS_REGIONS = new Set<string>(MEDIA_REGIONS.filter((region) => !MEDIA_ONLY_REGIONS.has(region)));
 const FIPS_REGIONS = new Set(['us-east-1', 'us-west-2', 'ca-central-1', 'us-gov-east-1', 'us-gov-west-1']);
 /** The legacy API has one endpoint, signed for us-east-1. */
 const LEGACY_REGION = 'us-east-1';
