@@ -47,7 +47,12 @@ export const MeetingFeaturesSchema = v.pipe(
       Content: optionalMembers({ MaxResolution: v.optional(picklist(['None', 'FHD', 'UHD'])) }),
       Attendee: optionalMembers({
         MaxCount: v.optional(
-          v.pipe(v.number(wholeCount), v.integer(wholeCount), v.minValue(1, wholeCount), v.maxValue(attendeesPerMeeting, wholeCount)),
+          v.pipe(
+            v.number(wholeCount),
+            v.check((count) => Number.isInteger(count) && count >= 1 && count <= attendeesPerMeeting, wholeCount),
+            // One rule, one issue; the OpenAPI document states it as JSON Schema would.
+            v.metadata({ type: 'integer', minimum: 1, maximum: attendeesPerMeeting }),
+          ),
         ),
       }),
     },
