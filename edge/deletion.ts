@@ -49,8 +49,6 @@ export function goneCountsAsDone(remove: (call: Attempt) => Promise<void>): (cal
   };
 }
 
-const NOT_IN_MEETING = new ApiError('NotFoundException', 'The meeting holds no attendee with this AttendeeId');
-
 const errorFields = (error: ApiError) => ({ ErrorCode: error.name, ErrorMessage: error.message });
 
 /**
@@ -68,7 +66,9 @@ export async function deleteAttendees(
   const deletions = await mapConcurrently(targets, MAX_CONCURRENT_CALLS, ({ AttendeeId }) =>
     settle(deleteIdempotently(client, meetingId, AttendeeId), policy, stats),
   );
-  const outcomes: Settled<void>[] = [...deletions, ...missing.map(() => ({ ok: false as const, error: NOT_IN_MEETING }))];
+  // Made here, not as the module loads: an Error made then costs every fresh isolate a second parse of the script, for its stack.
+  const notInMeeting = new ApiError('NotFoundException', 'The meeting holds no attendee with this AttendeeId');
+  const outcomes: Settled<void>[] = [...deletions, ...missing.map(() => ({ ok: false as const, error: notInMeeting }))];
   throwIfAllFailed(outcomes);
   const answer: DeleteAttendeesResponse = { Deleted: [], Errors: [] };
   targets.forEach(({ AttendeeId, ExternalUserId }, index) => {
@@ -76,6 +76,6 @@ export async function deleteAttendees(
     if (outcome.ok) answer.Deleted.push({ AttendeeId, ExternalUserId });
     else answer.Errors.push({ AttendeeId, ExternalUserId, ...errorFields(outcome.error) });
   });
-  for (const AttendeeId of missing) answer.Errors.push({ AttendeeId, ...errorFields(NOT_IN_MEETING) });
+  for (const AttendeeId of missing) answer.Errors.push({ AttendeeId, ...errorFields(notInMeeting) });
   return answer;
 }
