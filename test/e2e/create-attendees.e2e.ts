@@ -1,5 +1,5 @@
 /**
- * End to end (issues 4 and 6): the packaged extension (.vsix) installed into a real VS Code
+ * End to end: the packaged extension (.vsix) installed into a real VS Code
  * (code-server), driven from headless Chromium the way a person drives it: Command Palette, typing,
  * Enter, a click on a button. The worker runs under wrangler dev (workerd) against the local Chime
  * emulator, and the test checks what the window shows, what the clipboard holds and what the
