@@ -1,8 +1,18 @@
 // Lint for the whole project: typescript-eslint's recommended rules, and the architecture's one real
-// axis as a rule: only the extension's entry, command and UI modules may import `vscode`.
+// axis as a rule: only the extension's entry, command and UI modules may import `vscode`, and unit tests
+// (plain Node) import none of them.
 import tseslint from 'typescript-eslint';
 
 const VSCODE_ONLY_IN = ['extension/src/extension.ts', 'extension/src/**/*.command.ts', 'extension/src/**/*.ui.ts'];
+
+/** Neither vscode nor, other than for types, a command or UI module (which may import it). */
+const pureOnly = (message) => [
+  'error',
+  {
+    paths: [{ name: 'vscode', message }],
+    patterns: [{ regex: '\\.(command|ui)(\\.ts)?$', allowTypeImports: true, message: `${message} (a command or UI module, for its types only)` }],
+  },
+];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'out/**', 'test-results/**', '.wrangler/**', 'edge/openapi/documents.ts'] },
@@ -27,20 +37,11 @@ export default tseslint.config(
   {
     files: ['extension/src/**/*.ts'],
     ignores: VSCODE_ONLY_IN,
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'vscode', message: 'Only extension.ts, *.command.ts and *.ui.ts modules may import vscode (extension/README.md, Architecture).' }],
-          patterns: [
-            {
-              regex: '\\.(command|ui)(\\.ts)?$',
-              allowTypeImports: true,
-              message: 'A pure module may import a command or UI module for its types only.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': pureOnly('Only extension.ts, *.command.ts and *.ui.ts modules may import vscode (extension/README.md, Architecture).') },
+  },
+  {
+    // Unit tests run in plain Node: what needs VS Code is tested in the extension host (test/extension/host).
+    files: ['test/extension/unit/**/*.ts', 'test/unit/**/*.ts'],
+    rules: { 'no-restricted-imports': pureOnly('Unit tests run without VS Code: test what needs it in test/extension/host.') },
   },
 );
