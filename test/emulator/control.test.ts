@@ -66,6 +66,12 @@ describe('the unsigned control endpoints', () => {
     await expect(control.endMeeting(meetingId)).rejects.toThrow(`emulator at ${emulator.url}: DeleteMeeting ${meetingId} answered 404`);
   });
 
+  it('fails naming the call when no emulator answers', async () => {
+    const gone = await startEmulator();
+    await gone.close();
+    await expect(emulatorControl(gone.url).state()).rejects.toThrow(`emulator at ${gone.url}: GET /_emulator/state got no answer`);
+  });
+
   it('answers an unknown control endpoint with 404', async () => {
     const unknown = (method: string, endpoint: string) => fetch(`${emulator.url}/_emulator/${endpoint}`, { method });
     const response = await unknown('DELETE', 'state');

@@ -31,17 +31,26 @@ export interface EmulatorControl {
   endMeeting(meetingId: string): Promise<void>;
 }
 
-/** As much of a refusal's body as an error repeats. */
-const excerpt = (text: string) => text.slice(0, 300);
+/** The emulator answers at once; past this it is gone or stuck, and the call fails rather than hangs. */
+const ANSWER_TIMEOUT_MS = 10_000;
 
 export function emulatorControl(url: string): EmulatorControl {
   let signer: AwsClient | undefined;
-  async function call<T>(method: string, endpoint: string, body?: unknown): Promise<T> {
-    const init: RequestInit = body === undefined ? { method } : { method, body: JSON.stringify(body) };
-    const response = await fetch(`${url}${CONTROL_PREFIX}${endpoint}`, init);
+  /** The answer's text, or an error naming the call: no answer in time, or a refusal with the start of its body. */
+  async function answer(call: string, send: (signal: AbortSignal) => Promise<Response>, expected?: number): Promise<string> {
+    const response = await send(AbortSignal.timeout(ANSWER_TIMEOUT_MS)).catch((error: unknown) => {
+      throw new Error(`emulator at ${url}: ${call} got no answer`, { cause: error });
+    });
     const text = await response.text();
-    if (!response.ok) throw new Error(`emulator at ${url}: ${method} ${CONTROL_PREFIX}${endpoint} answered ${response.status}: ${excerpt(text)}`);
-    return JSON.parse(text) as T;
+    if (expected === undefined ? !response.ok : response.status !== expected) {
+      throw new Error(`emulator at ${url}: ${call} answered ${response.status}: ${text.slice(0, 300)}`);
+    }
+    return text;
+  }
+  async function call<T>(method: string, endpoint: string, body?: unknown): Promise<T> {
+    const init = body === undefined ? { method } : { method, body: JSON.stringify(body) };
+    const send = (signal: AbortSignal) => fetch(`${url}${CONTROL_PREFIX}${endpoint}`, { ...init, signal });
+    return JSON.parse(await answer(`${method} ${CONTROL_PREFIX}${endpoint}`, send)) as T;
   }
   const control: EmulatorControl = {
     url,
@@ -58,9 +67,8 @@ export function emulatorControl(url: string): EmulatorControl {
       return operation ? (calls[operation] ?? 0) : Object.values(calls).reduce((sum, n) => sum + n, 0);
     },
     async endMeeting(meetingId) {
-      signer ??= new AwsClient({ ...LOCAL_CREDENTIALS, service: SIGNING_SERVICE, region: DEFAULT_REGION, retries: 0 });
-      const response = await signer.fetch(`${url}/meetings/${meetingId}`, { method: 'DELETE' });
-      if (response.status !== 204) throw new Error(`emulator at ${url}: DeleteMeeting ${meetingId} answered ${response.status}: ${excerpt(await response.text())}`);
+      const aws = (signer ??= new AwsClient({ ...LOCAL_CREDENTIALS, service: SIGNING_SERVICE, region: DEFAULT_REGION, retries: 0 }));
+      await answer(`DeleteMeeting ${meetingId}`, (signal) => aws.fetch(`${url}/meetings/${meetingId}`, { method: 'DELETE', signal }), 204);
     },
   };
   return control;
