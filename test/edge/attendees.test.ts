@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { BatchCreateAttendeeResponseSchema, HEADERS } from '../../shared/index.ts';
 import { SESSION_CREDENTIALS } from './credentials.ts';
-import { app, attendees, emulator, ids, postAttendees, testEnv } from './harness.ts';
+import { app, attendees, emulator, ids, legacyEmulator, postAttendees, testEnv } from './harness.ts';
 
 describe('POST /meetings/{MeetingId}/attendees', () => {
   it('creates attendees with the current API, in the request order and in the emulator', async () => {
@@ -51,25 +51,25 @@ describe('POST /meetings/{MeetingId}/attendees', () => {
 
   it('splits a whole meeting (250) into calls of at most 100 and keeps the order', async () => {
     const meetingId = await emulator.createMeeting();
-    const before = await emulator.calls();
+    const before = await emulator.calls('BatchCreateAttendee');
     const wanted = ids(250, 'bulk');
     const { response, json } = await postAttendees(testEnv(), meetingId, attendees(...wanted));
 
     expect(response.status).toBe(200);
     expect(json.Attendees.map((a: any) => a.ExternalUserId)).toEqual(wanted);
     expect(response.headers.get(HEADERS.attempts)).toBe('3');
-    expect((await emulator.calls()) - before).toBe(3);
+    expect((await emulator.calls('BatchCreateAttendee')) - before).toBe(3);
     expect(await emulator.attendees(meetingId)).toHaveLength(250);
   });
 
   it('creates attendees with Tags through the legacy chime API and answers 200, not 201', async () => {
-    const meetingId = await emulator.createMeeting(true);
+    const meetingId = await legacyEmulator.createMeeting();
     const body = { Attendees: [{ ExternalUserId: 'legacy-user', Tags: [{ Key: 'team', Value: 'media' }] }] };
     const { response, json } = await postAttendees(testEnv({}, true), meetingId, body);
     expect(response.status).toBe(200);
     expect(json.Attendees.map((a: any) => a.ExternalUserId)).toEqual(['legacy-user']);
     expect(json.Errors).toEqual([]);
-    expect(await emulator.attendees(meetingId, true)).toHaveLength(1);
+    expect(await legacyEmulator.attendees(meetingId)).toHaveLength(1);
   });
 
   it('signs the session token when one is configured', async () => {

@@ -40,12 +40,12 @@ describe('configuration errors', () => {
     ['the hash of a plain token', { API_TOKENS: 'ci-token-0123456789', API_TOKENS_JSON: JSON.stringify([{ name: 'ci', sha256: HASH }]) }, 'API_TOKENS_JSON[0].sha256 repeats'],
   ])('answers %s with a 500 naming the setting, not its value', async (_, overrides, message) => {
     const meetingId = await emulator.createMeeting();
-    const before = await emulator.calls();
+    const before = await emulator.calls('BatchCreateAttendee');
     const { response, json } = await postAttendees(testEnv({ AWS_SECRET_ACCESS_KEY: SECRET, ...overrides }), meetingId, attendees('alice'));
     expect(response.status).toBe(500);
     expect(json.Code).toBe('ServiceFailureException');
     expect(json.Message).toContain(`Worker configuration: ${message}`);
     expect(JSON.stringify(json)).not.toContain(SECRET);
-    expect(await emulator.calls()).toBe(before);
+    expect(await emulator.calls('BatchCreateAttendee')).toBe(before);
   });
 });

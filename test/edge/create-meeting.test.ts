@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CreateMeetingResponseSchema, HEADERS, LIMITS } from '../../shared/index.ts';
+import type { Faults } from '../emulator/types.ts';
 import { expectEveryAttendeeAccountedFor } from './invariant.ts';
-import { attendees, emulator, ids, postAttendees, postMeeting, testEnv } from './harness.ts';
+import { attendees, emulator, ids, legacyEmulator, postAttendees, postMeeting, testEnv } from './harness.ts';
 
 afterEach(() => emulator.reset());
 afterEach(() => vi.restoreAllMocks());
@@ -17,10 +18,10 @@ const caps = (Video: string, Content: string) => ({ Audio: 'SendReceive', Video,
 
 /** A 400 naming the field and the rule, made before any upstream call. */
 async function refused(body: unknown, env = testEnv()) {
-  const before = await emulator.allCalls();
+  const before = await emulator.calls();
   const { response, json } = await postMeeting(env, body);
   expect([response.status, json.Code]).toEqual([400, 'BadRequestException']);
-  expect(await emulator.allCalls()).toBe(before);
+  expect(await emulator.calls()).toBe(before);
   return json.Issues as Array<{ Path: string; Message: string }>;
 }
 
@@ -68,7 +69,7 @@ describe('POST /meetings', () => {
     expect(withoutToken.json.Meeting.MeetingId).not.toBe(first.json.Meeting.MeetingId);
   });
 
-  it.each([
+  it.each<[string, NonNullable<Faults['script']>]>([
     ['connections dropped after the work', [{ outcome: 'drop-after' }, { outcome: 'drop-after' }]],
     ['5xx answers after the work is lost', [{ outcome: 'drop-after' }, { outcome: 500 }, { outcome: 503 }]],
     ['throttling', [{ outcome: 429 }, { outcome: 'drop' }]],
@@ -102,11 +103,11 @@ describe('POST /meetings', () => {
 
   it('tries nothing else when the meeting cannot be made', async () => {
     await emulator.setFaults({ operations: ['CreateMeeting'], script: [{ outcome: 403 }] });
-    const before = await emulator.calls();
+    const before = await emulator.calls('BatchCreateAttendee');
     const ExternalMeetingId = fresh();
     const { response, json } = await postMeeting(testEnv(), { ExternalMeetingId, Attendees: bots(5) });
     expect([response.status, json.Code, json.Attendees]).toEqual([403, 'ForbiddenException', undefined]);
-    expect(await emulator.calls()).toBe(before);
+    expect(await emulator.calls('BatchCreateAttendee')).toBe(before);
     expect(await meetingsNamed(ExternalMeetingId)).toEqual([]);
   });
 
@@ -236,10 +237,10 @@ describe('POST /meetings: each field’s rule, before any call', () => {
   });
 
   it('makes no meeting through the legacy API, whose meeting operations AWS removed', async () => {
-    const before = await emulator.allCalls(true);
+    const before = await legacyEmulator.calls();
     const { response, json } = await postMeeting(testEnv({}, true), { ExternalMeetingId: fresh() });
     expect([response.status, json.Code]).toEqual([400, 'BadRequestException']);
     expect(json.Message).toContain('CHIME_API=chime-sdk-meetings');
-    expect(await emulator.allCalls(true)).toBe(before);
+    expect(await legacyEmulator.calls()).toBe(before);
   });
 });

@@ -47,13 +47,13 @@ describe('DELETE /meetings/{MeetingId}/attendees/{AttendeeId}', () => {
   });
 
   it('refuses an AttendeeId that is not a GUID before any upstream call', async () => {
-    const before = await emulator.allCalls();
+    const before = await emulator.calls();
     const { response, json } = await deleteAttendee(testEnv(), crypto.randomUUID(), 'someone');
     expect([response.status, json.Issues]).toEqual([
       400,
       [{ Path: 'AttendeeId', Message: expect.stringContaining('must be an attendee ID') }],
     ]);
-    expect(await emulator.allCalls()).toBe(before);
+    expect(await emulator.calls()).toBe(before);
   });
 });
 
@@ -117,10 +117,10 @@ describe('POST /meetings/{MeetingId}/attendees/delete', () => {
     ['an AttendeeId that is not a GUID', { AttendeeIds: ['bob'] }, 'AttendeeIds[0]'],
   ])('refuses %s with a 400 before any upstream call', async (_, body, path) => {
     const meetingId = await emulator.createMeeting();
-    const before = await emulator.allCalls();
+    const before = await emulator.calls();
     const { response, json } = await deleteAttendees(testEnv(), meetingId, body);
     expect([response.status, json.Code, json.Issues[0].Path]).toEqual([400, 'BadRequestException', path]);
-    expect(await emulator.allCalls()).toBe(before);
+    expect(await emulator.calls()).toBe(before);
   });
 
   it('needs a JSON body', async () => {

@@ -1,16 +1,17 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { HEADERS, LIMITS } from '../../shared/index.ts';
+import { emulatorControl } from '../support/emulator-control.ts';
 import {
   attendees,
   deleteMeeting,
   emulator,
   getMeeting,
   ids,
+  legacyEmulator,
   listAttendees,
   postAttendees,
   postMeeting,
   testEnv,
-  type EmulatorState,
 } from './harness.ts';
 
 afterEach(() => emulator.reset());
@@ -63,27 +64,25 @@ describe('DELETE /meetings/{MeetingId}', () => {
   });
 
   it('refuses a MeetingId that is not a GUID before any upstream call', async () => {
-    const before = await emulator.allCalls();
+    const before = await emulator.calls();
     const { response, json } = await deleteMeeting(testEnv(), 'standup');
     expect([response.status, json.Issues[0].Path]).toEqual([400, 'MeetingId']);
-    expect(await emulator.allCalls()).toBe(before);
+    expect(await emulator.calls()).toBe(before);
   });
 
   it('ends a meeting through the legacy API too, whose DeleteMeeting is the same call', async () => {
-    const meetingId = await emulator.createMeeting(true);
+    const meetingId = await legacyEmulator.createMeeting();
     expect((await deleteMeeting(testEnv({}, true), meetingId)).response.status).toBe(204);
-    expect((await emulator.state(true)).meetings.find((m) => m.MeetingId === meetingId)?.Deleted).toBe(true);
+    expect((await legacyEmulator.state()).meetings.find((m) => m.MeetingId === meetingId)?.Deleted).toBe(true);
   });
 });
 
 describe('a meeting that ends by itself (nobody joined it)', () => {
-  const url = inject('shortLivedEmulatorUrl');
-  const env = () => testEnv({ CHIME_ENDPOINT: url });
+  const shortLived = emulatorControl(inject('shortLivedEmulatorUrl'));
+  const env = () => testEnv({ CHIME_ENDPOINT: shortLived.url });
   /** Holds the emulator's answers to these operations back until the meeting has ended: no sleeps, no race. */
-  const pastTheEnd = (...operations: string[]) =>
-    fetch(`${url}/_emulator/faults`, { method: 'PUT', body: JSON.stringify({ operations, latencyMs: inject('shortMeetingMs') + 200 }) });
-  const state = async () => (await (await fetch(`${url}/_emulator/state`)).json()) as EmulatorState;
-  afterEach(() => fetch(`${url}/_emulator/reset`, { method: 'POST' }));
+  const pastTheEnd = (...operations: string[]) => shortLived.setFaults({ operations, latencyMs: inject('shortMeetingMs') + 200 });
+  afterEach(() => shortLived.reset());
 
   it('ends under the worker while its attendees are being made: the meeting and every attendee are accounted for', async () => {
     await pastTheEnd('BatchCreateAttendee');
@@ -95,7 +94,8 @@ describe('a meeting that ends by itself (nobody joined it)', () => {
     for (const error of json.Errors) {
       expect(error).toEqual({ ExternalUserId: expect.any(String), ErrorCode: 'NotFoundException', ErrorMessage: expect.stringMatching(ENDED) });
     }
-    expect((await state()).meetings.find((m) => m.MeetingId === json.Meeting.MeetingId)).toMatchObject({ Deleted: true, Attendees: [] });
+    const ended = (await shortLived.state()).meetings.find((m) => m.MeetingId === json.Meeting.MeetingId);
+    expect(ended).toMatchObject({ Deleted: true, Attendees: [] });
   });
 
   it('answers the clear 404 once it has ended, for every route', async () => {

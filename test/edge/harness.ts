@@ -1,12 +1,17 @@
-import { AwsClient } from 'aws4fetch';
 import { inject } from 'vitest';
 import { createApp } from '../../edge/app.ts';
 import type { Env } from '../../edge/env.ts';
 import { LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
+import { emulatorControl } from '../support/emulator-control.ts';
 import { PACE_OUT_OF_THE_WAY } from '../tools/pace.ts';
 
 export const TOKEN = 'test-token-0123456789';
 export const app = createApp();
+
+/** The emulators testEnv() points the worker at (current and legacy API), through their unsigned control endpoints. */
+export const emulator = emulatorControl(inject('emulatorUrl'));
+export const legacyEmulator = emulatorControl(inject('legacyEmulatorUrl'));
+export const emulatorFor = (legacy: boolean) => (legacy ? legacyEmulator : emulator);
 
 /** Bindings for a worker that talks to the local emulator of the given API flavor. */
 export function testEnv(overrides: Partial<Env> = {}, legacy = false): Env {
@@ -15,7 +20,7 @@ export function testEnv(overrides: Partial<Env> = {}, legacy = false): Env {
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    CHIME_ENDPOINT: inject(legacy ? 'legacyEmulatorUrl' : 'emulatorUrl'),
+    CHIME_ENDPOINT: emulatorFor(legacy).url,
     API_TOKENS: `other-token,${TOKEN}`,
     RETRY_DEADLINE_MS: '3000',
     // Pacing has its own suite (pacing.test.ts); elsewhere it must not slow tests that make hundreds of calls.
@@ -69,50 +74,3 @@ export const deleteMeeting = (env: Env, meetingId: string, token?: string) =>
 
 export const attendees = (...ids: string[]) => ({ Attendees: ids.map((ExternalUserId) => ({ ExternalUserId })) });
 export const ids = (count: number, prefix = 'user') => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
-
-/** The emulator's control endpoints, which need no signature. */
-export const emulator = {
-  url: (legacy = false) => inject(legacy ? 'legacyEmulatorUrl' : 'emulatorUrl'),
-  async createMeeting(legacy = false): Promise<string> {
-    const response = await fetch(`${emulator.url(legacy)}/_emulator/meetings`, { method: 'POST' });
-    const { Meeting } = (await response.json()) as { Meeting: { MeetingId: string } };
-    return Meeting.MeetingId;
-  },
-  async state(legacy = false): Promise<EmulatorState> {
-    return (await fetch(`${emulator.url(legacy)}/_emulator/state`)).json() as Promise<EmulatorState>;
-  },
-  async attendees(meetingId: string, legacy = false) {
-    const state = await emulator.state(legacy);
-    return state.meetings.find((m) => m.MeetingId === meetingId)?.Attendees ?? [];
-  },
-  async setFaults(faults: Record<string, unknown>, legacy = false) {
-    const response = await fetch(`${emulator.url(legacy)}/_emulator/faults`, { method: 'PUT', body: JSON.stringify(faults) });
-    if (!response.ok) throw new Error(`setting faults failed: ${response.status}`);
-  },
-  async reset(legacy = false) {
-    await fetch(`${emulator.url(legacy)}/_emulator/reset`, { method: 'POST' });
-  },
-  async calls(operation = 'BatchCreateAttendee', legacy = false): Promise<number> {
-    return (await emulator.state(legacy)).calls[operation] ?? 0;
-  },
-  /** Signed calls of every operation so far. */
-  async allCalls(legacy = false): Promise<number> {
-    return Object.values((await emulator.state(legacy)).calls).reduce((sum, n) => sum + n, 0);
-  },
-  /** Ends a meeting with a signed DeleteMeeting, as Amazon Chime's own idle timeout would. */
-  async endMeeting(meetingId: string) {
-    const aws = new AwsClient({ ...LOCAL_CREDENTIALS, service: 'chime', region: 'us-east-1', retries: 0 });
-    const response = await aws.fetch(`${emulator.url()}/meetings/${meetingId}`, { method: 'DELETE' });
-    if (response.status !== 204) throw new Error(`ending the meeting failed: ${response.status}`);
-  },
-};
-
-export interface EmulatorState {
-  calls: Record<string, number>;
-  meetings: Array<{
-    MeetingId: string;
-    ExternalMeetingId?: string;
-    Deleted: boolean;
-    Attendees: Array<{ AttendeeId: string; ExternalUserId: string }>;
-  }>;
-}

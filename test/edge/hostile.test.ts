@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ERROR_STATUS, LIMITS, type ErrorName } from '../../shared/index.ts';
-import { TOKEN, app, emulator, testEnv } from './harness.ts';
+import { TOKEN, app, emulator, emulatorFor, legacyEmulator, testEnv } from './harness.ts';
 import { seededRandom } from '../emulator/faults.ts';
 
 const REQUESTS = 10_000;
@@ -80,7 +80,7 @@ async function send(attack: Attack): Promise<Response> {
 
 describe('hostile input', () => {
   it(`answers ${REQUESTS} malformed requests with documented 4xx errors and no upstream call`, async () => {
-    const before = await emulator.calls();
+    const before = await emulator.calls('BatchCreateAttendee');
     const seen = new Map<string, number>();
     for (let i = 0; i < REQUESTS; i++) {
       const attack = pick(attacks)();
@@ -96,7 +96,7 @@ describe('hostile input', () => {
       expect(body.Message.length, context).toBeGreaterThan(0);
       seen.set(body.Code, (seen.get(body.Code) ?? 0) + 1);
     }
-    expect(await emulator.calls()).toBe(before);
+    expect(await emulator.calls('BatchCreateAttendee')).toBe(before);
     const documented = ['BadRequestException', 'NotFoundException', 'UnauthorizedException', 'UnsupportedMediaTypeException', 'PayloadTooLargeException'];
     for (const code of seen.keys()) expect(documented).toContain(code);
     expect(seen.get('BadRequestException')).toBeGreaterThan(REQUESTS / 2);
@@ -171,7 +171,7 @@ describe('answers to the largest hostile bodies', () => {
   /** Sends a body that must be refused with 400 before any upstream call: the answer is small and lists at most 20 issues. */
   async function refused(path: string, body: string, legacy = false): Promise<ErrorAnswer> {
     expect(body.length).toBeLessThanOrEqual(LIMITS.requestBodyBytes);
-    const before = await emulator.allCalls(legacy);
+    const before = await emulatorFor(legacy).calls();
     const response = await app.fetch(
       new Request(`http://worker.test/meetings/${meetingId}/${path}`, {
         method: 'POST',
@@ -186,7 +186,7 @@ describe('answers to the largest hostile bodies', () => {
     expect(text.length).toBeLessThanOrEqual(ANSWER_BYTES);
     expect(json.Issues?.length ?? 0).toBeLessThanOrEqual(LIMITS.issuesListed);
     expect(json.Message.length).toBeLessThanOrEqual(1_024);
-    expect(await emulator.allCalls(legacy)).toBe(before);
+    expect(await emulatorFor(legacy).calls()).toBe(before);
     return json;
   }
 
@@ -216,7 +216,7 @@ describe('answers to the largest hostile bodies', () => {
   it('refuses invalid UTF-8 rather than reading it as U+FFFD', async () => {
     const bytes = new TextEncoder().encode('{"Attendees":[{"ExternalUserId":"bob","Tags":[{"Key":"k","Value":"v?"}]}]}');
     bytes[bytes.indexOf(0x3f)] = 0xff;
-    const before = await emulator.allCalls(true);
+    const before = await legacyEmulator.calls();
     const response = await app.fetch(
       new Request(`http://worker.test/meetings/${meetingId}/attendees`, {
         method: 'POST',
@@ -227,7 +227,7 @@ describe('answers to the largest hostile bodies', () => {
     );
     const json = (await response.json()) as ErrorAnswer;
     expect([response.status, json.Code, json.Message]).toEqual([400, 'BadRequestException', 'The request body is not valid UTF-8']);
-    expect(await emulator.allCalls(true)).toBe(before);
+    expect(await legacyEmulator.calls()).toBe(before);
   });
 
   it.each([

@@ -1,12 +1,12 @@
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HEADERS, LIMITS, ListAttendeesResponseSchema } from '../../shared/index.ts';
-import { attendees, emulator, ids, listAttendees, postAttendees, testEnv } from './harness.ts';
+import { attendees, emulator, emulatorFor, ids, listAttendees, postAttendees, testEnv } from './harness.ts';
 
 afterEach(() => emulator.reset());
 
 async function meetingWith(count: number, legacy = false) {
-  const meetingId = await emulator.createMeeting(legacy);
+  const meetingId = await emulatorFor(legacy).createMeeting();
   if (count > 0) expect((await postAttendees(testEnv({}, legacy), meetingId, attendees(...ids(count, 'listed')))).response.status).toBe(200);
   return meetingId;
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { GetMeetingResponseSchema, HEADERS } from '../../shared/index.ts';
-import { emulator, getMeeting, testEnv } from './harness.ts';
+import { emulator, getMeeting, legacyEmulator, testEnv } from './harness.ts';
 
 describe('GET /meetings/{MeetingId}', () => {
   it('answers a live meeting with its MediaPlacement, which joining needs', async () => {
@@ -16,7 +16,7 @@ describe('GET /meetings/{MeetingId}', () => {
   });
 
   it('answers the legacy API’s Meeting, which has fewer fields', async () => {
-    const meetingId = await emulator.createMeeting(true);
+    const meetingId = await legacyEmulator.createMeeting();
     const { response, json } = await getMeeting(testEnv({}, true), meetingId);
     expect(response.status).toBe(200);
     expect(Object.keys(json.Meeting).sort()).toEqual(['ExternalMeetingId', 'MediaPlacement', 'MediaRegion', 'MeetingId']);
@@ -51,9 +51,9 @@ describe('GET /meetings/{MeetingId}', () => {
   });
 
   it('refuses a MeetingId that is not a GUID before any upstream call', async () => {
-    const before = await emulator.allCalls();
+    const before = await emulator.calls();
     const { response, json } = await getMeeting(testEnv(), 'not-a-meeting');
     expect([response.status, json.Issues[0].Path]).toEqual([400, 'MeetingId']);
-    expect(await emulator.allCalls()).toBe(before);
+    expect(await emulator.calls()).toBe(before);
   });
 });

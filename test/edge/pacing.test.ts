@@ -52,13 +52,13 @@ describe('the worker with the CHIME_PACER binding', () => {
   it('does not send a call whose slot another isolate took: ThrottlingException with Retry-After', async () => {
     const meetingId = await emulator.createMeeting();
     expect(await (await pacerOf()).reserve('BatchCreateAttendee', ONE_A_SECOND, 0)).toMatchObject({ ok: true });
-    const before = await emulator.calls();
+    const before = await emulator.calls('BatchCreateAttendee');
     const { response, json } = await postAttendees(bound(), meetingId, attendees('alice'));
     expect([response.status, json.Code, response.headers.get('retry-after'), response.headers.get(HEADERS.attempts)]).toEqual([
       429, 'ThrottlingException', '1', '0',
     ]);
     expect(json.Message).toMatch(/not sent/);
-    expect(await emulator.calls()).toBe(before);
+    expect(await emulator.calls('BatchCreateAttendee')).toBe(before);
   });
 });
 
@@ -73,7 +73,7 @@ describe('the pacer in-process (no binding)', () => {
     expect(new Set(json.Errors.map((e: any) => e.ErrorCode))).toEqual(new Set(['ThrottlingException']));
     expect(json.Errors[0].ErrorMessage).toMatch(/paces BatchCreateAttendee at 1 calls a second.*not sent/);
     await expectEveryAttendeeAccountedFor(meetingId, wanted, json);
-    expect(await emulator.calls()).toBe(1);
+    expect(await emulator.calls('BatchCreateAttendee')).toBe(1);
   });
 
   it('answers a request none of whose calls could start in time with 429 and Retry-After, sending nothing', async () => {
@@ -84,7 +84,7 @@ describe('the pacer in-process (no binding)', () => {
     expect([response.status, json.Code, response.headers.get('retry-after'), response.headers.get('x-amzn-errortype')]).toEqual([
       429, 'ThrottlingException', '1', 'ThrottlingException',
     ]);
-    expect(await emulator.calls()).toBe(1);
+    expect(await emulator.calls('BatchCreateAttendee')).toBe(1);
   });
 
   it('waits for slots within the deadline rather than failing', async () => {
@@ -100,7 +100,7 @@ describe('the pacer in-process (no binding)', () => {
     await emulator.setFaults({ script: [{ outcome: 429 }] });
     const { response, json } = await postAttendees(paced({ RETRY_DEADLINE_MS: '500' }), meetingId, attendees('alice'));
     expect([response.status, json.Message, response.headers.get(HEADERS.attempts)]).toEqual([429, expect.stringMatching(/not sent/), '1']);
-    expect(await emulator.calls()).toBe(1);
+    expect(await emulator.calls('BatchCreateAttendee')).toBe(1);
   });
 
   it('paces deletions per operation, through the same pacer as creation', async () => {

@@ -47,12 +47,12 @@ async function meetingWith(...externalUserIds: string[]) {
 
 /** A 403 naming the rule, made before any upstream call, with no ExternalUserId in it. */
 async function expectRefused(request: Promise<{ response: Response; json: any }>, message: string, ...secrets: string[]) {
-  const before = await emulator.allCalls();
+  const before = await emulator.calls();
   const { response, json } = await request;
   expect([response.status, json.Code, json.Message]).toEqual([403, 'ForbiddenException', message]);
   expect(response.headers.get(HEADERS.errorType)).toBe('ForbiddenException');
   for (const secret of secrets) expect(JSON.stringify(json)).not.toContain(secret);
-  expect(await emulator.allCalls()).toBe(before);
+  expect(await emulator.calls()).toBe(before);
 }
 
 const create = (token: string, meetingId: string, ...ids: string[]) =>
@@ -165,7 +165,6 @@ describe('scoped tokens and meetings', () => {
   const named = (ExternalMeetingId: string, ...ids: string[]) => ({ ExternalMeetingId, ...(ids.length ? attendees(...ids) : {}) });
   /** A live meeting made with the unscoped token. */
   const meeting = async (ExternalMeetingId: string) => (await postMeeting(env, named(ExternalMeetingId))).json.Meeting.MeetingId as string;
-  const calls = async (operation: string) => (await emulator.state()).calls[operation] ?? 0;
 
   it('needs the meetings operation to create or end a meeting, before looking at the request', async () => {
     const meetingId = await meeting('ci-standup');
@@ -205,14 +204,14 @@ describe('scoped tokens and meetings', () => {
 
   it('ends only meetings whose ExternalMeetingId starts with one of its prefixes, reading the meeting first', async () => {
     const theirs = await meeting('Secret Board Meeting');
-    const [gets, deletes] = [await calls('GetMeeting'), await calls('DeleteMeeting')];
+    const [gets, deletes] = [await emulator.calls('GetMeeting'), await emulator.calls('DeleteMeeting')];
     const refused = await deleteMeeting(env, theirs, BOTS.token);
     expect([refused.response.status, refused.json.Message]).toEqual([
       403,
       "token 'bots' may end only meetings whose ExternalMeetingId starts with ci- or qa-; the meeting's ExternalMeetingId does not",
     ]);
     expect(refused.text).not.toContain('Secret');
-    expect([await calls('GetMeeting'), await calls('DeleteMeeting')]).toEqual([gets + 1, deletes]);
+    expect([await emulator.calls('GetMeeting'), await emulator.calls('DeleteMeeting')]).toEqual([gets + 1, deletes]);
     expect((await getMeeting(env, theirs)).response.status).toBe(200);
 
     const ours = await meeting('ci-standup');
@@ -222,8 +221,8 @@ describe('scoped tokens and meetings', () => {
 
   it('ends any meeting with an unscoped token, without reading it first', async () => {
     const meetingId = await meeting('Any Meeting');
-    const gets = await calls('GetMeeting');
+    const gets = await emulator.calls('GetMeeting');
     expect((await deleteMeeting(env, meetingId, HOST.token)).response.status).toBe(204);
-    expect(await calls('GetMeeting')).toBe(gets);
+    expect(await emulator.calls('GetMeeting')).toBe(gets);
   });
 });

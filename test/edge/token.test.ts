@@ -34,10 +34,10 @@ describe('GET /token', () => {
   });
 
   it('answers a token of any single operation, without calling Amazon Chime', async () => {
-    const before = await emulator.allCalls();
+    const before = await emulator.calls();
     const { response, json } = await getToken(READER.token);
     expect([response.status, json]).toEqual([200, { Name: 'reader', Operations: ['read'] }]);
-    expect(await emulator.allCalls()).toBe(before);
+    expect(await emulator.calls()).toBe(before);
   });
 
   it.each([

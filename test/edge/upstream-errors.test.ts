@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HEADERS, LIMITS } from '../../shared/index.ts';
 import { inject } from 'vitest';
-import { attendees, emulator, getMeeting, ids, listAttendees, postAttendees, testEnv } from './harness.ts';
+import { attendees, emulator, emulatorFor, getMeeting, ids, legacyEmulator, listAttendees, postAttendees, testEnv } from './harness.ts';
 
 afterEach(async () => {
   await emulator.reset();
-  await emulator.reset(true);
+  await legacyEmulator.reset();
 });
 
 /** A meeting with no free slot left. */
 async function fullMeeting(legacy = false) {
-  const meetingId = await emulator.createMeeting(legacy);
+  const meetingId = await emulatorFor(legacy).createMeeting();
   const env = testEnv({}, legacy);
   expect((await postAttendees(env, meetingId, attendees(...ids(LIMITS.attendeesPerMeeting, 'filler')))).response.status).toBe(200);
   return { meetingId, env };

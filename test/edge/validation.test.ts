@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../shared/index.ts';
-import { attendees, emulator, ids, postAttendees, testEnv } from './harness.ts';
+import { attendees, emulator, emulatorFor, ids, legacyEmulator, postAttendees, testEnv } from './harness.ts';
 
 const SECRET_LOOKING = 'aws:carol.secret@example.com';
 let meetingId: string;
@@ -10,12 +10,12 @@ beforeAll(async () => {
 
 /** Posts a body that must be refused with 400 before any upstream call, and returns its issues. */
 async function refused(body: unknown, legacy = false, target = meetingId) {
-  const before = await emulator.calls('BatchCreateAttendee', legacy);
+  const before = await emulatorFor(legacy).calls('BatchCreateAttendee');
   const { response, json } = await postAttendees(testEnv({}, legacy), target, body);
   expect(response.status).toBe(400);
   expect(response.headers.get('x-amzn-errortype')).toBe('BadRequestException');
   expect(json.Code).toBe('BadRequestException');
-  expect(await emulator.calls('BatchCreateAttendee', legacy)).toBe(before);
+  expect(await emulatorFor(legacy).calls('BatchCreateAttendee')).toBe(before);
   return json.Issues as Array<{ Path: string; Message: string }>;
 }
 
@@ -53,7 +53,7 @@ describe('validation before any upstream call', () => {
     ['a 129-character tag key', { Attendees: [{ ExternalUserId: 'bob', Tags: [{ Key: 'k'.repeat(129), Value: 'v' }] }] }, 'Attendees[0].Tags[0].Key', /1 to 128/],
     ['an empty tag value', { Attendees: [{ ExternalUserId: 'bob', Tags: [{ Key: 'k', Value: '' }] }] }, 'Attendees[0].Tags[0].Value', /1 to 256/],
   ])('refuses %s with the legacy API', async (_, body, path, message) => {
-    const legacyMeeting = await emulator.createMeeting(true);
+    const legacyMeeting = await legacyEmulator.createMeeting();
     expect(await refused(body, true, legacyMeeting)).toContainEqual({ Path: path, Message: expect.stringMatching(message) });
   });
 

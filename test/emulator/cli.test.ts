@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { emulatorControl } from '../support/emulator-control.ts';
 import { signedRequest } from './signed-request.ts';
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
@@ -23,8 +24,7 @@ describe('cli.ts', () => {
     const { child, firstLine } = startCli('--port', '0', '--flavor', 'chime');
     const announced = JSON.parse(await firstLine) as { url: string; flavor: string };
     expect(announced).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), flavor: 'chime' });
-    const state = await fetch(`${announced.url}/_emulator/state`, { headers: { connection: 'close' } });
-    expect(await state.json()).toEqual({ calls: {}, throttled: {}, meetings: [], joins: [] });
+    expect(await emulatorControl(announced.url).state()).toEqual({ calls: {}, throttled: {}, meetings: [], joins: [] });
 
     const exited = once(child, 'exit');
     child.kill(signal);

@@ -1,73 +1,83 @@
 import { once } from 'node:events';
 import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emulatorControl, type EmulatorControl } from '../support/emulator-control.ts';
 import { MAX_BODY_BYTES } from './defaults.ts';
-import { startEmulator, type Emulator, type EmulatorState } from './server.ts';
+import { startEmulator, type Emulator } from './server.ts';
 import { signedRequest } from './signed-request.ts';
 
 let emulator: Emulator;
+let control: EmulatorControl;
 
 beforeAll(async () => {
   emulator = await startEmulator();
+  control = emulatorControl(emulator.url);
 });
 afterAll(() => emulator.close());
 
-const control = (method: string, endpoint: string, body?: string) => fetch(`${emulator.url}/_emulator/${endpoint}`, { method, ...(body ? { body } : {}) });
-const getState = async () => (await (await control('GET', 'state')).json()) as EmulatorState;
-
 describe('the unsigned control endpoints', () => {
   it('creates meetings like CreateMeeting, taking optional overrides', async () => {
-    const plain = await control('POST', 'meetings');
-    expect(plain.status).toBe(200);
-    const { Meeting } = (await plain.json()) as { Meeting: Record<string, unknown> };
+    const { Meeting } = await control.createMeetingAnswer();
     expect(Meeting).toMatchObject({ MediaRegion: 'us-east-1', MeetingArn: expect.stringContaining(':meeting/') });
 
-    const named = await control('POST', 'meetings', JSON.stringify({ ExternalMeetingId: 'named-one', MediaRegion: 'eu-west-2' }));
-    expect(((await named.json()) as { Meeting: Record<string, unknown> }).Meeting).toMatchObject({ ExternalMeetingId: 'named-one', MediaRegion: 'eu-west-2' });
-    const invalid = await control('POST', 'meetings', JSON.stringify({ MediaRegion: 'nowhere' }));
-    expect([invalid.status, invalid.headers.get('x-amzn-errortype')]).toEqual([400, 'BadRequestException']);
+    const named = await control.createMeetingAnswer({ ExternalMeetingId: 'named-one', MediaRegion: 'eu-west-2' });
+    expect(named.Meeting).toMatchObject({ ExternalMeetingId: 'named-one', MediaRegion: 'eu-west-2' });
+    await expect(control.createMeeting({ MediaRegion: 'nowhere' })).rejects.toThrow(
+      `emulator at ${emulator.url}: POST /_emulator/meetings answered 400: {"Code":"BadRequest"`,
+    );
   });
 
   it('reports calls per operation and meetings with their attendees, never JoinTokens', async () => {
     emulator.reset({ meetings: true });
-    const meeting = (await (await control('POST', 'meetings')).json()) as { Meeting: { MeetingId: string } };
-    const { MeetingId } = meeting.Meeting;
+    const MeetingId = await control.createMeeting();
     await signedRequest(emulator.url, { method: 'POST', path: `/meetings/${MeetingId}/attendees?operation=batch-create`, json: { Attendees: [{ ExternalUserId: 'ann' }] } });
     await signedRequest(emulator.url, { path: `/meetings/${MeetingId}` });
     await signedRequest(emulator.url, { path: `/meetings/${MeetingId}` });
     await fetch(`${emulator.url}/meetings/${MeetingId}`); // unsigned: refused before any operation, not counted
 
-    const response = await control('GET', 'state');
-    const text = await response.text();
-    expect(text).not.toMatch(/JoinToken/i);
-    const state = JSON.parse(text) as EmulatorState;
+    const state = await control.state();
+    expect(JSON.stringify(state)).not.toMatch(/JoinToken/i);
     expect([state.calls, state.throttled]).toEqual([{ BatchCreateAttendee: 1, GetMeeting: 2 }, {}]);
     expect(state.meetings).toEqual([
       { MeetingId, ExternalMeetingId: expect.stringMatching(/^emulator-/), Deleted: false, Attendees: [{ AttendeeId: expect.any(String), ExternalUserId: 'ann' }] },
     ]);
     expect(emulator.state()).toEqual(state);
+    expect([await control.calls('GetMeeting'), await control.calls('DeleteMeeting'), await control.calls()]).toEqual([2, 0, 3]);
+    expect(await control.attendees(MeetingId)).toEqual(state.meetings[0]!.Attendees);
   });
 
   it('resets faults and counters, and meetings only when asked', async () => {
-    await control('POST', 'meetings');
-    emulator.setFaults({ throttleRate: 1, operations: ['GetMeeting'] });
-    const { meetings } = await getState();
-    await signedRequest(emulator.url, { path: `/meetings/${meetings[0]!.MeetingId}` });
+    const meetingId = await control.createMeeting();
+    await control.setFaults({ throttleRate: 1, operations: ['GetMeeting'] });
+    expect((await signedRequest(emulator.url, { path: `/meetings/${meetingId}` })).status).toBe(429);
+    const { meetings } = await control.state();
 
-    expect((await control('POST', 'reset')).status).toBe(200);
-    const kept = await getState();
-    expect([kept.calls, kept.throttled, kept.meetings.length]).toEqual([{}, {}, meetings.length]);
-    expect((await signedRequest(emulator.url, { path: `/meetings/${meetings[0]!.MeetingId}` })).status).toBe(200);
+    const kept = await control.reset();
+    expect([kept.calls, kept.throttled, kept.meetings]).toEqual([{}, {}, meetings]);
+    expect((await signedRequest(emulator.url, { path: `/meetings/${meetingId}` })).status).toBe(200);
 
-    await control('POST', 'reset?meetings=1');
-    expect(await getState()).toEqual({ calls: {}, throttled: {}, meetings: [], joins: [] });
+    expect(await control.reset({ meetings: true })).toEqual({ calls: {}, throttled: {}, meetings: [], joins: [] });
+  });
+
+  it('ends a meeting with a signed DeleteMeeting, and names the meeting when that is refused', async () => {
+    const meetingId = await control.createMeeting();
+    await control.endMeeting(meetingId);
+    expect((await control.state()).meetings.find((m) => m.MeetingId === meetingId)?.Deleted).toBe(true);
+    await expect(control.endMeeting(meetingId)).rejects.toThrow(`emulator at ${emulator.url}: DeleteMeeting ${meetingId} answered 404`);
+  });
+
+  it('fails naming the call when no emulator answers', async () => {
+    const gone = await startEmulator();
+    await gone.close();
+    await expect(emulatorControl(gone.url).state()).rejects.toThrow(`emulator at ${gone.url}: GET /_emulator/state got no answer`);
   });
 
   it('answers an unknown control endpoint with 404', async () => {
-    const response = await control('DELETE', 'state');
+    const unknown = (method: string, endpoint: string) => fetch(`${emulator.url}/_emulator/${endpoint}`, { method });
+    const response = await unknown('DELETE', 'state');
     expect(response.status).toBe(404);
     expect(((await response.json()) as { message: string }).message).toMatch(/GET state/);
-    const long = await control('GET', 'x'.repeat(10_000));
+    const long = await unknown('GET', 'x'.repeat(10_000));
     expect(((await long.json()) as { message: string }).message).toMatch(/^No emulator control endpoint GET x{60}…; there are /);
   });
 });

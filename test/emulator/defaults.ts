@@ -9,6 +9,8 @@ export const LOCAL_CREDENTIALS: EmulatorCredentials = {
   secretAccessKey: 'local-emulator-secret-not-for-aws',
 };
 
+/** Where the unsigned control endpoints live: `/_emulator/state`, `/_emulator/faults`, … */
+export const CONTROL_PREFIX = '/_emulator/';
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_REGION = 'us-east-1';
 /** The legacy `chime` API only ever lived in us-east-1. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { emulatorControl } from '../support/emulator-control.ts';
 import { FaultInjector, parseFaults, type FaultOutcome } from './faults.ts';
 import { startEmulator, type Emulator, type Faults } from './server.ts';
 import { signedRequest } from './signed-request.ts';
@@ -73,14 +74,10 @@ describe('faults over HTTP', () => {
   });
   beforeEach(async () => {
     emulator.reset();
-    meetingId = await freshMeeting();
+    meetingId = await emulatorControl(emulator.url).createMeeting();
   });
   afterAll(() => emulator.close());
 
-  async function freshMeeting(): Promise<string> {
-    const response = await fetch(`${emulator.url}/_emulator/meetings`, { method: 'POST' });
-    return ((await response.json()) as { Meeting: { MeetingId: string } }).Meeting.MeetingId;
-  }
   const batch = (ids: string[]) =>
     signedRequest(emulator.url, {
       method: 'POST',
@@ -151,21 +148,21 @@ describe('faults over HTTP', () => {
   });
 
   it('takes faults over PUT /_emulator/faults, refusing invalid ones with 400', async () => {
-    const put = (body: string) => fetch(`${emulator.url}/_emulator/faults`, { method: 'PUT', body });
-    const accepted = await put(JSON.stringify({ script: [{ outcome: 429 }] }));
-    expect([accepted.status, await accepted.json()]).toEqual([200, { script: [{ outcome: 429 }] }]);
+    const control = emulatorControl(emulator.url);
+    expect(await control.setFaults({ script: [{ outcome: 429 }] })).toEqual({ script: [{ outcome: 429 }] });
     expect((await batch(['h1'])).status).toBe(429);
-    const refused = await put(JSON.stringify({ errorRate: 2 }));
-    expect([refused.status, await refused.json()]).toEqual([400, { message: 'faults.errorRate must be a number from 0 to 1' }]);
-    expect((await put('{not json')).status).toBe(400);
+    await expect(control.setFaults({ errorRate: 2 })).rejects.toThrow(
+      'PUT /_emulator/faults answered 400: {"message":"faults.errorRate must be a number from 0 to 1"}',
+    );
+    const notJson = await fetch(`${emulator.url}/_emulator/faults`, { method: 'PUT', body: '{not json' });
+    expect(notJson.status).toBe(400);
   });
 });
 
 describe('closing under latency', () => {
   it('drops requests waiting out their latency and leaves no timer behind', async () => {
     const emulator = await startEmulator({ faults: { latencyMs: 60_000 } });
-    const meeting = await fetch(`${emulator.url}/_emulator/meetings`, { method: 'POST' });
-    const { MeetingId } = ((await meeting.json()) as { Meeting: { MeetingId: string } }).Meeting;
+    const MeetingId = await emulatorControl(emulator.url).createMeeting();
     const pending = signedRequest(emulator.url, {
       method: 'POST',
       path: `/meetings/${MeetingId}/attendees?operation=batch-create`,

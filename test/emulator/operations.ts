@@ -2,7 +2,7 @@ import { LOCAL_ACCOUNT_ID, MAX_MEETINGS } from './defaults.ts';
 import { meetingFields } from './meeting-input.ts';
 import { queryValue, type Query, type Route } from './routes.ts';
 import type { MeetingStore, StoredAttendee, StoredMeeting } from './store.ts';
-import type { Flavor, OperationName } from './types.ts';
+import type { EmulatorMeeting, Flavor, OperationName } from './types.ts';
 import {
   attendeeRequest,
   attendeeRequests,
@@ -182,7 +182,7 @@ function attendeeJson(attendee: StoredAttendee, flavor: Flavor) {
   return { ExternalUserId, AttendeeId, JoinToken, Capabilities: attendee.Capabilities ?? DEFAULT_CAPABILITIES };
 }
 
-function meetingJson(meeting: StoredMeeting, { flavor, region, signalingUrl }: OperationContext) {
+function meetingJson(meeting: StoredMeeting, { flavor, region, signalingUrl }: OperationContext): EmulatorMeeting {
   const { MeetingId, MeetingHostId, ExternalMeetingId, MediaRegion } = meeting;
   const common = { MeetingId, ExternalMeetingId, MediaRegion, MediaPlacement: mediaPlacement(meeting, signalingUrl) };
   if (flavor === 'chime') return common;

@@ -1,8 +1,9 @@
 import { ChimeSDKMeetingsClient, GetMeetingCommand, ThrottlingException } from '@aws-sdk/client-chime-sdk-meetings';
 import { afterEach, describe, expect, it } from 'vitest';
+import { emulatorControl } from '../support/emulator-control.ts';
 import { AWS_RATE_LIMIT, LOCAL_CREDENTIALS } from './defaults.ts';
 import { RateLimiter, parseRateLimit } from './rate-limit.ts';
-import { startEmulator, type Emulator, type EmulatorOptions, type EmulatorState } from './server.ts';
+import { startEmulator, type Emulator, type EmulatorOptions, type RateLimit } from './server.ts';
 import { signedRequest } from './signed-request.ts';
 
 /** A clock the test moves by hand: the buckets see no time pass unless the test says so. */
@@ -89,8 +90,7 @@ describe('a rate-limited emulator', () => {
     const clock = manualClock();
     const emulator = await startEmulator({ clock: clock.now, ...options });
     running.push(emulator);
-    const created = await fetch(`${emulator.url}/_emulator/meetings`, { method: 'POST' });
-    const { MeetingId } = ((await created.json()) as { Meeting: { MeetingId: string } }).Meeting;
+    const MeetingId = await emulatorControl(emulator.url).createMeeting();
     const getMeeting = () => signedRequest(emulator.url, { path: `/meetings/${MeetingId}` });
     return { emulator, clock, MeetingId, getMeeting };
   }
@@ -134,24 +134,21 @@ describe('a rate-limited emulator', () => {
 
   it('takes its rate limit from PUT /_emulator/rate-limit, and reset puts back the one it started with', async () => {
     const { emulator, getMeeting } = await start({ rateLimit: { callsPerSecond: 1, burst: 1 } });
-    const put = (body: string) => fetch(`${emulator.url}/_emulator/rate-limit`, { method: 'PUT', body });
-    const state = async () => (await (await fetch(`${emulator.url}/_emulator/state`)).json()) as EmulatorState;
+    const control = emulatorControl(emulator.url);
 
-    const none = await put('null');
-    expect([none.status, await none.json()]).toEqual([200, null]);
+    expect(await control.setRateLimit(null)).toBeNull();
     expect((await Promise.all([getMeeting(), getMeeting(), getMeeting()])).map((r) => r.status)).toEqual([200, 200, 200]);
 
-    const set = await put(JSON.stringify({ callsPerSecond: 2, burst: 2, operations: ['GetMeeting'] }));
-    expect(await set.json()).toEqual({ callsPerSecond: 2, burst: 2, operations: ['GetMeeting'] });
+    const set = await control.setRateLimit({ callsPerSecond: 2, burst: 2, operations: ['GetMeeting'] });
+    expect(set).toEqual({ callsPerSecond: 2, burst: 2, operations: ['GetMeeting'] });
     expect([(await getMeeting()).status, (await getMeeting()).status, (await getMeeting()).status]).toEqual([200, 200, 429]);
 
-    const invalid = await put(JSON.stringify({ callsPerSecond: 'fast', burst: 2 }));
-    expect([invalid.status, ((await invalid.json()) as { message: string }).message]).toEqual([400, expect.stringMatching(/callsPerSecond/)]);
+    const invalid = { callsPerSecond: 'fast', burst: 2 } as unknown as RateLimit;
+    await expect(control.setRateLimit(invalid)).rejects.toThrow(/PUT \/_emulator\/rate-limit answered 400: .*callsPerSecond/);
 
-    await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
-    expect(await state()).toMatchObject({ calls: {}, throttled: {} });
+    expect(await control.reset()).toMatchObject({ calls: {}, throttled: {} });
     expect([(await getMeeting()).status, (await getMeeting()).status]).toEqual([200, 429]);
-    expect((await state()).throttled).toEqual({ GetMeeting: 1 });
+    expect((await control.state()).throttled).toEqual({ GetMeeting: 1 });
   });
 
   it('does not limit at all unless asked', async () => {

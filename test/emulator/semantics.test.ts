@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { emulatorControl } from '../support/emulator-control.ts';
 import { startEmulator, type Emulator } from './server.ts';
 import { signedRequest, type SignedRequestInit } from './signed-request.ts';
 
@@ -30,8 +31,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   emulator.reset({ meetings: true });
-  const response = await fetch(`${emulator.url}/_emulator/meetings`, { method: 'POST' });
-  meetingId = ((await response.json()) as { Meeting: { MeetingId: string } }).Meeting.MeetingId;
+  meetingId = await emulatorControl(emulator.url).createMeeting();
 });
 afterAll(() => emulator.close());
 

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
+  CONTROL_PREFIX,
   DEFAULT_HOST,
   DEFAULT_MEETING_AUTO_END_MS,
   DEFAULT_REGION,
@@ -36,7 +37,6 @@ import {
 
 export type * from './types.ts';
 
-const CONTROL_PREFIX = '/_emulator/';
 /** AWS's words for a meeting call on the legacy endpoint since February 2025 (seen in the wild, account ID aside). */
 const DEPRECATED_API_MESSAGE = `Account Id ${LOCAL_ACCOUNT_ID} is not authorized to call deprecated Amazon Chime SDK API on the "chime" endpoint, use one of the "*-chime*" endpoints instead.`;
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { emulatorControl } from '../support/emulator-control.ts';
 import { MEDIA_NOT_EMULATED } from './defaults.ts';
-import { startEmulator, type Emulator } from './server.ts';
+import { startEmulator, type Emulator, type EmulatorMeeting } from './server.ts';
 import { JOIN_TOKEN_REFUSED } from './signaling.ts';
 import { signedRequest } from './signed-request.ts';
 
@@ -22,20 +23,16 @@ afterAll(async () => {
   await emulator.close();
 });
 
-interface Meeting {
-  MeetingId: string;
-  MediaPlacement: { SignalingUrl: string };
-}
 interface Attendee {
   AttendeeId: string;
   JoinToken: string;
 }
 
-async function createMeeting(): Promise<Meeting> {
-  return ((await (await fetch(`${emulator.url}/_emulator/meetings`, { method: 'POST' })).json()) as { Meeting: Meeting }).Meeting;
+async function createMeeting(): Promise<EmulatorMeeting> {
+  return (await emulatorControl(emulator.url).createMeetingAnswer()).Meeting;
 }
 
-async function createAttendee(meeting: Meeting, externalUserId: string): Promise<Attendee> {
+async function createAttendee(meeting: EmulatorMeeting, externalUserId: string): Promise<Attendee> {
   const path = `/meetings/${meeting.MeetingId}/attendees`;
   const response = await signedRequest(emulator.url, { method: 'POST', path, json: { ExternalUserId: externalUserId } });
   return ((await response.json()) as { Attendee: Attendee }).Attendee;

@@ -2,6 +2,7 @@ import { ChimeSDKMeetingsClient, GetMeetingCommand } from '@aws-sdk/client-chime
 import { SignatureV4 } from '@smithy/signature-v4';
 import { AwsClient } from 'aws4fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emulatorControl } from '../support/emulator-control.ts';
 import { LOCAL_CREDENTIALS } from './defaults.ts';
 import { startEmulator, type Emulator } from './server.ts';
 import { signedRequest } from './signed-request.ts';
@@ -50,8 +51,7 @@ describe('signature checks over HTTP', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ credentials: [LOCAL_CREDENTIALS, SESSION] });
-    const created = await fetch(`${emulator.url}/_emulator/meetings`, { method: 'POST' });
-    meetingId = ((await created.json()) as { Meeting: { MeetingId: string } }).Meeting.MeetingId;
+    meetingId = await emulatorControl(emulator.url).createMeeting();
   });
   afterAll(() => emulator.close());
 

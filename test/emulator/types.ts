@@ -96,6 +96,30 @@ export interface EmulatorMeetingState {
   Attendees: EmulatorAttendeeState[];
 }
 
+/** A meeting as CreateMeeting and GetMeeting answer it, POST /_emulator/meetings too; the legacy API's ends at MediaPlacement. */
+export interface EmulatorMeeting {
+  MeetingId: string;
+  ExternalMeetingId?: string;
+  MediaRegion: string;
+  /** SignalingUrl is the emulator's own WebSocket; the media URLs live under `.invalid`. */
+  MediaPlacement: Record<
+    | 'AudioHostUrl'
+    | 'AudioFallbackUrl'
+    | 'SignalingUrl'
+    | 'TurnControlUrl'
+    | 'ScreenDataUrl'
+    | 'ScreenViewingUrl'
+    | 'ScreenSharingUrl'
+    | 'EventIngestionUrl',
+    string
+  >;
+  MeetingHostId?: string;
+  MeetingFeatures?: object;
+  PrimaryMeetingId?: string;
+  TenantIds?: string[];
+  MeetingArn?: string;
+}
+
 /** A JOIN frame the signaling WebSocket received, decoded with the SDK's own protobuf definitions. */
 export interface EmulatorJoin {
   MeetingId: string;

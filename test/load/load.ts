@@ -8,6 +8,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
 import { startEmulator, type Faults } from '../emulator/server.ts';
+import { emulatorControl } from '../support/emulator-control.ts';
 import { LOCAL_TOKEN } from '../tools/local-stack.ts';
 import { PACE_OUT_OF_THE_WAY } from '../tools/pace.ts';
 import { startWorker } from '../tools/worker-process.ts';
@@ -36,6 +37,7 @@ const SCENARIOS: Array<{ name: string; faults: Faults }> = [
 
 async function runScenario(faults: Faults) {
   const emulator = await startEmulator({ faults });
+  const control = emulatorControl(emulator.url);
   const worker = await startWorker({
     CHIME_ENDPOINT: emulator.url,
     AWS_REGION: 'us-east-1',
@@ -49,8 +51,7 @@ async function runScenario(faults: Faults) {
   const stopAt = Date.now() + SECONDS * 1000;
   const client = async (id: number) => {
     for (let n = 0; Date.now() < stopAt && sent.length < MAX_REQUESTS; n++) {
-      const created = await fetch(`${emulator.url}/_emulator/meetings`, { method: 'POST' });
-      const meetingId = ((await created.json()) as { Meeting: { MeetingId: string } }).Meeting.MeetingId;
+      const meetingId = await control.createMeeting();
       const requested = Array.from({ length: PER_REQUEST }, (_, i) => `c${id}-r${n}-u${i}`);
       const started = performance.now();
       const response = await fetch(`${worker.url}/meetings/${meetingId}/attendees`, {

@@ -16,6 +16,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { AWS_RATE_LIMIT, LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
 import { startEmulator, type Emulator, type EmulatorState } from '../emulator/server.ts';
+import { emulatorControl } from '../support/emulator-control.ts';
 import { LOCAL_TOKEN } from '../tools/local-stack.ts';
 import { PACE_OUT_OF_THE_WAY } from '../tools/pace.ts';
 import { startWorkers } from '../tools/worker-process.ts';
@@ -80,7 +81,8 @@ async function runRow(emulator: Emulator, row: Row) {
   );
   try {
     const meetings: string[] = [];
-    for (let i = 0; i < Math.ceil(TOTAL / PER_MEETING); i++) meetings.push(await createMeeting(emulator));
+    const control = emulatorControl(emulator.url);
+    for (let i = 0; i < Math.ceil(TOTAL / PER_MEETING); i++) meetings.push(await control.createMeeting());
     await warmUp(group.urls);
 
     const sent: Sent[] = [];
@@ -119,11 +121,6 @@ async function warmUp(urls: string[]) {
     const response = await fetch(`${url}/healthz`);
     if (!response.ok) throw new Error(`${url}/healthz answered ${response.status}`);
   }
-}
-
-async function createMeeting(emulator: Emulator): Promise<string> {
-  const response = await fetch(`${emulator.url}/_emulator/meetings`, { method: 'POST' });
-  return ((await response.json()) as { Meeting: { MeetingId: string } }).Meeting.MeetingId;
 }
 
 async function send(url: string, meetingId: string, index: number): Promise<Sent> {

@@ -8,16 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchCreateAttendeeResponseSchema, HEADERS } from '../../shared/index.ts';
 import { LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
 import { startEmulator, type Emulator } from '../emulator/server.ts';
+import { emulatorControl, type EmulatorControl } from '../support/emulator-control.ts';
 import { RUNTIMES, startRuntime, type RunningServer } from './launch.ts';
 
 const TOKEN = 'runtime-suite-token-0123456789';
 
 describe.each(RUNTIMES)('on %s', (runtime) => {
   let emulator: Emulator;
+  let control: EmulatorControl;
   let server: RunningServer;
 
   beforeAll(async () => {
     emulator = await startEmulator();
+    control = emulatorControl(emulator.url);
     server = await startRuntime(runtime, {
       CHIME_API: 'chime-sdk-meetings',
       AWS_REGION: 'us-east-1',
@@ -34,12 +37,6 @@ describe.each(RUNTIMES)('on %s', (runtime) => {
     await emulator?.close();
   });
 
-  const createMeeting = async (): Promise<string> => {
-    const response = await fetch(`${emulator.url}/_emulator/meetings`, { method: 'POST' });
-    return ((await response.json()) as { Meeting: { MeetingId: string } }).Meeting.MeetingId;
-  };
-  const batchCalls = () => emulator.state().calls.BatchCreateAttendee ?? 0;
-  const stored = (meetingId: string) => emulator.state().meetings.find((m) => m.MeetingId === meetingId)?.Attendees ?? [];
 
   async function post(meetingId: string, body: unknown, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) {
     const response = await fetch(`${server.url}/meetings/${meetingId}/attendees`, {
@@ -65,7 +62,7 @@ describe.each(RUNTIMES)('on %s', (runtime) => {
   });
 
   it('creates attendees, in the request order and in the emulator', async () => {
-    const meetingId = await createMeeting();
+    const meetingId = await control.createMeeting();
     const { response, json } = await post(meetingId, {
       Attendees: [
         { ExternalUserId: 'alice@example.com' },
@@ -80,12 +77,13 @@ describe.each(RUNTIMES)('on %s', (runtime) => {
     expect(json.Attendees[1].Capabilities).toEqual({ Audio: 'Receive', Video: 'None', Content: 'None' });
     expect(response.headers.get(HEADERS.attempts)).toBe('1');
     expect(response.headers.get(HEADERS.requestId)).toBeTruthy();
-    expect(stored(meetingId).map((a) => a.AttendeeId).sort()).toEqual(json.Attendees.map((a: any) => a.AttendeeId).sort());
+    const stored = await control.attendees(meetingId);
+    expect(stored.map((a) => a.AttendeeId).sort()).toEqual(json.Attendees.map((a: any) => a.AttendeeId).sort());
   });
 
   it('refuses an invalid body, naming each failing field, without calling Amazon Chime', async () => {
-    const meetingId = await createMeeting();
-    const before = batchCalls();
+    const meetingId = await control.createMeeting();
+    const before = await control.calls('BatchCreateAttendee');
     const { response, json } = await post(meetingId, { Attendees: [{ ExternalUserId: 'x' }, { ExternalUserId: 'aws:bot' }] });
 
     expect(response.status).toBe(400);
@@ -93,18 +91,18 @@ describe.each(RUNTIMES)('on %s', (runtime) => {
     expect(json.Code).toBe('BadRequestException');
     expect(json.Issues.map((issue: any) => issue.Path)).toEqual(['Attendees[0].ExternalUserId', 'Attendees[1].ExternalUserId']);
     expect(JSON.stringify(json)).not.toContain('aws:bot');
-    expect(batchCalls()).toBe(before);
+    expect(await control.calls('BatchCreateAttendee')).toBe(before);
   });
 
   it('refuses a missing or unknown bearer token', async () => {
-    const meetingId = await createMeeting();
+    const meetingId = await control.createMeeting();
     for (const headers of [{}, { authorization: 'Bearer not-a-token' }] as Record<string, string>[]) {
       const { response, json } = await post(meetingId, attendees('alice'), headers);
       expect(response.status).toBe(401);
       expect(json.Code).toBe('UnauthorizedException');
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
     }
-    expect(stored(meetingId)).toEqual([]);
+    expect(await control.attendees(meetingId)).toEqual([]);
   });
 
   it('passes on an upstream error: an unknown meeting is 404 NotFoundException', async () => {
@@ -115,21 +113,21 @@ describe.each(RUNTIMES)('on %s', (runtime) => {
   });
 
   it('retries a 503 from upstream and then succeeds', async () => {
-    const meetingId = await createMeeting();
-    emulator.setFaults({ script: [{ outcome: 503 }] });
+    const meetingId = await control.createMeeting();
+    await control.setFaults({ script: [{ outcome: 503 }] });
     try {
       const { response, json } = await post(meetingId, attendees('carol'));
       expect(response.status).toBe(200);
       expect(json.Attendees.map((a: any) => a.ExternalUserId)).toEqual(['carol']);
       expect(response.headers.get(HEADERS.attempts)).toBe('2');
     } finally {
-      emulator.setFaults({});
+      await control.setFaults({});
     }
   });
 
   it('splits 250 attendees into three calls of at most 100 and keeps the order', async () => {
-    const meetingId = await createMeeting();
-    const before = batchCalls();
+    const meetingId = await control.createMeeting();
+    const before = await control.calls('BatchCreateAttendee');
     const wanted = Array.from({ length: 250 }, (_, i) => `bulk-${i}`);
     const { response, json } = await post(meetingId, attendees(...wanted));
 
@@ -137,7 +135,7 @@ describe.each(RUNTIMES)('on %s', (runtime) => {
     expect(json.Errors).toEqual([]);
     expect(json.Attendees.map((a: any) => a.ExternalUserId)).toEqual(wanted);
     expect(response.headers.get(HEADERS.attempts)).toBe('3');
-    expect(batchCalls() - before).toBe(3);
-    expect(stored(meetingId)).toHaveLength(250);
+    expect((await control.calls('BatchCreateAttendee')) - before).toBe(3);
+    expect(await control.attendees(meetingId)).toHaveLength(250);
   });
 });

@@ -5,11 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AWS_RATE_LIMIT, LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
 import { startEmulator, type Emulator, type Faults } from '../emulator/server.ts';
+import { emulatorControl, type EmulatorControl } from '../support/emulator-control.ts';
+import { noReadTokenConfig, type WorkerUnderTest } from '../support/worker-under-test.ts';
 import { PACE_OUT_OF_THE_WAY } from './pace.ts';
 
 /** The bearer token of the local stack: local only, printed and documented on purpose. */
 export const LOCAL_TOKEN = 'local-dev-token';
 
+/** The local stack as test/e2e and test/bench still read it (the emulator in this process); the rest use startLocalWorker. */
 export interface LocalStack {
   workerUrl: string;
   emulator: Emulator;
@@ -27,6 +30,8 @@ export interface LocalStackOptions {
   awsRate?: boolean;
   /** How long a meeting lasts (the emulator's default: 5 minutes, as on AWS when nobody joins). */
   meetingAutoEndMs?: number;
+  /** A second token, which may create and delete but not read. */
+  noReadToken?: string;
   /** Extra worker settings (e.g. RETRY_DEADLINE_MS). */
   vars?: Record<string, string>;
   /** Pass wrangler's own output through. */
@@ -40,6 +45,13 @@ export async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** The emulator plus the worker under `wrangler dev` (real workerd), both on 127.0.0.1: a worker under test. */
+export async function startLocalWorker(options: LocalStackOptions = {}): Promise<WorkerUnderTest & { emulator: EmulatorControl }> {
+  const stack = await startLocalStack(options);
+  const { workerUrl: url, token, close } = stack;
+  return { url, token, noReadToken: options.noReadToken, emulator: emulatorControl(stack.emulator.url), close };
 }
 
 /** The emulator plus the worker under `wrangler dev` (real workerd), both on 127.0.0.1. */
@@ -60,6 +72,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     API_TOKENS: LOCAL_TOKEN,
+    ...(options.noReadToken ? { API_TOKENS_JSON: noReadTokenConfig(options.noReadToken) } : {}),
     ...(options.awsRate ? {} : PACE_OUT_OF_THE_WAY),
     ...options.vars,
   };

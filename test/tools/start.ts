@@ -1,12 +1,12 @@
 import { AWS_RATE_LIMIT } from '../emulator/defaults.ts';
-import { LOCAL_TOKEN, startLocalStack } from './local-stack.ts';
+import { LOCAL_TOKEN, startLocalWorker } from './local-stack.ts';
 
 /**
  * `npm start`: the worker in workerd against the local Chime emulator, with a demo meeting made through
  * the worker. The emulator throttles as AWS does, so what the worker's pacer does locally is what it does there.
  */
-const stack = await startLocalStack({ port: Number(process.env.PORT ?? 8787), awsRate: true });
-const { workerUrl } = stack;
+const stack = await startLocalWorker({ port: Number(process.env.PORT ?? 8787), awsRate: true });
+const { url: workerUrl } = stack;
 const auth = `-H 'Authorization: Bearer ${LOCAL_TOKEN}'`;
 const demo = { ExternalMeetingId: 'demo', Attendees: [1, 2, 3, 4, 5].map((n) => ({ ExternalUserId: `bot-${n}` })) };
 /** The demo meeting, made as a developer would make one: through the worker. */
@@ -29,7 +29,7 @@ console.log(`
 chime-attendees is running (worker in workerd, Amazon Chime emulated locally; no AWS account used)
 
   worker:    ${workerUrl}
-  emulator:  ${stack.emulator.url}   (state: ${stack.emulator.url}/_emulator/state)
+  emulator:  ${stack.emulator.url}   (state: ${stack.emulator.stateUrl})
              throttles like AWS: ${AWS_RATE_LIMIT.callsPerSecond} calls a second per operation, burst ${AWS_RATE_LIMIT.burst};
              the worker paces its calls to stay within it
   token:     ${LOCAL_TOKEN}   (local only)

@@ -16,18 +16,19 @@ import {
   type WorkerResult,
 } from '../../../extension/src/worker/client.ts';
 import { CHIME_APIS } from '../../../shared/index.ts';
-import { workerTargets, type WorkerTarget } from './support/targets.ts';
+import type { WorkerWithMeeting } from '../../support/worker-under-test.ts';
+import { workerTargets } from './support/targets.ts';
 
 // The same expectations for every worker: the client must read any of them the same way.
 describe.each(workerTargets())('worker client against the $name', ({ start }) => {
-  let worker: WorkerTarget;
+  let worker: WorkerWithMeeting;
   const target = (token: string | undefined = worker.token) => ({ baseUrl: worker.url, token, timeoutMs: 10_000 });
   const run = randomUUID().slice(0, 8);
 
   beforeAll(async () => {
     worker = await start();
   });
-  afterAll(() => worker.close?.());
+  afterAll(() => worker.close());
 
   it('reads the API flavor from /healthz', async () => {
     const result = await checkHealth(target());
@@ -52,8 +53,8 @@ describe.each(workerTargets())('worker client against the $name', ({ start }) =>
     expect(answered.sort()).toEqual([...ids].sort());
     for (const attendee of value.Attendees) expect(attendee.JoinToken.length).toBeGreaterThan(0);
     expect(result.exchange).toMatchObject({ status: 200, requestId: expect.any(String), upstreamAttempts: expect.any(Number) });
-    if (worker.emulatorUrl) {
-      const created = await emulatorAttendees(worker.emulatorUrl, worker.meetingId);
+    if (worker.emulator) {
+      const created = await worker.emulator.attendees(worker.meetingId);
       for (const attendee of value.Attendees)
         expect(created).toContainEqual({ AttendeeId: attendee.AttendeeId, ExternalUserId: attendee.ExternalUserId });
     }
@@ -220,11 +221,4 @@ const byId = (a: { ExternalUserId: string }, b: { ExternalUserId: string }) => a
 function expectOk<T>(result: WorkerResult<T>): T {
   if (!result.ok) expect.fail(`expected success, got ${JSON.stringify(result.failure)}`);
   return result.value;
-}
-
-async function emulatorAttendees(emulatorUrl: string, meetingId: string) {
-  const state = (await (await fetch(`${emulatorUrl}/_emulator/state`)).json()) as {
-    meetings: Array<{ MeetingId: string; Attendees: Array<{ AttendeeId: string; ExternalUserId: string }> }>;
-  };
-  return state.meetings.find((meeting) => meeting.MeetingId === meetingId)?.Attendees ?? [];
 }

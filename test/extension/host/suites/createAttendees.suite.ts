@@ -4,10 +4,11 @@ import { resetSettings, setSetting } from '../support/extension.ts';
 import { connectTo } from '../support/flows.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, assertLogKeeps, back, hide, meeting, options, pick, workerApi } from '../support/steps.ts';
-import { emulatorAttendees, emulatorControl, fillMeeting, runTag, workerUnderTest, type WorkerUnderTest } from '../support/worker.ts';
+import type { WorkerWithMeeting } from '../../../support/worker-under-test.ts';
+import { fillMeeting, runTag, workerUnderTest } from '../support/worker.ts';
 
 describe('Chime: Create Attendees…', () => {
-  let worker: WorkerUnderTest;
+  let worker: WorkerWithMeeting;
   let api: string;
 
   before(async () => {
@@ -61,8 +62,8 @@ describe('Chime: Create Attendees…', () => {
     assert.ok(ui.statusMessages.some((text) => text.includes(`Created 2 attendees in meeting ${worker.meetingId}`)), 'no status bar message');
     assert.deepEqual(ui.progressTitles, [`Creating 2 attendees in meeting ${worker.meetingId}…`]);
 
-    if (worker.emulatorUrl) {
-      const held = await emulatorAttendees(worker.emulatorUrl, worker.meetingId);
+    if (worker.emulator) {
+      const held = await worker.emulator.attendees(worker.meetingId);
       for (const attendee of copied.Attendees) assert.ok(held.some((h) => h.AttendeeId === attendee.AttendeeId && h.ExternalUserId === attendee.ExternalUserId), `the emulator does not hold ${attendee.ExternalUserId}`);
     }
     assert.ok(log.some((line) => line.includes(`meeting ${worker.meetingId}: asked for 2, created 2, failed 0`) && line.includes('request ')), `no outcome line in ${log.join('\n')}`);
@@ -89,8 +90,8 @@ describe('Chime: Create Attendees…', () => {
   });
 
   it('shows an ExternalUserId already in the meeting as present, with its capabilities as they are', async function () {
-    if (!worker.emulatorUrl || api === 'chime') this.skip();
-    const meetingId = await emulatorControl(worker.emulatorUrl).createMeeting();
+    if (!worker.emulator || api === 'chime') this.skip();
+    const meetingId = await worker.emulator.createMeeting();
     const again = `${runTag}-again@example.com`;
     const [before] = await fillMeeting(worker, meetingId, [again]);
     const { ui } = await runCommand('chimeAttendees.createAttendees', [meeting(meetingId), accept(`${again}, ${runTag}-newcomer`), pick('Audio only'), hide]);

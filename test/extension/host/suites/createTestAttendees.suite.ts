@@ -4,10 +4,11 @@ import { resetSettings } from '../support/extension.ts';
 import { connectTo } from '../support/flows.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, assertLogKeeps, back, hide, meeting, options, workerApi } from '../support/steps.ts';
-import { emulatorAttendees, emulatorControl, fillMeeting, runTag, workerUnderTest, type WorkerUnderTest } from '../support/worker.ts';
+import type { WorkerWithMeeting } from '../../../support/worker-under-test.ts';
+import { fillMeeting, runTag, workerUnderTest } from '../support/worker.ts';
 
 describe('Chime: Create Test Attendees…', () => {
-  let worker: WorkerUnderTest;
+  let worker: WorkerWithMeeting;
   let api: string;
 
   before(async () => {
@@ -52,16 +53,16 @@ describe('Chime: Create Test Attendees…', () => {
     assert.equal(results?.title, `Created 3 attendees in meeting ${worker.meetingId}`);
     const copied = JSON.parse(clipboard[0] ?? '{}') as { Attendees: Array<{ AttendeeId: string; ExternalUserId: string; JoinToken: string }> };
     assert.deepEqual(copied.Attendees.map((a) => a.ExternalUserId).sort(), expected);
-    if (worker.emulatorUrl) {
-      const held = (await emulatorAttendees(worker.emulatorUrl, worker.meetingId)).map((a) => a.ExternalUserId);
+    if (worker.emulator) {
+      const held = (await worker.emulator.attendees(worker.meetingId)).map((a) => a.ExternalUserId);
       for (const id of expected) assert.ok(held.includes(id), `the emulator does not hold ${id}`);
     }
     assertLogKeeps(log, [worker.token, ...expected, ...copied.Attendees.map((a) => a.JoinToken)]);
   });
 
   it('counts the free slots of the meeting picked, and offers bots the silent preset first', async function () {
-    if (!worker.emulatorUrl || api === 'chime') this.skip();
-    const meetingId = await emulatorControl(worker.emulatorUrl).createMeeting();
+    if (!worker.emulator || api === 'chime') this.skip();
+    const meetingId = await worker.emulator.createMeeting();
     await fillMeeting(worker, meetingId, [`${runTag}-one`, `${runTag}-two`]);
     const { ui, clipboard } = await runCommand('chimeAttendees.createTestAttendees', [
       meeting(meetingId),

@@ -4,20 +4,22 @@ import { resetSettings } from '../support/extension.ts';
 import { connectTo, withToken } from '../support/flows.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, assertLogKeeps, back, hide, meeting, message, pick } from '../support/steps.ts';
-import { emulatorControl, fillMeeting, runTag, workerUnderTest, type EmulatorControl, type WorkerUnderTest } from '../support/worker.ts';
+import type { EmulatorControl } from '../../../support/emulator-control.ts';
+import type { WorkerWithMeeting } from '../../../support/worker-under-test.ts';
+import { fillMeeting, runTag, workerUnderTest } from '../support/worker.ts';
 
 const TITLE = 'Delete Chime Test Attendees';
 const numbered = (stem: string, count: number) => Array.from({ length: count }, (_, i) => `${stem}${i + 1}`);
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('Chime: Delete Test Attendees…', () => {
-  let worker: WorkerUnderTest;
+  let worker: WorkerWithMeeting;
   let emulator: EmulatorControl;
 
   before(async function () {
     worker = await workerUnderTest();
-    if (!worker.emulatorUrl) this.skip(); // meetings of known content need the emulator
-    emulator = emulatorControl(worker.emulatorUrl);
+    if (!worker.emulator) this.skip(); // meetings of known content need the emulator
+    emulator = worker.emulator;
     await connectTo(worker);
   });
   after(resetSettings);
@@ -92,7 +94,7 @@ describe('Chime: Delete Test Attendees…', () => {
     const meetingId = await emulator.createMeeting();
     const prefix = `${runTag}-slow-`;
     await fillMeeting(worker, meetingId, numbered(prefix, 60));
-    await emulator.slowDeletes(150); // a batch of 25, six at a time: about a second
+    await emulator.setFaults({ operations: ['DeleteAttendee'], latencyMs: 150 }); // a batch of 25, six at a time: about a second
     const started = Date.now();
     try {
       const { ui, log } = await runCommand('chimeAttendees.deleteTestAttendees', [meeting(meetingId), pick(prefix), message('Delete 60 Attendees'), hide], {
@@ -106,7 +108,7 @@ describe('Chime: Delete Test Attendees…', () => {
       assert.ok(Date.now() - started < 15_000, 'cancelling did not stop it');
       assert.ok(log.some((line) => line.endsWith('deleted 0, failed 25 [Cancelled×25], not attempted 35, stopped: cancelled')), log.join('\n'));
     } finally {
-      await emulator.slowDeletes(0);
+      await emulator.setFaults({});
     }
     assert.ok((await emulator.attendees(meetingId)).length >= 35, 'the batches after the cancelled one were never sent');
   });

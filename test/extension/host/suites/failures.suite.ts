@@ -6,10 +6,11 @@ import { connectTo } from '../support/flows.ts';
 import { deadUrl, startStallingWorker, type LocalServer } from '../support/servers.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, hide, meeting, message, options, pick, workerApi } from '../support/steps.ts';
-import { runTag, workerUnderTest, type WorkerUnderTest } from '../support/worker.ts';
+import type { WorkerWithMeeting } from '../../../support/worker-under-test.ts';
+import { runTag, workerUnderTest } from '../support/worker.ts';
 
 describe('Failures become a message with the next step', () => {
-  let worker: WorkerUnderTest;
+  let worker: WorkerWithMeeting;
   let api: string;
   let stalling: LocalServer;
 

@@ -4,7 +4,9 @@ import { resetSettings } from '../support/extension.ts';
 import { connectTo } from '../support/flows.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, assertLogKeeps, hide, meeting, options, workerApi } from '../support/steps.ts';
-import { emulatorControl, runTag, workerUnderTest, type EmulatorControl, type WorkerUnderTest } from '../support/worker.ts';
+import type { EmulatorControl } from '../../../support/emulator-control.ts';
+import type { WorkerWithMeeting } from '../../../support/worker-under-test.ts';
+import { runTag, workerUnderTest } from '../support/worker.ts';
 
 interface Copied {
   Meeting: { MeetingId: string; MediaRegion?: string; MediaPlacement?: Record<string, string> };
@@ -13,14 +15,14 @@ interface Copied {
 }
 
 describe('Copy join info (results of Create Attendees)', () => {
-  let worker: WorkerUnderTest;
+  let worker: WorkerWithMeeting;
   let api: string;
   let emulator: EmulatorControl | undefined;
 
   before(async () => {
     worker = await workerUnderTest();
     api = await workerApi(worker.url);
-    emulator = worker.emulatorUrl ? emulatorControl(worker.emulatorUrl) : undefined;
+    emulator = worker.emulator;
     await connectTo(worker);
   });
   after(resetSettings);
@@ -29,7 +31,7 @@ describe('Copy join info (results of Create Attendees)', () => {
     const meetingId = emulator ? await emulator.createMeeting() : worker.meetingId;
     const pattern = `${runTag}-join-{n}`;
     const names = [`${runTag}-join-1`, `${runTag}-join-2`];
-    const before = await emulator?.calls();
+    const before = await emulator?.calls('GetMeeting');
     const { ui, clipboard, log } = await runCommand('chimeAttendees.createTestAttendees', [
       meeting(meetingId),
       accept('2'),
@@ -55,10 +57,9 @@ describe('Copy join info (results of Create Attendees)', () => {
     assert.equal(token, all.Attendees?.[0]?.JoinToken);
     assert.ok(ui.statusMessages.includes(`$(check) Copied the join info of ${names[1]}`), `status: ${ui.statusMessages.join(' | ')}`);
 
-    if (emulator && before) {
-      const calls = await emulator.calls();
+    if (emulator && before !== undefined) {
       // The count step (its free slots) and the check before creating read the meeting; the copies reuse it.
-      assert.equal((calls.GetMeeting ?? 0) - (before.GetMeeting ?? 0), 2, 'no GetMeeting for the copies');
+      assert.equal((await emulator.calls('GetMeeting')) - before, 2, 'no GetMeeting for the copies');
     }
     assertLogKeeps(log, [worker.token, ...names, ...(all.Attendees ?? []).map((a) => a.JoinToken)]);
   });

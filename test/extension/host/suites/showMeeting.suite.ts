@@ -4,16 +4,18 @@ import { resetSettings } from '../support/extension.ts';
 import { connectTo } from '../support/flows.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, hide, meeting, message, pick } from '../support/steps.ts';
-import { emulatorControl, fillMeeting, runTag, workerUnderTest, type EmulatorControl, type WorkerUnderTest } from '../support/worker.ts';
+import type { EmulatorControl } from '../../../support/emulator-control.ts';
+import type { WorkerWithMeeting } from '../../../support/worker-under-test.ts';
+import { fillMeeting, runTag, workerUnderTest } from '../support/worker.ts';
 
 describe('Chime: Show Meeting', () => {
-  let worker: WorkerUnderTest;
+  let worker: WorkerWithMeeting;
   let emulator: EmulatorControl;
 
   before(async function () {
     worker = await workerUnderTest();
-    if (!worker.emulatorUrl) this.skip(); // meetings of known content need the emulator
-    emulator = emulatorControl(worker.emulatorUrl);
+    if (!worker.emulator) this.skip(); // meetings of known content need the emulator
+    emulator = worker.emulator;
     await connectTo(worker);
   });
   after(resetSettings);

@@ -9,7 +9,9 @@ import { connectTo, useToken } from '../support/flows.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, hide, meeting, message, pick } from '../support/steps.ts';
 import { deadUrl } from '../support/servers.ts';
-import { emulatorControl, fillMeeting, runTag, workerUnderTest, type EmulatorControl, type WorkerUnderTest } from '../support/worker.ts';
+import type { EmulatorControl } from '../../../support/emulator-control.ts';
+import type { WorkerWithMeeting } from '../../../support/worker-under-test.ts';
+import { fillMeeting, runTag, workerUnderTest } from '../support/worker.ts';
 
 interface Row {
   node: Node;
@@ -78,12 +80,12 @@ function menuFor(contextValue: string, inline: boolean): string[] {
 const title = (command: string) => manifest().contributes.commands.find((each) => each.command === command)?.title ?? `(no title: ${command})`;
 
 /** Both suites below make meetings of known content in the emulator; connected, they start from a fresh tree. */
-function withEmulator(): { worker: WorkerUnderTest; emulator: EmulatorControl } {
-  const context = {} as { worker: WorkerUnderTest; emulator: EmulatorControl };
+function withEmulator(): { worker: WorkerWithMeeting; emulator: EmulatorControl } {
+  const context = {} as { worker: WorkerWithMeeting; emulator: EmulatorControl };
   before(async function () {
     context.worker = await workerUnderTest();
-    if (!context.worker.emulatorUrl) this.skip();
-    context.emulator = emulatorControl(context.worker.emulatorUrl);
+    if (!context.worker.emulator) this.skip();
+    context.emulator = context.worker.emulator;
     await connectTo(context.worker);
     await (await tree()).refresh();
   });
@@ -128,12 +130,12 @@ describe('The Chime sidebar', () => {
     await fillMeeting(suite.worker, meetingId, [`${runTag}-refresh-1`]);
     await runCommand('chimeAttendees.showMeeting', [meeting(meetingId), hide]);
     const { node } = await meetingRow(meetingId);
-    const before = await suite.emulator.calls();
+    const before = (await suite.emulator.state()).calls;
     const changed = nextTreeChange();
     await runCommand('chimeAttendees.addTestAttendees', [accept('3'), accept(`${runTag}-refresh-bot-{n}`), pick('Silent bot'), hide], { args: [node] });
     await changed;
     assert.match(describeRow(await meetingRow(meetingId)), / — live · 4 of 250 slots used$/);
-    const calls = await suite.emulator.calls();
+    const { calls } = await suite.emulator.state();
     const spent = (name: string) => (calls[name] ?? 0) - (before[name] ?? 0);
     // The count step (its free slots) and the check before creating each read the meeting and its attendees;
     // the tree reads them once more, for this meeting alone.
@@ -258,7 +260,7 @@ describe('Chime: Create Test Meeting… and End Meeting', () => {
 });
 
 describe('The status bar and the welcome view', () => {
-  let worker: WorkerUnderTest;
+  let worker: WorkerWithMeeting;
 
   before(async () => {
     worker = await workerUnderTest();

@@ -4,19 +4,21 @@ import { resetSettings } from '../support/extension.ts';
 import { connectTo, withToken } from '../support/flows.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, hide, meeting, message, options, pick, workerApi } from '../support/steps.ts';
-import { emulatorControl, fillMeeting, runTag, workerUnderTest, type EmulatorControl, type WorkerUnderTest } from '../support/worker.ts';
+import type { EmulatorControl } from '../../../support/emulator-control.ts';
+import type { WorkerWithMeeting } from '../../../support/worker-under-test.ts';
+import { fillMeeting, runTag, workerUnderTest } from '../support/worker.ts';
 
 const numbered = (stem: string, count: number) => Array.from({ length: count }, (_, i) => `${stem}${i + 1}`);
 
 describe('Creating checks the meeting and its 250 slots first', () => {
-  let worker: WorkerUnderTest;
+  let worker: WorkerWithMeeting;
   let api: string;
   let emulator: EmulatorControl;
 
   before(async function () {
     worker = await workerUnderTest();
-    if (!worker.emulatorUrl) this.skip(); // fresh meetings of known size need the emulator
-    emulator = emulatorControl(worker.emulatorUrl);
+    if (!worker.emulator) this.skip(); // fresh meetings of known size need the emulator
+    emulator = worker.emulator;
     api = await workerApi(worker.url);
     await connectTo(worker);
   });
@@ -28,14 +30,14 @@ describe('Creating checks the meeting and its 250 slots first', () => {
   it('says plainly when new attendees would not fit, and sends nothing when dismissed', async () => {
     const meetingId = await emulator.createMeeting();
     await fillMeeting(worker, meetingId, numbered(`${runTag}-fill-`, 240));
-    const before = await emulator.calls();
+    const before = await emulator.calls('BatchCreateAttendee');
     const { ui, log } = await runCommand('chimeAttendees.createTestAttendees', [...createBots(meetingId, 12, `${runTag}-new-`), message()]);
     const [warning] = ui.messages();
     assert.equal(warning?.type, 'warning');
     assert.equal(warning?.modal, true);
     assert.equal(warning?.message, `Meeting ${meetingId} has 240 of 250 slots used; 12 new attendees would not fit (10 slots are free). Delete test attendees first?`);
     assert.deepEqual(warning?.buttons, ['Delete Test Attendees…', 'Create the 10 that fit', 'Create Anyway']);
-    assert.equal((await emulator.calls()).BatchCreateAttendee ?? 0, before.BatchCreateAttendee ?? 0, 'nothing was created');
+    assert.equal(await emulator.calls('BatchCreateAttendee'), before, 'nothing was created');
     assert.equal((await emulator.attendees(meetingId)).length, 240);
     assert.ok(log.some((line) => line.endsWith(`meeting ${meetingId}: asked for 12, not sent: it would not fit`)), log.join('\n'));
     assert.ok(log.some((line) => line.includes('240 of 250 slots used; asked for 12 new, 0 already present')), log.join('\n'));

@@ -5,10 +5,11 @@ import { useToken } from '../support/flows.ts';
 import { deadUrl } from '../support/servers.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, assertLogKeeps, hide, meeting, message, options, workerApi } from '../support/steps.ts';
-import { runTag, workerUnderTest, type WorkerUnderTest } from '../support/worker.ts';
+import type { WorkerWithMeeting } from '../../../support/worker-under-test.ts';
+import { runTag, workerUnderTest } from '../support/worker.ts';
 
 describe('Chime: Set / Forget Worker Token', () => {
-  let worker: WorkerUnderTest;
+  let worker: WorkerWithMeeting;
   let api: string;
 
   before(async () => {

@@ -1,7 +1,7 @@
 import { setSetting } from './extension.ts';
 import { runCommand } from './session.ts';
 import { accept, message } from './steps.ts';
-import type { WorkerUnderTest } from './worker.ts';
+import type { WorkerUnderTest } from '../../../support/worker-under-test.ts';
 
 /** The token the extension sends from now on (the suites share one secret store); the worker accepts it and says what it may do. */
 export async function useToken(token: string): Promise<void> {

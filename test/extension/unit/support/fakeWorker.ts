@@ -14,18 +14,17 @@ import {
   type ErrorName,
   type ListedAttendee,
 } from '../../../../shared/index.ts';
+import type { WorkerWithMeeting } from '../../../support/worker-under-test.ts';
 
 /**
  * A tiny stand-in for the worker, on 127.0.0.1 and a free port: the same routes, headers and
  * error bodies, validated with the shared contract, plus a few meetings that misbehave on purpose.
  * It keeps the attendees it creates, so it can list and delete them, and the meetings it creates, until ended.
+ * No emulator stands behind it: it answers from memory, and records what it was sent.
  */
-export interface FakeWorker {
-  url: string;
-  token: string;
+export interface FakeWorker extends WorkerWithMeeting {
   /** May create and delete, not read: listing and reading the meeting are a 403. */
   noReadToken: string;
-  meetingId: string;
   /** Answers 429 ThrottlingException after "3 upstream attempts". */
   throttledMeetingId: string;
   /** Never answers, for timeouts and cancellation. */
@@ -34,7 +33,6 @@ export interface FakeWorker {
   authorizations: Array<string | undefined>;
   /** Requests received as `METHOD /path`, in order. */
   requests: string[];
-  close(): Promise<void>;
 }
 
 /** ExternalUserIds starting with this come back in Errors, as the service's per-attendee failures do. */

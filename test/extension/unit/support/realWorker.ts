@@ -1,30 +1,16 @@
 import { serve } from '@hono/node-server';
-import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../../../edge/app.ts';
 import { LOCAL_CREDENTIALS } from '../../../emulator/defaults.ts';
 import { startEmulator } from '../../../emulator/server.ts';
-
-/** The real worker app, served by Node, against the Chime emulator: both in-process, on free ports. */
-export interface RealWorker {
-  url: string;
-  token: string;
-  /** May create and delete, not read. */
-  noReadToken: string;
-  meetingId: string;
-  emulatorUrl: string;
-  close(): Promise<void>;
-}
+import { emulatorControl } from '../../../support/emulator-control.ts';
+import { noReadTokenConfig, type WorkerWithMeeting } from '../../../support/worker-under-test.ts';
 
 const TOKEN = 'extension-unit-token-0123456789';
 const NO_READ_TOKEN = 'extension-unit-no-read-token-0123456789';
 
-/** API_TOKENS_JSON for a token that may create and delete but not read (an entry holds its SHA-256). */
-export function noReadTokenConfig(token: string): string {
-  return JSON.stringify([{ name: 'no-read', sha256: createHash('sha256').update(token).digest('hex'), operations: ['create', 'delete'] }]);
-}
-
-export async function startRealWorker(): Promise<RealWorker> {
+/** The real worker app, served by Node, against the Chime emulator: both in-process, on free ports, with a meeting made. */
+export async function startRealWorker(): Promise<WorkerWithMeeting> {
   const emulator = await startEmulator();
   const env = {
     CHIME_API: 'chime-sdk-meetings',
@@ -40,14 +26,13 @@ export async function startRealWorker(): Promise<RealWorker> {
     const started = serve({ fetch: (request) => app.fetch(request, env), port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
   const { port } = server.address() as AddressInfo;
-  const created = await fetch(`${emulator.url}/_emulator/meetings`, { method: 'POST' });
-  const { Meeting } = (await created.json()) as { Meeting: { MeetingId: string } };
+  const control = emulatorControl(emulator.url);
   return {
     url: `http://127.0.0.1:${port}`,
     token: TOKEN,
     noReadToken: NO_READ_TOKEN,
-    meetingId: Meeting.MeetingId,
-    emulatorUrl: emulator.url,
+    meetingId: await control.createMeeting(),
+    emulator: control,
     async close() {
       await new Promise((resolve) => server.close(resolve));
       await emulator.close();
