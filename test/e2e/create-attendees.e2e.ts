@@ -5,7 +5,8 @@
  * emulator, and the test checks what the window shows, what the clipboard holds and what the
  * emulator holds: attendees created, test bots created with their join info copied, then deleted,
  * and the meeting's slot count back where it was; then, from the Chime sidebar, a test meeting made with
- * five bots, one bot's join info copied from its row, and the meeting ended.
+ * five bots, one bot's join info copied from its row, test bots launched on it in headless Chromium (each shown with
+ * its state) and stopped, and the meeting ended.
  *
  *   npm run test:e2e          (after `bash .ci/setup-vscode.sh`, once per machine)
  *
@@ -22,6 +23,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import EXTENSION_MANIFEST from '../../extension/package.json' with { type: 'json' };
+import { botBrowserPids } from '../tools/bot-processes.ts';
 import { startLocalStack } from '../tools/local-stack.ts';
 import { installExtension, launchBrowser, openWorkbench, runPaletteCommand, startCodeServer } from '../vscode/code-server.mjs';
 import { ARTIFACTS, CLOSE_MS, ROOT, cleanup, keepFailureArtifacts, live, run, tracked } from './support/lifecycle.ts';
@@ -71,6 +73,9 @@ const BOTS = Array.from({ length: BOT_COUNT }, (_, i) => `${BOT_PREFIX}${i + 1}`
 const MEETING_TITLE = 'Create Chime Test Meeting';
 const SIDEBAR_MEETING = 'e2e-sidebar-meeting';
 const SIDEBAR_BOTS = ['bot-1', 'bot-2', 'bot-3', 'bot-4', 'bot-5'];
+/** Test bots launched on that meeting from the sidebar, each in a tab of headless Chromium. */
+const LAUNCH_TITLE = 'Launch Chime Test Bots';
+const RUNNING_BOTS = ['e2e-runner-1', 'e2e-runner-2'];
 
 // Bounds. Everything waits by polling a condition against one of these deadlines.
 const SETUP_MS = 240_000; // package, worker + emulator, install, code-server, Chromium, workbench
@@ -108,7 +113,7 @@ async function emulatorMeetings(): Promise<EmulatorMeeting[]> {
 
 describe(
   'Chime: Create Attendees… in a real VS Code (code-server + headless Chromium)',
-  { timeout: SETUP_MS + 13 * STEP_MS + 5 * CLOSE_MS },
+  { timeout: SETUP_MS + 14 * STEP_MS + 5 * CLOSE_MS },
   () => {
     let page!: Page;
     let meetingId!: string;
@@ -634,6 +639,102 @@ describe(
         console.log(`[e2e] copied to ${README_SIDEBAR_SCREENSHOT}`);
       }
     });
+
+    step(
+      'the sidebar: Launch Test Bots… on the meeting shows each bot with its state; Stop Test Bots closes them and deletes them',
+      async () => {
+        await clickTreeRowAction(page, SIDEBAR_MEETING, 'Launch Test Bots…');
+        const free = LIMITS_PER_MEETING - SIDEBAR_BOTS.length;
+        await quickInputWhere(
+          page,
+          'the count step, with the free slots',
+          (s) => s.title === `${LAUNCH_TITLE} (1/4)` && s.message.includes(`the meeting has ${free} slots free`),
+        );
+        await page.keyboard.press('Control+A');
+        await typeLikeAPerson(page, String(RUNNING_BOTS.length));
+        await quickInputWhere(page, 'the count typed and accepted', (s) => s.value === String(RUNNING_BOTS.length) && !s.invalid);
+        await page.keyboard.press('Enter');
+        const prefix = await quickInputWhere(page, 'the prefix step', (s) => s.title === `${LAUNCH_TITLE} (2/4)`);
+        assert.equal(prefix.value, 'bot-', 'the prefix offered is bot-');
+        await page.keyboard.press('Control+A');
+        await typeLikeAPerson(page, 'e2e-runner-');
+        await quickInputWhere(page, 'the prefix typed and accepted', (s) => s.value === 'e2e-runner-' && !s.invalid);
+        await page.keyboard.press('Enter');
+        await quickInputWhere(
+          page,
+          'the capabilities step, the silent bot first',
+          (s) => s.title === `${LAUNCH_TITLE} (3/4)` && s.rows.find((row) => row.focused)?.label === 'Silent bot',
+        );
+        await page.keyboard.press('Enter');
+        await quickInputWhere(
+          page,
+          'the stay step',
+          (s) => s.title === `${LAUNCH_TITLE} (4/4)` && s.rows.find((row) => row.focused)?.label === '1 minute',
+        );
+        await page.keyboard.press('Enter');
+
+        // Each bot under the meeting, its state as the runner reports it: against the emulator, said plainly.
+        // The extension host's temp folder is code-server's own: its bots' browsers name profiles in it.
+        const botBrowsers = () => botBrowserPids(join(live.server!.baseDir, 'tmp'));
+        let browsersSeen = 0;
+        const shown = await until(
+          'the bots under the meeting, each over',
+          RESULT_MS,
+          async () => {
+            browsersSeen = Math.max(browsersSeen, botBrowsers().length);
+            const rows = await treeRows(page);
+            const meetingRow = rows.find((row) => row.label === SIDEBAR_MEETING);
+            return (
+              meetingRow?.description.endsWith(`· ${RUNNING_BOTS.length} test bots`) &&
+              RUNNING_BOTS.every((bot) =>
+                rows.some((row) => row.label === bot && row.description === 'signaling reached, media not emulated'),
+              ) &&
+              rows
+            );
+          },
+          () => treeRows(page),
+        );
+        assert.ok(!shown.some((row) => RUNNING_BOTS.includes(row.label) && /joined/.test(row.description)), 'never said to have joined');
+        assert.ok(browsersSeen > 0, 'their headless browser ran while they started');
+        const held = (await emulatorMeeting(sidebarMeetingId)).Attendees.filter((a) => RUNNING_BOTS.includes(a.ExternalUserId));
+        assert.equal(held.length, RUNNING_BOTS.length, 'their attendees were created through the worker');
+        const state = (await (
+          await fetch(`${live.stack!.emulator.url}/_emulator/state`, { signal: AbortSignal.timeout(10_000) })
+        ).json()) as {
+          joins: { AttendeeId?: string; JoinTokenMatches: boolean }[];
+        };
+        const joins = state.joins.filter((join) => held.some((a) => a.AttendeeId === join.AttendeeId));
+        assert.deepEqual(joins.map((join) => join.AttendeeId).sort(), held.map((a) => a.AttendeeId).sort(), 'one JOIN per bot');
+        assert.ok(
+          joins.every((join) => join.JoinTokenMatches),
+          "each with its attendee's JoinToken",
+        );
+
+        await clickTreeRowAction(page, SIDEBAR_MEETING, 'Stop Test Bots');
+        const offer = `Stopped ${RUNNING_BOTS.length} test bots in meeting ${sidebarMeetingId}. Delete their ${RUNNING_BOTS.length} attendees`;
+        await until(
+          'the offer to delete the bots’ attendees',
+          RESULT_MS,
+          async () => (await toasts(page)).some((toast) => toast.text.includes(offer)),
+          () => toasts(page),
+        );
+        assert.deepEqual(botBrowsers(), [], 'no bot browser process is left');
+        await page.locator('.notification-toast .monaco-button', { hasText: 'Delete Attendees' }).first().click({ timeout: UI_MS });
+        await until(
+          'the bots gone from the tree, their attendees deleted',
+          RESULT_MS,
+          async () => {
+            const rows = await treeRows(page);
+            return (
+              rows.some((row) => row.label === SIDEBAR_MEETING && row.description === `live · ${SIDEBAR_BOTS.length} of 250 slots used`) &&
+              !rows.some((row) => RUNNING_BOTS.includes(row.label))
+            );
+          },
+          () => treeRows(page),
+        );
+        assert.deepEqual((await emulatorMeeting(sidebarMeetingId)).Attendees.map((a) => a.ExternalUserId).sort(), [...SIDEBAR_BOTS].sort());
+      },
+    );
 
     step('the sidebar: End Meeting asks, saying how many attendees it removes, and the tree marks the meeting ended', async () => {
       await clickTreeRowAction(page, SIDEBAR_MEETING, 'End Meeting');
