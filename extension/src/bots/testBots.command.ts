@@ -14,7 +14,7 @@ import { askText } from '../ui/askText.ui.ts';
 import { runInputSteps, type StepAt } from '../ui/quickInput.ui.ts';
 import { requestForMeeting } from '../ui/request.ui.ts';
 import { keep } from '../ui/steps.ts';
-import { withCancellableProgress } from '../ui/withCancellableProgress.ui.ts';
+import { withCancellableProgress, type ProgressReport } from '../ui/withCancellableProgress.ui.ts';
 import { whenWorkerReady } from '../ui/workerReady.ui.ts';
 import { deleteAttendees } from '../worker/client.ts';
 import type { BotRuns } from './botRuns.ts';
@@ -70,24 +70,7 @@ async function launchTestBots(deps: Deps, runs: BotRuns, bundlePath: string, giv
   const options: LaunchOptions = { worker, ...answers, browser: executable, bundlePath, onChange: (bots) => runs.track(meetingId, bots) };
   deps.log.info(`meeting ${meetingId}: launching ${plural(count, 'test bot')}`);
   const title = `Launching ${plural(count, 'test bot')} in meeting ${meetingId}…`;
-  const launched = await withCancellableProgress(title, async (signal, progress): Promise<Launched> => {
-    try {
-      progress.report({ message: 'creating their attendees' });
-      const prepared = await createBots({ ...options, signal });
-      if (signal.aborted) return { cancelled: prepared.bots };
-      runs.track(meetingId, prepared.bots);
-      progress.report({ message: 'starting their browser' });
-      const run = await startBots(prepared, options);
-      runs.add(meetingId, run);
-      void run.settled.then((bots) => deps.log.info(`meeting ${meetingId}: test bots over: ${countStates(bots)}`));
-      if (!signal.aborted) return { started: run.bots().length };
-      return { cancelled: (await runs.stop(meetingId))?.bots ?? prepared.bots };
-    } catch (error) {
-      if (signal.aborted) return { cancelled: [] };
-      if (error instanceof LaunchError) return { failed: error.message };
-      throw error;
-    }
-  });
+  const launched = await withCancellableProgress(title, (signal, progress) => launch(deps, runs, { ...options, signal }, progress));
   if ('failed' in launched) {
     deps.log.warn(`meeting ${meetingId}: test bots not launched: ${launched.failed}`);
     void vscode.window.showErrorMessage(`Test bots not launched: ${launched.failed}`);
@@ -103,6 +86,32 @@ async function launchTestBots(deps: Deps, runs: BotRuns, bundlePath: string, giv
 /** How a launch ended: its browsers started, cancelled (with the bots whose attendees exist), or refused. */
 type Launched = { started: number } | { cancelled: readonly BotStatus[] } | { failed: string };
 
+/** Creates the bots' attendees, then starts their browser; a cancel before that starts nothing, after it stops them. */
+async function launch(
+  deps: Deps,
+  runs: BotRuns,
+  options: LaunchOptions & { signal: AbortSignal },
+  progress: ProgressReport,
+): Promise<Launched> {
+  const { meetingId, signal } = options;
+  try {
+    progress.report({ message: 'creating their attendees' });
+    const prepared = await createBots(options);
+    if (signal.aborted) return { cancelled: prepared.bots };
+    runs.track(meetingId, prepared.bots);
+    progress.report({ message: 'starting their browser' });
+    const run = await startBots(prepared, options);
+    runs.add(meetingId, run);
+    void run.settled.then((bots) => deps.log.info(`meeting ${meetingId}: test bots over: ${countStates(bots)}`));
+    if (!signal.aborted) return { started: run.bots().length };
+    return { cancelled: (await runs.stop(meetingId))?.bots ?? prepared.bots };
+  } catch (error) {
+    if (signal.aborted) return { cancelled: [] };
+    if (error instanceof LaunchError) return { failed: error.message };
+    throw error;
+  }
+}
+
 async function askLaunch(deps: Deps, api: ChimeApi, given: string | undefined): Promise<BotAnswers | undefined> {
   const answers: BotAnswers = { meetingId: given ?? '', count: 3, prefix: DEFAULT_BOT_PREFIX, capabilities: undefined, seconds: 60 };
   const free = new Map<string, Promise<number | undefined>>();
@@ -117,6 +126,12 @@ async function askLaunch(deps: Deps, api: ChimeApi, given: string | undefined): 
     async (at) => {
       const slots = await freeIn(answers.meetingId);
       const most = mostBots(slots);
+      if (most === 0) {
+        void vscode.window.showWarningMessage(
+          `Meeting ${answers.meetingId} has no free slot for a bot: Delete Test Attendees… frees some.`,
+        );
+        return 'cancel';
+      }
       const room = slots === undefined ? '' : `; the meeting has ${plural(slots, 'slot')} free`;
       const question = {
         title: LAUNCH_TITLE,

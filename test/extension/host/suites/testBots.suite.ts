@@ -8,7 +8,7 @@ import { hooks, setSetting, withTimeout } from '../support/extension.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, hide, meeting, message, pick } from '../support/steps.ts';
 import { childRows, describeRow, meetingRow, withEmulator } from '../support/tree.ts';
-import { runTag } from '../support/worker.ts';
+import { fillMeeting, runTag } from '../support/worker.ts';
 
 /*
  * Launch Test Bots… and Stop Test Bots from a meeting's row, against the local stack: the real runner starts
@@ -141,6 +141,19 @@ describe('Chime: Launch Test Bots… and Stop Test Bots, from the sidebar', func
     assert.deepEqual(runs.bots(meetingId), []);
     assert.deepEqual(await suite.emulator.attendees(meetingId), []);
     assert.deepEqual(botBrowserPids(), []);
+  });
+
+  it('says so when the meeting has no free slot for a bot, and asks nothing more', async () => {
+    const { meetingId, row } = await meetingInTree();
+    await fillMeeting(
+      suite.worker,
+      meetingId,
+      Array.from({ length: 250 }, (_, index) => `${runTag}-full-${index + 1}`),
+    );
+    const { ui } = await runCommand('chimeAttendees.launchTestBots', [message()], { args: [row.node] });
+    assert.deepEqual(ui.inputs(), []);
+    assert.equal(ui.messages()[0]?.message, `Meeting ${meetingId} has no free slot for a bot: Delete Test Attendees… frees some.`);
+    assert.deepEqual(runs.bots(meetingId), []);
   });
 
   it('stops the bots when their meeting is ended', async () => {
