@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { createBotRuns, type BotRuns } from './bots/botRuns.ts';
+import { registerTestBots } from './bots/testBots.command.ts';
 import { registerCreateAttendees } from './create/createAttendees.command.ts';
 import { registerCreateTestAttendees } from './create/createTestAttendees.command.ts';
 import { registerDeleteTestAttendees } from './delete/deleteTestAttendees.command.ts';
@@ -29,8 +31,8 @@ export interface TestHooks {
   window: typeof vscode.window;
   clipboard: Clipboard;
   log: Pick<Logger, 'addSink'>;
-  /** The Meetings tree and the status-bar item. */
-  sidebar: { tree: MeetingsTree; status: vscode.StatusBarItem };
+  /** The Meetings tree, the status-bar item, and the test bots the extension runs. */
+  sidebar: { tree: MeetingsTree; status: vscode.StatusBarItem; bots: BotRuns };
 }
 
 const COMMANDS = [
@@ -43,6 +45,9 @@ const COMMANDS = [
   registerShowLog,
 ];
 
+/** Stopped on deactivate: their browsers are child processes of this extension host. */
+let runningBots: BotRuns | undefined;
+
 /** Activated by any of the contributed commands; registers them and nothing more. */
 export function activate(context: vscode.ExtensionContext): TestHooks | undefined {
   const deps = createDeps(context);
@@ -52,19 +57,32 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   return { window: vscode.window, clipboard: deps.clipboard, log: deps.log, sidebar };
 }
 
+/** Every test bot leaves and every browser closes before the extension host goes. */
+export function deactivate(): Promise<void> | undefined {
+  return runningBots?.stopAll();
+}
+
 // ---- The Chime sidebar and the test-meeting loop ------------------------------------------------
 
-/** The Meetings tree (told of every change to the recent meetings), its commands and the status-bar item. */
+/**
+ * The Meetings tree (told of every change to the recent meetings), its commands, the status-bar item, and the
+ * test bots shown under their meetings (stopped when their meeting ends).
+ */
 function createSidebar(context: vscode.ExtensionContext, deps: Deps) {
   const watched = watchRecentMeetings(deps.recentMeetings);
   // Before any command is registered: every command's changes to the recent list reach the tree.
   deps.recentMeetings = watched.recent;
-  const tree = createMeetingsTree(context, deps);
-  watched.onChange((change) => tree.changed(change));
+  const bots = (runningBots = createBotRuns());
+  const tree = createMeetingsTree(context, deps, bots);
+  watched.onChange((change) => {
+    tree.changed(change);
+    if (change.kind === 'ended') void bots.stop(change.meetingId);
+  });
   registerCreateMeeting(context, deps, tree);
   registerEndMeeting(context, deps, tree);
   registerMeetingActions(context, deps, tree);
-  return { tree, status: createConnectionStatus(context, tree) };
+  registerTestBots(context, deps, bots);
+  return { tree, status: createConnectionStatus(context, tree), bots };
 }
 
 // ---- End of the sidebar -------------------------------------------------------------------------

@@ -18,6 +18,7 @@ export interface RawSettings {
   requestTimeoutSeconds: unknown;
   defaultCapabilities: unknown;
   defaultTags: unknown;
+  botsBrowserPath: unknown;
 }
 
 export interface SettingsValues {
@@ -26,6 +27,8 @@ export interface SettingsValues {
   timeoutSeconds: number;
   defaultCapabilities: Capabilities | undefined;
   defaultTags: Tag[] | undefined;
+  /** The Chromium, Chrome or Edge executable the test bots run in; undefined looks for one on PATH. */
+  botsBrowserPath: string | undefined;
   /** One line per value that was unusable and replaced by its default, for the log. */
   problems: string[];
 }
@@ -51,6 +54,7 @@ export function watchSettings(workspace: ConfigurationSource, log: Pick<LogSink,
       requestTimeoutSeconds: config.get('requestTimeoutSeconds'),
       defaultCapabilities: config.get('defaultCapabilities'),
       defaultTags: config.get('defaultTags'),
+      botsBrowserPath: config.get('bots.browserPath'),
     });
     for (const problem of values.problems) log.warn(problem);
     return values;
@@ -71,6 +75,7 @@ export function normalizeSettings(raw: RawSettings): SettingsValues {
     timeoutSeconds: normalizeTimeout(raw.requestTimeoutSeconds, complain),
     defaultCapabilities: normalizeOptional(CapabilitiesSchema, raw.defaultCapabilities, 'defaultCapabilities', complain),
     defaultTags: isEmptyList(raw.defaultTags) ? undefined : normalizeOptional(TagsSchema, raw.defaultTags, 'defaultTags', complain),
+    botsBrowserPath: normalizePath(raw.botsBrowserPath, 'bots.browserPath', complain),
     problems,
   };
 }
@@ -99,6 +104,14 @@ function normalizeOptional<S extends v.GenericSchema>(
   const result = parseSafely(schema, value);
   if (result.success) return result.output;
   complain(`${SECTION}.${name} ignored: ${result.issues[0].message}`);
+  return undefined;
+}
+
+/** A path as typed: trimmed, empty meaning none. */
+function normalizePath(value: unknown, name: string, complain: (message: string) => void): string | undefined {
+  if (value === null || value === undefined || (typeof value === 'string' && !value.trim())) return undefined;
+  if (typeof value === 'string') return value.trim();
+  complain(`${SECTION}.${name} must be a path to an executable; looking for one on PATH instead`);
   return undefined;
 }
 

@@ -5,7 +5,8 @@
  * emulator, and the test checks what the window shows, what the clipboard holds and what the
  * emulator holds: attendees created, test bots created with their join info copied, then deleted,
  * and the meeting's slot count back where it was; then, from the Chime sidebar, a test meeting made with
- * five bots, one bot's join info copied from its row, and the meeting ended.
+ * five bots, one bot's join info copied from its row, test bots launched on it in headless Chromium (each shown with
+ * its state) and stopped, and the meeting ended.
  *
  *   npm run test:e2e          (after `bash .ci/setup-vscode.sh`, once per machine)
  *
@@ -15,29 +16,42 @@
  * the extension README's pictures.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import EXTENSION_MANIFEST from '../../extension/package.json' with { type: 'json' };
-import { startLocalStack, type LocalStack } from '../tools/local-stack.ts';
+import { botBrowserPids } from '../tools/bot-processes.ts';
+import { startLocalStack } from '../tools/local-stack.ts';
+import { installExtension, launchBrowser, openWorkbench, runPaletteCommand, startCodeServer } from '../vscode/code-server.mjs';
+import { ARTIFACTS, CLOSE_MS, ROOT, cleanup, keepFailureArtifacts, live, run, tracked } from './support/lifecycle.ts';
+import { timed, timings, until, withDeadline } from './support/polling.ts';
 import {
-  closeBrowser,
-  installExtension,
-  killProcessGroup,
-  launchBrowser,
-  openWorkbench,
-  runPaletteCommand,
-  startCodeServer,
-  type CodeServer,
-} from '../vscode/code-server.mjs';
+  RESULT_MS,
+  UI_MS,
+  clickRowButton,
+  clickSidebarAction,
+  clickTitleButton,
+  clickTreeRowAction,
+  clipboardText,
+  closeQuickInput,
+  dialogText,
+  enterMeeting,
+  loadedImage,
+  openChimeView,
+  quickInput,
+  quickInputWhere,
+  resultsTitled,
+  statusBarText,
+  stepOf,
+  toasts,
+  treeRows,
+  typeLikeAPerson,
+  visibleText,
+} from './support/workbench.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
 const README_SCREENSHOT = join(ROOT, 'extension', 'media', 'screenshot.png');
 const README_SIDEBAR_SCREENSHOT = join(ROOT, 'extension', 'media', 'sidebar.png');
 /** Where vsce points the packaged README's relative pictures: the extension's folder in its repository. */
@@ -59,311 +73,17 @@ const BOTS = Array.from({ length: BOT_COUNT }, (_, i) => `${BOT_PREFIX}${i + 1}`
 const MEETING_TITLE = 'Create Chime Test Meeting';
 const SIDEBAR_MEETING = 'e2e-sidebar-meeting';
 const SIDEBAR_BOTS = ['bot-1', 'bot-2', 'bot-3', 'bot-4', 'bot-5'];
+/** Test bots launched on that meeting from the sidebar, each in a tab of headless Chromium. */
+const LAUNCH_TITLE = 'Launch Chime Test Bots';
+const RUNNING_BOTS = ['e2e-runner-1', 'e2e-runner-2'];
 
 // Bounds. Everything waits by polling a condition against one of these deadlines.
 const SETUP_MS = 240_000; // package, worker + emulator, install, code-server, Chromium, workbench
 const STEP_MS = 120_000; // one test
 const PALETTE_MS = 90_000; // the extension host registers the commands a while after the workbench shows
-const UI_MS = 30_000; // one quick-input step to appear or change
-const RESULT_MS = 90_000; // the request (the extension's own timeout is 30 s) and the results list
-const CLOSE_MS = 30_000; // each resource to stop
-
-// ---------------------------------------------------------------------------------------------
-// Resources, and their cleanup on every way out (after(), a failed setup, SIGINT, SIGTERM)
-
-const live: { packager?: ChildProcess; stack?: LocalStack; server?: CodeServer; browser?: Browser; dir?: string } = {};
-/** Starts still under way: a signal can come before they hand over what must be stopped. */
-const starting = new Set<Promise<unknown>>();
-let cleaning: Promise<void> | undefined;
-
-/** Starts something unless cleanup has begun; cleanup() waits for it to settle, to stop what it brings up. */
-function tracked<T>(begin: () => Promise<T>): Promise<T> {
-  if (cleaning) return Promise.reject(new Error('not starting anything more: stopping'));
-  const start = begin();
-  starting.add(start);
-  const settled = () => void starting.delete(start);
-  start.then(settled, settled);
-  return start;
-}
-
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    // Each start is bounded by its own timeout (the worker's health wait is 60 s).
-    if (starting.size > 0) {
-      console.error(`[e2e] waiting for ${starting.size} start(s) under way, to stop what they bring up`);
-      await withDeadline('starts under way', 90_000, Promise.allSettled([...starting])).catch((error: Error) =>
-        console.error(`[e2e] ${error.message}`),
-      );
-    }
-    const steps: [string, () => Promise<unknown>][] = [
-      ['packager', async () => live.packager?.pid && (await killProcessGroup(live.packager.pid, { graceMs: 2_000 }))],
-      ['browser', () => closeBrowser(live.browser)],
-      ['code-server', async () => live.server?.close()],
-      ['worker and emulator', async () => live.stack?.close()],
-      ['temp folder', async () => live.dir && (await rm(live.dir, { recursive: true, force: true }))],
-    ];
-    for (const [name, stop] of steps) {
-      try {
-        await withDeadline(`stopping the ${name}`, CLOSE_MS, stop());
-      } catch (error) {
-        console.error(`[e2e] ${(error as Error).message}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-// Not `once`: a signal usually comes twice (Ctrl-C or a CI cancel reaches the whole process group,
-// and node --test passes its own on as SIGTERM), and the second must not kill this process before
-// the worker and code-server, which run in process groups of their own, are stopped.
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-] as const) {
-  process.on(signal, () => {
-    if (cleaning) return console.error(`[e2e] ${signal}: still stopping everything`);
-    console.error(`[e2e] ${signal}: stopping Chromium, code-server, the worker and the emulator`);
-    void cleanup().finally(() => process.exit(code));
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Small helpers
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function withDeadline<T>(what: string, ms: number, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>(
-    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms} ms`)), ms)),
-  );
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Polls `probe` until it returns something truthy; past the deadline, fails saying what it last saw. */
-async function until<T>(
-  what: string,
-  timeoutMs: number,
-  probe: () => Promise<T | undefined | false>,
-  seen?: () => Promise<unknown>,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() >= deadline) {
-      const last = seen ? `; last seen: ${JSON.stringify(await seen().catch((error: Error) => error.message))}` : '';
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last}`);
-    }
-    await pause(150);
-  }
-}
-
-const timings: Record<string, number> = {};
-async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
-  const start = Date.now();
-  try {
-    return await work();
-  } finally {
-    timings[name] = Date.now() - start;
-    console.log(`[e2e] ${name}: ${((Date.now() - start) / 1000).toFixed(1)} s`);
-  }
-}
-
-/** Runs a command to completion in its own process group; ends the group if it overruns. */
-async function run(command: string, args: string[], timeoutMs: number): Promise<string> {
-  if (cleaning) throw new Error('not starting anything more: stopping');
-  const child = spawn(command, args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  live.packager = child;
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
-  try {
-    const code = await withDeadline(`${command} ${args.join(' ')}`, timeoutMs, exited);
-    if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output}`);
-    return output;
-  } finally {
-    if (child.pid) await killProcessGroup(child.pid, { graceMs: 2_000 });
-    delete live.packager;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// What the window shows
-
-interface QuickInputRow {
-  label: string;
-  description: string;
-  focused: boolean;
-  separator: string;
-}
-
-interface QuickInputState {
-  visible: boolean;
-  title: string;
-  inputType: string;
-  value: string;
-  placeholder: string;
-  message: string;
-  invalid: boolean;
-  rows: QuickInputRow[];
-}
-
-/**
- * The quick-input widget (palette, input boxes and quick picks all use it) as plain data.
- * Functions run in the page must not declare named helpers: tsx's esbuild wraps those in a
- * `__name()` call that exists only in Node.
- */
-function quickInput(page: Page): Promise<QuickInputState> {
-  return page.evaluate(() => {
-    const widget = document.querySelector<HTMLElement>('.quick-input-widget');
-    const input = widget?.querySelector<HTMLInputElement>('.quick-input-box input.input');
-    const visible = !!widget && widget.checkVisibility() && !widget.classList.contains('quick-input-widget-closing');
-    const rows = [...(widget?.querySelectorAll('.quick-input-list .monaco-list-row') ?? [])].map((row) => {
-      // Only the first line: VS Code keeps hidden detail lines of recycled rows in the DOM.
-      const line = row.querySelector('.quick-input-list-row');
-      const separator = row.querySelector<HTMLElement>('.quick-input-list-separator');
-      return {
-        label: (line?.querySelector('.label-name')?.textContent ?? '').trim(),
-        description: (line?.querySelector('.label-description')?.textContent ?? '').trim(),
-        focused: row.classList.contains('focused'),
-        separator: separator?.checkVisibility() ? (separator.textContent ?? '').trim() : '',
-      };
-    });
-    return {
-      visible,
-      title: (widget?.querySelector('.quick-input-title')?.textContent ?? '').trim(),
-      inputType: input?.type ?? '',
-      value: input?.value ?? '',
-      placeholder: input?.placeholder ?? '',
-      message: (widget?.querySelector('.quick-input-message')?.textContent ?? '').trim(),
-      invalid: !!widget?.querySelector('.monaco-inputbox.error, .monaco-inputbox.warning'),
-      rows: visible ? rows : [],
-    };
-  });
-}
-
-/** Waits for the quick input to show a state `matches` accepts (a new step, a filtered list). */
-function quickInputWhere(
-  page: Page,
-  what: string,
-  matches: (state: QuickInputState) => boolean,
-  timeoutMs = UI_MS,
-): Promise<QuickInputState> {
-  return until(
-    what,
-    timeoutMs,
-    async () => {
-      const state = await quickInput(page);
-      return state.visible && matches(state) && state;
-    },
-    () => quickInput(page),
-  );
-}
-
-/** `Create Chime Attendees (2/3)` → { step: 2, of: 3 }. */
-function stepOf(title: string): { step: number; of: number } | undefined {
-  const match = /\((\d+)\/(\d+)\)$/.exec(title);
-  return match ? { step: Number(match[1]), of: Number(match[2]) } : undefined;
-}
-
-const statusBarText = (page: Page) => page.evaluate(() => document.querySelector<HTMLElement>('.part.statusbar')?.innerText ?? '');
-
-/** Notification toasts on screen, each as its text (message, buttons, source). */
-const toasts = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.notifications-toasts .notification-toast')].map((toast) => ({
-      severe: !!toast.querySelector('.codicon-error, .codicon-warning'),
-      text: toast.innerText.replace(/\s+/g, ' ').trim(),
-    })),
-  );
-
-/**
- * Everything the window shows or would read out: rendered text, the values of every field that is
- * not a password box, and tooltips and accessible labels.
- */
-const visibleText = (page: Page) =>
-  page.evaluate(() => {
-    const values = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
-      .filter((field) => field.type !== 'password')
-      .map((field) => field.value);
-    const labels = [...document.querySelectorAll('[title], [aria-label]')].flatMap((element) => [
-      element.getAttribute('title') ?? '',
-      element.getAttribute('aria-label') ?? '',
-    ]);
-    return [document.body.innerText, ...values, ...labels].join('\n');
-  });
 
 async function assertTokenNotShown(page: Page, when: string): Promise<void> {
   assert.ok(!(await visibleText(page)).includes(TOKEN), `the worker token is visible in the window ${when}`);
-}
-
-async function typeLikeAPerson(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(text, { delay: 15 });
-}
-
-/** The workbench's modal dialog (a modal showWarningMessage), as its text with the buttons. */
-const dialogText = (page: Page) =>
-  page.evaluate(() => document.querySelector<HTMLElement>('.monaco-dialog-box')?.innerText.replace(/\s+/g, ' ').trim() ?? '');
-
-/** What the page's clipboard holds (the extension writes it through vscode.env.clipboard). */
-const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
-
-/** A button of the quick input's title bar, by its tooltip. */
-async function clickTitleButton(page: Page, tooltip: string): Promise<void> {
-  const button = page.locator(`.quick-input-widget .action-label:is([aria-label="${tooltip}"], [title="${tooltip}"])`).first();
-  await button.click({ timeout: UI_MS });
-}
-
-/** A button of one list row (shown on hover), by the row's label and the button's tooltip. */
-async function clickRowButton(page: Page, label: string, tooltip: string): Promise<void> {
-  const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-  const row = page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) })
-    .first();
-  await row.hover({ timeout: UI_MS });
-  await row.locator(`.action-label:is([aria-label="${tooltip}"], [title="${tooltip}"])`).first().click({ timeout: UI_MS });
-}
-
-/**
- * The meeting step of any command: types the meeting ID and accepts it once the extension offers it
- * (typed, or as recent once a command has used it). A step count shows only in commands of several steps.
- */
-async function enterMeeting(page: Page, title: string, meetingId: string): Promise<void> {
-  await quickInputWhere(
-    page,
-    `the meeting step of ${title}`,
-    (s) => s.title.startsWith(title) && (stepOf(s.title)?.step ?? 1) === 1 && s.placeholder.includes('meeting ID'),
-  );
-  await typeLikeAPerson(page, meetingId);
-  await quickInputWhere(page, 'the meeting ID offered and focused', (s) => s.rows.some((row) => row.label === meetingId && row.focused));
-  await page.keyboard.press('Enter');
-}
-
-/** Waits for a list titled `title`; a failure the extension shows instead ends the wait at once. */
-function resultsTitled(page: Page, title: string, rows?: number): Promise<QuickInputState> {
-  return until(
-    `"${title}"`,
-    RESULT_MS,
-    async () => {
-      const failure = (await toasts(page)).find((toast) => toast.severe && toast.text.includes('Chime'));
-      if (failure) throw new Error(`the extension reported a failure: ${failure.text}`);
-      const state = await quickInput(page);
-      return state.visible && state.title === title && (rows === undefined || state.rows.length === rows) && state;
-    },
-    async () => ({ quickInput: await quickInput(page), toasts: await toasts(page), dialog: await dialogText(page) }),
-  );
-}
-
-async function closeQuickInput(page: Page, what: string): Promise<void> {
-  await page.keyboard.press('Escape');
-  await until(
-    `${what} to close`,
-    UI_MS,
-    async () => !(await quickInput(page)).visible,
-    () => quickInput(page),
-  );
 }
 
 interface EmulatorMeeting {
@@ -384,57 +104,16 @@ async function emulatorMeeting(meetingId: string): Promise<EmulatorMeeting> {
 // ---------------------------------------------------------------------------------------------
 // The Chime sidebar
 
-/** Opens the Chime view container from its activity-bar icon, as a person would. */
-async function openChimeView(page: Page): Promise<void> {
-  const icon = page.locator('.part.activitybar .action-item [aria-label^="Chime"]').first();
-  await icon.click({ timeout: UI_MS });
-  const title = () => page.evaluate(() => document.querySelector<HTMLElement>('.part.sidebar .composite.title')?.innerText ?? '');
-  await until('the Chime: Meetings view', UI_MS, async () => /chime: meetings/i.test(await title()), title);
-  // Wider, as a person would drag it, so each meeting's state and slots show beside its name.
-  const sidebar = await page.locator('.part.sidebar').first().boundingBox();
-  if (sidebar) {
-    const y = sidebar.y + sidebar.height / 2;
-    await page.mouse.move(sidebar.x + sidebar.width + 1, y);
-    await page.mouse.down();
-    await page.mouse.move(sidebar.x + sidebar.width + 180, y, { steps: 8 });
-    await page.mouse.up();
-  }
-}
-
-/** A button of the sidebar's title bar (or its view's header), by its tooltip. */
-async function clickSidebarAction(page: Page, tooltip: string): Promise<void> {
-  await page.locator('.part.sidebar').first().hover({ timeout: UI_MS });
-  await page.locator(`.part.sidebar .action-label:is([aria-label="${tooltip}"], [title="${tooltip}"])`).first().click({ timeout: UI_MS });
-}
-
-/** The sidebar tree's rows, each as its label and description. */
-const treeRows = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.part.sidebar .monaco-list-row')].map((row) => ({
-      label: (row.querySelector('.label-name')?.textContent ?? '').trim(),
-      description: (row.querySelector('.label-description')?.textContent ?? '').trim(),
-    })),
-  );
-
-/** An inline action of one tree row (shown on hover), by the row's label and the action's tooltip. */
-async function clickTreeRowAction(page: Page, label: string, tooltip: string): Promise<void> {
-  const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-  const row = page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first();
-  await row.hover({ timeout: UI_MS });
-  await row.locator(`.action-label:is([aria-label="${tooltip}"], [title="${tooltip}"])`).first().click({ timeout: UI_MS });
-}
-
 async function emulatorMeetings(): Promise<EmulatorMeeting[]> {
   const response = await fetch(`${live.stack!.emulator.url}/_emulator/state`, { signal: AbortSignal.timeout(10_000) });
   return ((await response.json()) as { meetings: EmulatorMeeting[] }).meetings;
 }
 
-// ---------------------------------------------------------------------------------------------
 // The test
 
 describe(
   'Chime: Create Attendees… in a real VS Code (code-server + headless Chromium)',
-  { timeout: SETUP_MS + 13 * STEP_MS + 5 * CLOSE_MS },
+  { timeout: SETUP_MS + 14 * STEP_MS + 5 * CLOSE_MS },
   () => {
     let page!: Page;
     let meetingId!: string;
@@ -961,6 +640,102 @@ describe(
       }
     });
 
+    step(
+      'the sidebar: Launch Test Bots… on the meeting shows each bot with its state; Stop Test Bots closes them and deletes them',
+      async () => {
+        await clickTreeRowAction(page, SIDEBAR_MEETING, 'Launch Test Bots…');
+        const free = LIMITS_PER_MEETING - SIDEBAR_BOTS.length;
+        await quickInputWhere(
+          page,
+          'the count step, with the free slots',
+          (s) => s.title === `${LAUNCH_TITLE} (1/4)` && s.message.includes(`the meeting has ${free} slots free`),
+        );
+        await page.keyboard.press('Control+A');
+        await typeLikeAPerson(page, String(RUNNING_BOTS.length));
+        await quickInputWhere(page, 'the count typed and accepted', (s) => s.value === String(RUNNING_BOTS.length) && !s.invalid);
+        await page.keyboard.press('Enter');
+        const prefix = await quickInputWhere(page, 'the prefix step', (s) => s.title === `${LAUNCH_TITLE} (2/4)`);
+        assert.equal(prefix.value, 'bot-', 'the prefix offered is bot-');
+        await page.keyboard.press('Control+A');
+        await typeLikeAPerson(page, 'e2e-runner-');
+        await quickInputWhere(page, 'the prefix typed and accepted', (s) => s.value === 'e2e-runner-' && !s.invalid);
+        await page.keyboard.press('Enter');
+        await quickInputWhere(
+          page,
+          'the capabilities step, the silent bot first',
+          (s) => s.title === `${LAUNCH_TITLE} (3/4)` && s.rows.find((row) => row.focused)?.label === 'Silent bot',
+        );
+        await page.keyboard.press('Enter');
+        await quickInputWhere(
+          page,
+          'the stay step',
+          (s) => s.title === `${LAUNCH_TITLE} (4/4)` && s.rows.find((row) => row.focused)?.label === '1 minute',
+        );
+        await page.keyboard.press('Enter');
+
+        // Each bot under the meeting, its state as the runner reports it: against the emulator, said plainly.
+        // The extension host's temp folder is code-server's own: its bots' browsers name profiles in it.
+        const botBrowsers = () => botBrowserPids(join(live.server!.baseDir, 'tmp'));
+        let browsersSeen = 0;
+        const shown = await until(
+          'the bots under the meeting, each over',
+          RESULT_MS,
+          async () => {
+            browsersSeen = Math.max(browsersSeen, botBrowsers().length);
+            const rows = await treeRows(page);
+            const meetingRow = rows.find((row) => row.label === SIDEBAR_MEETING);
+            return (
+              meetingRow?.description.endsWith(`· ${RUNNING_BOTS.length} test bots`) &&
+              RUNNING_BOTS.every((bot) =>
+                rows.some((row) => row.label === bot && row.description === 'signaling reached, media not emulated'),
+              ) &&
+              rows
+            );
+          },
+          () => treeRows(page),
+        );
+        assert.ok(!shown.some((row) => RUNNING_BOTS.includes(row.label) && /joined/.test(row.description)), 'never said to have joined');
+        assert.ok(browsersSeen > 0, 'their headless browser ran while they started');
+        const held = (await emulatorMeeting(sidebarMeetingId)).Attendees.filter((a) => RUNNING_BOTS.includes(a.ExternalUserId));
+        assert.equal(held.length, RUNNING_BOTS.length, 'their attendees were created through the worker');
+        const state = (await (
+          await fetch(`${live.stack!.emulator.url}/_emulator/state`, { signal: AbortSignal.timeout(10_000) })
+        ).json()) as {
+          joins: { AttendeeId?: string; JoinTokenMatches: boolean }[];
+        };
+        const joins = state.joins.filter((join) => held.some((a) => a.AttendeeId === join.AttendeeId));
+        assert.deepEqual(joins.map((join) => join.AttendeeId).sort(), held.map((a) => a.AttendeeId).sort(), 'one JOIN per bot');
+        assert.ok(
+          joins.every((join) => join.JoinTokenMatches),
+          "each with its attendee's JoinToken",
+        );
+
+        await clickTreeRowAction(page, SIDEBAR_MEETING, 'Stop Test Bots');
+        const offer = `Stopped ${RUNNING_BOTS.length} test bots in meeting ${sidebarMeetingId}. Delete their ${RUNNING_BOTS.length} attendees`;
+        await until(
+          'the offer to delete the bots’ attendees',
+          RESULT_MS,
+          async () => (await toasts(page)).some((toast) => toast.text.includes(offer)),
+          () => toasts(page),
+        );
+        assert.deepEqual(botBrowsers(), [], 'no bot browser process is left');
+        await page.locator('.notification-toast .monaco-button', { hasText: 'Delete Attendees' }).first().click({ timeout: UI_MS });
+        await until(
+          'the bots gone from the tree, their attendees deleted',
+          RESULT_MS,
+          async () => {
+            const rows = await treeRows(page);
+            return (
+              rows.some((row) => row.label === SIDEBAR_MEETING && row.description === `live · ${SIDEBAR_BOTS.length} of 250 slots used`) &&
+              !rows.some((row) => RUNNING_BOTS.includes(row.label))
+            );
+          },
+          () => treeRows(page),
+        );
+        assert.deepEqual((await emulatorMeeting(sidebarMeetingId)).Attendees.map((a) => a.ExternalUserId).sort(), [...SIDEBAR_BOTS].sort());
+      },
+    );
+
     step('the sidebar: End Meeting asks, saying how many attendees it removes, and the tree marks the meeting ended', async () => {
       await clickTreeRowAction(page, SIDEBAR_MEETING, 'End Meeting');
       const question = `End meeting ${sidebarMeetingId}? This removes its ${SIDEBAR_BOTS.length} attendees at once`;
@@ -1010,26 +785,3 @@ describe(
     });
   },
 );
-
-/** The image's address once it has loaded with a size, else undefined. */
-function loadedImage(img: Element): { src: string } | undefined {
-  const image = img as HTMLImageElement;
-  return image.complete && image.naturalWidth > 0 ? { src: image.currentSrc || image.src } : undefined;
-}
-
-/** A screenshot of the window and code-server's log, for a step that failed. */
-async function keepFailureArtifacts(page: Page | undefined, name: string): Promise<void> {
-  const slug = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-  try {
-    await mkdir(ARTIFACTS, { recursive: true });
-    if (page) await withDeadline('failure screenshot', 10_000, page.screenshot({ path: join(ARTIFACTS, `failure-${slug}.png`) }));
-    if (live.server) await writeFile(join(ARTIFACTS, 'code-server.log'), live.server.logText());
-    console.error(`[e2e] kept failure-${slug}.png and code-server.log in ${ARTIFACTS}`);
-  } catch (error) {
-    console.error(`[e2e] could not keep failure artifacts: ${(error as Error).message}`);
-  }
-}

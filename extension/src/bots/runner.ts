@@ -30,6 +30,8 @@ export interface LaunchOptions {
   bundlePath: string;
   /** A bot whose page has not reported within this is failed. Default 60 s. */
   reportTimeoutMs?: number | undefined;
+  /** Aborts reading the meeting and creating the bots' attendees. */
+  signal?: AbortSignal | undefined;
   /** Called with every bot after any of them changes. */
   onChange?: ((bots: BotStatus[]) => void) | undefined;
 }
@@ -75,19 +77,19 @@ export async function launchBots(options: LaunchOptions): Promise<BotRun> {
 
 /** Checks the options, finds the browser, reads the meeting and creates the bots' attendees through the worker. */
 export async function createBots(options: LaunchOptions): Promise<PreparedBots> {
-  const { worker, meetingId } = options;
+  const { worker, meetingId, signal } = options;
   checkOptions(options);
   const executable = findBrowser(options.browser);
   if (!executable) {
     const looked = options.browser ? `${options.browser} is not an executable file` : `none of ${BROWSER_NAMES.join(', ')} is on PATH`;
     throw new LaunchError(`No Chromium, Chrome or Edge to run the bots in: ${looked}. Name one with the browser option.`);
   }
-  const meeting = await getMeeting(worker, meetingId);
+  const meeting = await getMeeting(worker, meetingId, signal);
   if (!meeting.ok) throw new LaunchError(`Meeting ${meetingId} could not be read: ${failureDetail(meeting.failure)}`);
   const externalUserIds = Array.from({ length: options.count }, (_, index) => `${options.prefix}${index + 1}`);
   const withCapabilities = options.capabilities ? { Capabilities: options.capabilities } : {};
   const Attendees = externalUserIds.map((ExternalUserId) => ({ ExternalUserId, ...withCapabilities }));
-  const created = await createAttendees(worker, meetingId, { Attendees });
+  const created = await createAttendees(worker, meetingId, { Attendees }, signal);
   if (!created.ok) throw new LaunchError(`The bots' attendees could not be created: ${failureDetail(created.failure)}`);
 
   const joins = new Map<string, BotJoin>();

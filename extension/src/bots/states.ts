@@ -41,10 +41,23 @@ export function failUnlessOver(bot: BotStatus, detail: string): BotStatus {
 }
 
 /** One line a person reads: `bot-1 joined`, `bot-2 failed: SignalingBadRequest; …`. */
-export function describeBot(bot: BotStatus): string {
+export const describeBot = (bot: BotStatus): string => `${bot.externalUserId} ${stateText(bot)}`;
+
+/** The state in plain words: `joined`, `signaling reached, media not emulated`, `failed: SignalingBadRequest; …`. */
+export function stateText(bot: BotStatus): string {
   const label = bot.state === 'media-not-emulated' ? MEDIA_NOT_EMULATED_TEXT : bot.state;
   const detail = bot.detail && bot.detail !== MEDIA_NOT_EMULATED_TEXT ? `: ${bot.detail}` : '';
-  return `${bot.externalUserId} ${label}${detail}`;
+  return `${label}${detail}`;
+}
+
+/** How many ended in each state, for the log (no names): `2 signaling reached, media not emulated, 1 failed`. */
+export function countStates(bots: readonly BotStatus[]): string {
+  const counts = new Map<string, number>();
+  for (const bot of bots) {
+    const label = bot.state === 'media-not-emulated' ? MEDIA_NOT_EMULATED_TEXT : bot.state;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return [...counts].map(([label, count]) => `${count} ${label}`).join(', ');
 }
 
 /** Splits the bots into browsers of at most `perBrowser` tabs each, in order. */

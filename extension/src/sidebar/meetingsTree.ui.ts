@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import type { BotRuns } from '../bots/botRuns.ts';
 import type { Deps } from '../deps.ts';
 import { plural } from '../plural.ts';
 import { SECTION } from '../settings.ts';
 import { checkConnection, connectionState, type Connection } from './connection.ts';
 import { readSnapshot, type Snapshot } from './meetingSnapshot.ts';
 import type { RecentChange } from './recentChanges.ts';
-import { attendeeItem, meetingChildren, meetingItem, noteItem, type ItemSpec, type Node } from './treeItems.ts';
+import { attendeeItem, botItem, meetingChildren, meetingItem, noteItem, type ItemSpec, type Node } from './treeItems.ts';
 
 export const VIEW_ID = 'chimeAttendees.meetings';
 /** Chooses the view's welcome while it is empty: noWorker, noToken or ready (package.json's viewsWelcome). */
@@ -30,16 +31,18 @@ export interface MeetingsTree {
 /**
  * Nothing is read unless the view shows it: each recent meeting is read (GetMeeting and ListAttendees)
  * when the view first needs it, again after a command remembers it, and all of them on Refresh; never on
- * a timer that would spend Amazon Chime's rate.
+ * a timer that would spend Amazon Chime's rate. The test bots' states come from their runner's events: each
+ * change redraws its meeting's children and reads nothing.
  */
-export function createMeetingsTree(context: vscode.ExtensionContext, deps: Deps): MeetingsTree {
-  const provider = new MeetingsProvider(deps);
+export function createMeetingsTree(context: vscode.ExtensionContext, deps: Deps, bots: BotRuns): MeetingsTree {
+  const provider = new MeetingsProvider(deps, bots);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const recheck = () => void provider.refresh();
   context.subscriptions.push(
     view,
     provider,
     context.secrets.onDidChange(recheck),
+    { dispose: bots.onChange((meetingId) => provider.botsChanged(meetingId)) },
     vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration(`${SECTION}.workerUrl`) && recheck()),
   );
   void provider.connection();
@@ -70,7 +73,10 @@ class MeetingsProvider implements vscode.TreeDataProvider<Node>, vscode.Disposab
   readonly onDidChangeTreeData = this.treeChanged.event;
   readonly onDidChangeConnection = this.connectionChanged.event;
 
-  constructor(private readonly deps: Deps) {}
+  constructor(
+    private readonly deps: Deps,
+    private readonly bots: BotRuns,
+  ) {}
 
   dispose(): void {
     this.treeChanged.dispose();
@@ -101,6 +107,12 @@ class MeetingsProvider implements vscode.TreeDataProvider<Node>, vscode.Disposab
     this.treeChanged.fire(undefined);
   }
 
+  /** Only the meeting's children are drawn again, from what is known: no read. */
+  botsChanged(meetingId: string): void {
+    const node = this.meetingNodes.get(meetingId);
+    if (node) this.treeChanged.fire(node);
+  }
+
   meetingNode(meetingId: string): Node {
     let node = this.meetingNodes.get(meetingId);
     if (!node) this.meetingNodes.set(meetingId, (node = { kind: 'meeting', meetingId }));
@@ -120,7 +132,9 @@ class MeetingsProvider implements vscode.TreeDataProvider<Node>, vscode.Disposab
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (node) return node.kind === 'meeting' ? meetingChildren(node.meetingId, this.snapshots.get(node.meetingId)) : [];
+    if (node?.kind === 'meeting')
+      return meetingChildren(node.meetingId, this.snapshots.get(node.meetingId), this.bots.bots(node.meetingId));
+    if (node) return [];
     if (connectionState(await this.connection()) !== 'ready') return [];
     const entries = this.deps.recentMeetings.entries();
     await Promise.all(entries.filter((entry) => !entry.ended).map((entry) => this.read(entry.meetingId)));
@@ -138,11 +152,13 @@ class MeetingsProvider implements vscode.TreeDataProvider<Node>, vscode.Disposab
   spec(node: Node): ItemSpec {
     if (node.kind === 'attendee') return attendeeItem(node.meetingId, node.attendee);
     if (node.kind === 'note') return noteItem(node.meetingId, node.text);
+    if (node.kind === 'bot') return botItem(node.meetingId, node.bot);
     const entry = this.deps.recentMeetings.entries().find((each) => each.meetingId === node.meetingId);
     return meetingItem(
       entry ?? { meetingId: node.meetingId, ended: false },
       this.snapshots.get(node.meetingId),
       this.names.get(node.meetingId),
+      this.bots.bots(node.meetingId).length,
     );
   }
 

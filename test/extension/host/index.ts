@@ -18,6 +18,7 @@ export async function run(): Promise<void> {
   await import('./suites/deleteTestAttendees.suite.ts');
   await import('./suites/showMeeting.suite.ts');
   await import('./suites/sidebar.suite.ts');
+  await import('./suites/testBots.suite.ts');
   await import('./suites/failures.suite.ts');
   await import('./suites/showLog.suite.ts');
   try {

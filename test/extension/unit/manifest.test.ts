@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /* What extension/package.json promises a person: the Command Palette's order, and a walkthrough that works. */
@@ -55,7 +56,7 @@ describe('the walkthrough', () => {
     expect(steps.map((step) => step.completionEvents)).toEqual([
       ['onCommand:chimeAttendees.setToken'],
       ['onCommand:chimeAttendees.createMeeting'],
-      ['onCommand:chimeAttendees.createTestAttendees'],
+      ['onCommand:chimeAttendees.createTestAttendees', 'onCommand:chimeAttendees.launchTestBots'],
       ['onContext:chimeAttendees.joinInfoCopied', 'onCommand:chimeAttendees.copyJoinInfo', 'onCommand:chimeAttendees.copyAllJoinInfo'],
       ['onCommand:chimeAttendees.endMeeting'],
     ]);
@@ -76,5 +77,16 @@ describe('the walkthrough', () => {
       expect(existsSync(new URL(media.markdown!, EXTENSION)), media.markdown).toBe(true);
     }
     expect(shipped).toMatch(/^!media\/walkthrough\/\*\.md$/m);
+  });
+});
+
+describe('the test bots’ page', () => {
+  it('ships in the package as an asset, which the extension serves to the bots’ browser and never imports', () => {
+    expect(shipped).toMatch(/^!dist\/bots\/bot\.js$/m);
+    const sources = readdirSync(new URL('src/', EXTENSION), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !file.startsWith(`bots${sep}page${sep}`))
+      .map((file) => readFileSync(new URL(`src/${file}`, EXTENSION), 'utf8'));
+    expect(sources.length).toBeGreaterThan(20);
+    for (const source of sources) expect(source).not.toMatch(/from '(amazon-chime-sdk-js|[./]+\/page\/[^']*)'/);
   });
 });

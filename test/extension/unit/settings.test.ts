@@ -13,6 +13,7 @@ const raw = (overrides: Partial<RawSettings> = {}): RawSettings => ({
   requestTimeoutSeconds: 30,
   defaultCapabilities: null,
   defaultTags: [],
+  botsBrowserPath: '',
   ...overrides,
 });
 
@@ -27,6 +28,7 @@ describe('normalizeSettings', () => {
           requestTimeoutSeconds: 5,
           defaultCapabilities: capabilities,
           defaultTags: tags,
+          botsBrowserPath: ' /usr/bin/chromium ',
         }),
       ),
     ).toEqual({
@@ -34,12 +36,18 @@ describe('normalizeSettings', () => {
       timeoutSeconds: 5,
       defaultCapabilities: capabilities,
       defaultTags: tags,
+      botsBrowserPath: '/usr/bin/chromium',
       problems: [],
     });
   });
 
   it('takes null capabilities and an empty tag list as none, without complaint', () => {
-    expect(normalizeSettings(raw())).toMatchObject({ defaultCapabilities: undefined, defaultTags: undefined, problems: [] });
+    expect(normalizeSettings(raw())).toMatchObject({
+      defaultCapabilities: undefined,
+      defaultTags: undefined,
+      botsBrowserPath: undefined,
+      problems: [],
+    });
   });
 
   it('falls back to defaults for unusable values, saying why (but not echoing them)', () => {
@@ -49,6 +57,7 @@ describe('normalizeSettings', () => {
         requestTimeoutSeconds: 0,
         defaultCapabilities: { Audio: 'Loud' },
         defaultTags: [{ Key: '', Value: 'secret-value' }],
+        botsBrowserPath: 42,
       }),
     );
     expect(values).toMatchObject({
@@ -56,8 +65,9 @@ describe('normalizeSettings', () => {
       timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
       defaultCapabilities: undefined,
       defaultTags: undefined,
+      botsBrowserPath: undefined,
     });
-    expect(values.problems).toHaveLength(4);
+    expect(values.problems).toHaveLength(5);
     expect(values.problems.join('\n')).not.toContain('secret-value');
     expect(values.problems[0]).toContain('chimeAttendees.workerUrl');
   });

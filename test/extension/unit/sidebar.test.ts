@@ -3,14 +3,34 @@ import { createRecentMeetings, type Memento } from '../../../extension/src/meeti
 import { checkConnection, connectionState, hostOf, statusText, statusTooltip } from '../../../extension/src/sidebar/connection.ts';
 import { readSnapshot, slotsOf, type Snapshot } from '../../../extension/src/sidebar/meetingSnapshot.ts';
 import { watchRecentMeetings, type RecentChange } from '../../../extension/src/sidebar/recentChanges.ts';
-import { attendeeItem, attendeeOfArgument, JOIN_INFO_NOTE, meetingChildren, meetingItem } from '../../../extension/src/sidebar/treeItems.ts';
+import type { BotStatus } from '../../../extension/src/bots/states.ts';
+import {
+  attendeeItem,
+  attendeeOfArgument,
+  botItem,
+  JOIN_INFO_NOTE,
+  MEDIA_NOT_EMULATED_NOTE,
+  meetingChildren,
+  meetingItem,
+} from '../../../extension/src/sidebar/treeItems.ts';
 import type { Meeting } from '../../../shared/index.ts';
 import { fakeMeeting, startFakeWorker, type FakeWorker } from './support/fakeWorker.ts';
 
 const MEETING_ID = '0a1b2c3d-4e5f-6789-abcd-ef0123456789';
-const meeting = (features?: Meeting['MeetingFeatures']): Meeting => ({ ...fakeMeeting(MEETING_ID), ExternalMeetingId: 'alice-1', MeetingFeatures: features });
-const bot = (n: number) => ({ AttendeeId: `a-${n}`, ExternalUserId: `bot-${n}`, Capabilities: { Audio: 'None', Video: 'None', Content: 'None' } as const });
-const live = (attendees: Snapshot & { state: 'live' } extends { attendees: infer A } ? A : never, features?: Meeting['MeetingFeatures']): Snapshot => ({
+const meeting = (features?: Meeting['MeetingFeatures']): Meeting => ({
+  ...fakeMeeting(MEETING_ID),
+  ExternalMeetingId: 'alice-1',
+  MeetingFeatures: features,
+});
+const bot = (n: number) => ({
+  AttendeeId: `a-${n}`,
+  ExternalUserId: `bot-${n}`,
+  Capabilities: { Audio: 'None', Video: 'None', Content: 'None' } as const,
+});
+const live = (
+  attendees: Snapshot & { state: 'live' } extends { attendees: infer A } ? A : never,
+  features?: Meeting['MeetingFeatures'],
+): Snapshot => ({
   state: 'live',
   meeting: meeting(features),
   attendees,
@@ -19,7 +39,12 @@ const live = (attendees: Snapshot & { state: 'live' } extends { attendees: infer
 describe('the Meetings tree items', () => {
   it('shows a live meeting by its ExternalMeetingId, with its slots used of its capacity', () => {
     const item = meetingItem({ meetingId: MEETING_ID, ended: false }, live([bot(1), bot(2)]));
-    expect(item).toMatchObject({ label: 'alice-1', description: 'live · 2 of 250 slots used', contextValue: 'meeting.live', expandable: true });
+    expect(item).toMatchObject({
+      label: 'alice-1',
+      description: 'live · 2 of 250 slots used',
+      contextValue: 'meeting.live',
+      expandable: true,
+    });
     expect(item.tooltip).toContain(`Meeting ${MEETING_ID}`);
     const fhd = meetingItem({ meetingId: MEETING_ID, ended: false }, live([bot(1)], { Attendee: { MaxCount: 25 } }));
     expect(fhd.description).toBe('live · 1 of 25 slots used');
@@ -29,8 +54,14 @@ describe('the Meetings tree items', () => {
     const ended = meetingItem({ meetingId: MEETING_ID, ended: true }, undefined);
     expect(ended).toMatchObject({ label: MEETING_ID, description: 'ended', contextValue: 'meeting.ended', expandable: false });
     expect(meetingItem({ meetingId: MEETING_ID, ended: false }, { state: 'ended' }).contextValue).toBe('meeting.ended');
-    expect(meetingItem({ meetingId: MEETING_ID, ended: false }, { state: 'ended' }, 'alice-1')).toMatchObject({ label: 'alice-1', description: 'ended' });
-    const unknown = meetingItem({ meetingId: MEETING_ID, ended: false }, { state: 'unknown', problem: 'network: ECONNREFUSED', failure: { kind: 'network', detail: 'ECONNREFUSED' } });
+    expect(meetingItem({ meetingId: MEETING_ID, ended: false }, { state: 'ended' }, 'alice-1')).toMatchObject({
+      label: 'alice-1',
+      description: 'ended',
+    });
+    const unknown = meetingItem(
+      { meetingId: MEETING_ID, ended: false },
+      { state: 'unknown', problem: 'network: ECONNREFUSED', failure: { kind: 'network', detail: 'ECONNREFUSED' } },
+    );
     expect(unknown).toMatchObject({ description: 'not read', contextValue: 'meeting.unknown', expandable: false });
     expect(unknown.tooltip).toContain('ECONNREFUSED');
     expect(meetingChildren(MEETING_ID, { state: 'ended' })).toEqual([]);
@@ -64,6 +95,60 @@ describe('the Meetings tree items', () => {
   });
 });
 
+describe('the test bots in the Meetings tree', () => {
+  const running = (n: number, state: BotStatus['state'], detail?: string): BotStatus => ({
+    id: `id-${n}`,
+    externalUserId: `bot-${n}`,
+    attendeeId: `a-${n}`,
+    state,
+    detail,
+  });
+
+  it('lists each bot once, first, its attendee not again, then the other attendees', () => {
+    const other = { AttendeeId: 'a-9', ExternalUserId: 'alice' };
+    const notCreated: BotStatus = { id: 'id-3', externalUserId: 'bot-3', state: 'failed', detail: 'not created: LimitExceeded' };
+    const children = meetingChildren(MEETING_ID, live([bot(1), other, bot(2)]), [
+      running(1, 'signaling'),
+      running(2, 'joined'),
+      notCreated,
+    ]);
+    expect(
+      children.map((node) =>
+        node.kind === 'bot' ? `bot ${node.bot.externalUserId}` : node.kind === 'attendee' ? node.attendee.ExternalUserId : node.kind,
+      ),
+    ).toEqual(['bot bot-1', 'bot bot-2', 'bot bot-3', 'alice']);
+    expect(meetingChildren(MEETING_ID, live([bot(1)]), [running(1, 'starting')])).toHaveLength(1);
+    expect(meetingChildren(MEETING_ID, { state: 'ended' }, [running(1, 'starting')])).toEqual([]);
+  });
+
+  it('says each bot’s state plainly: against the emulator, "signaling reached, media not emulated", never joined', () => {
+    const emulated = botItem(MEETING_ID, running(1, 'media-not-emulated', 'signaling reached, media not emulated'));
+    expect(emulated).toMatchObject({
+      label: 'bot-1',
+      description: 'signaling reached, media not emulated',
+      contextValue: 'bot',
+      icon: 'info',
+    });
+    expect(emulated.tooltip).toContain(MEDIA_NOT_EMULATED_NOTE);
+    expect(emulated.description).not.toContain('joined');
+    const failed = botItem(MEETING_ID, running(2, 'failed', 'SignalingBadRequest; signaling closed with 4401 JoinToken refused'));
+    expect(failed).toMatchObject({
+      description: 'failed: SignalingBadRequest; signaling closed with 4401 JoinToken refused',
+      icon: 'error',
+    });
+    expect(botItem(MEETING_ID, running(3, 'joined')).description).toBe('joined');
+    expect(
+      new Set(['starting', 'signaling', 'joined', 'left'].map((state) => botItem(MEETING_ID, running(1, state as BotStatus['state'])).icon))
+        .size,
+    ).toBe(4);
+  });
+
+  it('marks a meeting that runs bots, so its menus offer Stop Test Bots', () => {
+    const item = meetingItem({ meetingId: MEETING_ID, ended: false }, live([bot(1), bot(2)]), undefined, 2);
+    expect(item).toMatchObject({ description: 'live · 2 of 250 slots used · 2 test bots', contextValue: 'meeting.live.bots' });
+  });
+});
+
 describe('a meeting read for the tree', () => {
   let fake: FakeWorker;
   const target = () => ({ baseUrl: fake.url, token: fake.token, timeoutMs: 5_000 });
@@ -73,9 +158,16 @@ describe('a meeting read for the tree', () => {
   afterAll(() => fake.close());
 
   it('is live with its attendees, ended when the worker does not find it, unknown when it cannot tell', async () => {
-    expect(await readSnapshot(target(), fake.meetingId)).toMatchObject({ state: 'live', meeting: { MeetingId: fake.meetingId }, attendees: [] });
+    expect(await readSnapshot(target(), fake.meetingId)).toMatchObject({
+      state: 'live',
+      meeting: { MeetingId: fake.meetingId },
+      attendees: [],
+    });
     expect(await readSnapshot(target(), MEETING_ID)).toEqual({ state: 'ended' });
-    expect(await readSnapshot({ ...target(), token: 'wrong' }, fake.meetingId)).toMatchObject({ state: 'unknown', problem: expect.stringMatching(/^UnauthorizedException/) });
+    expect(await readSnapshot({ ...target(), token: 'wrong' }, fake.meetingId)).toMatchObject({
+      state: 'unknown',
+      problem: expect.stringMatching(/^UnauthorizedException/),
+    });
     const noRead = await readSnapshot({ ...target(), token: fake.noReadToken }, fake.meetingId);
     expect(noRead).toMatchObject({ state: 'unknown', problem: expect.stringMatching(/^ForbiddenException/) });
   });
@@ -93,8 +185,10 @@ describe('a meeting read for the tree', () => {
     const host = new URL(closed.url).host;
     expect(connectionState(dead)).toBe('noWorker');
     expect(statusText(dead)).toBe(`$(debug-disconnect) ${host} · no answer · $(key)`);
-    expect(statusTooltip(dead)).toBe(`Chime worker ${closed.url}: does not answer (network error: connect ECONNREFUSED ${host})\nA worker token is set.\n` +
-      'Click for Set Worker Token, Show Log and the worker URL setting.');
+    expect(statusTooltip(dead)).toBe(
+      `Chime worker ${closed.url}: does not answer (network error: connect ECONNREFUSED ${host})\nA worker token is set.\n` +
+        'Click for Set Worker Token, Show Log and the worker URL setting.',
+    );
   });
 
   it('names a worker by its host, and its path when it has one', () => {

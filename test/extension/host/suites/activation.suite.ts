@@ -23,6 +23,8 @@ const COMMANDS = [
   'chimeAttendees.forgetMeeting',
   'chimeAttendees.showConnection',
   'chimeAttendees.openWorkerUrlSetting',
+  'chimeAttendees.launchTestBots',
+  'chimeAttendees.stopTestBots',
 ];
 
 describe('Activation', () => {

@@ -3,45 +3,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import type { Node } from '../../../../extension/src/sidebar/treeItems.ts';
 import { extension, hooks, resetSettings, setSetting } from '../support/extension.ts';
 import { connectTo, useToken } from '../support/flows.ts';
 import { runCommand } from '../support/session.ts';
 import { accept, hide, meeting, message, pick } from '../support/steps.ts';
 import { deadUrl } from '../support/servers.ts';
-import type { EmulatorControl } from '../../../support/emulator-control.ts';
+import { childRows, describeRow, meetingRow, meetingRows, tree, withEmulator } from '../support/tree.ts';
 import type { WorkerWithMeeting } from '../../../support/worker-under-test.ts';
 import { fillMeeting, runTag, workerUnderTest } from '../support/worker.ts';
-
-interface Row {
-  node: Node;
-  item: vscode.TreeItem;
-}
-
-async function tree() {
-  return (await hooks()).sidebar.tree;
-}
-
-/** The tree's top level as VS Code would show it. */
-async function meetingRows(): Promise<Row[]> {
-  const { provider } = await tree();
-  const nodes = (await provider.getChildren()) ?? [];
-  return Promise.all(nodes.map(async (node) => ({ node, item: await provider.getTreeItem(node) })));
-}
-
-async function meetingRow(meetingId: string): Promise<Row> {
-  const row = (await meetingRows()).find(({ node }) => node.meetingId === meetingId);
-  assert.ok(row, `meeting ${meetingId} is in the tree`);
-  return row;
-}
-
-async function childRows(node: Node): Promise<Row[]> {
-  const { provider } = await tree();
-  const nodes = (await provider.getChildren(node)) ?? [];
-  return Promise.all(nodes.map(async (child) => ({ node: child, item: await provider.getTreeItem(child) })));
-}
-
-const describeRow = ({ item }: Row) => [item.label, item.description].filter(Boolean).join(' — ');
 
 /** Resolves when the tree next says it changed. */
 async function nextTreeChange(): Promise<void> {
@@ -79,20 +48,6 @@ function menuFor(contextValue: string, inline: boolean): string[] {
 
 const title = (command: string) => manifest().contributes.commands.find((each) => each.command === command)?.title ?? `(no title: ${command})`;
 
-/** Both suites below make meetings of known content in the emulator; connected, they start from a fresh tree. */
-function withEmulator(): { worker: WorkerWithMeeting; emulator: EmulatorControl } {
-  const context = {} as { worker: WorkerWithMeeting; emulator: EmulatorControl };
-  before(async function () {
-    context.worker = await workerUnderTest();
-    if (!context.worker.emulator) this.skip();
-    context.emulator = context.worker.emulator;
-    await connectTo(context.worker);
-    await (await tree()).refresh();
-  });
-  after(resetSettings);
-  return context;
-}
-
 describe('The Chime sidebar', () => {
   const suite = withEmulator();
 
@@ -105,8 +60,17 @@ describe('The Chime sidebar', () => {
     assert.deepEqual(menus['view/title']?.map((entry) => title(entry.command)), ['Create Test Meeting…', 'Refresh']);
     assert.deepEqual(menuFor('attendee', true), ['Copy Join Info', 'Delete']);
     assert.deepEqual(menuFor('attendee', false), ['Copy Join Info', 'Delete']);
-    assert.deepEqual(menuFor('meeting.live', true), ['Add Test Attendees…', 'Copy Join Info for All', 'End Meeting']);
-    assert.deepEqual(menuFor('meeting.live', false), ['Add Attendees…', 'Add Test Attendees…', 'Copy Join Info for All', 'Show Meeting', 'End Meeting', 'Forget']);
+    assert.deepEqual(menuFor('meeting.live', true), ['Add Test Attendees…', 'Launch Test Bots…', 'Copy Join Info for All', 'End Meeting']);
+    assert.deepEqual(menuFor('meeting.live', false), [
+      'Add Attendees…',
+      'Add Test Attendees…',
+      'Launch Test Bots…',
+      'Copy Join Info for All',
+      'Show Meeting',
+      'End Meeting',
+      'Forget',
+    ]);
+    assert.deepEqual(menuFor('meeting.live.bots', true), ['Add Test Attendees…', 'Stop Test Bots', 'Copy Join Info for All', 'End Meeting']);
     assert.deepEqual(menuFor('meeting.ended', false), ['Forget']);
     for (const { command } of Object.values(menus).flat()) assert.ok(commands.some((each) => each.command === command), `${command} is contributed`);
   });

@@ -37,7 +37,7 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 }
 
 export async function resetSettings(): Promise<void> {
-  for (const key of ['workerUrl', 'requestTimeoutSeconds', 'defaultCapabilities', 'defaultTags']) await setSetting(key, undefined);
+  for (const key of ['workerUrl', 'requestTimeoutSeconds', 'defaultCapabilities', 'defaultTags', 'bots.browserPath']) await setSetting(key, undefined);
 }
 
 export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

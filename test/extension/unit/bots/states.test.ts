@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyReport,
+  countStates,
   describeBot,
   failUnlessOver,
   intoBrowsers,
@@ -54,5 +55,11 @@ describe('tabs per browser', () => {
 
   it('refuses a bound that is not a whole number of at least 1', () => {
     for (const bound of [0, -1, 1.5, Number.NaN]) expect(() => intoBrowsers([1], bound)).toThrow(/tabsPerBrowser/);
+  });
+
+  it('counts the bots by state for the log, naming none', () => {
+    const bots = [bot('media-not-emulated'), bot('failed', 'its browser exited'), bot('media-not-emulated')];
+    expect(countStates(bots)).toBe('2 signaling reached, media not emulated, 1 failed');
+    expect(countStates(bots)).not.toContain('bot-1');
   });
 });
