@@ -1,7 +1,8 @@
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { every } from 'hono/combine';
-import { LIMITS } from '../../shared/index.ts';
+import type { MiddlewareHandler } from 'hono';
+import { CHIME_APIS, bodyBounds, type ChimeApi } from '../../shared/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { parseJsonBody } from '../json-parse.ts';
@@ -27,22 +28,30 @@ const requireJsonContentType = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /**
- * The body read once and parsed within LIMITS' bounds, for jsonOf to check against its schema. It is read from
+ * Each API's size bound, through Hono's bodyLimit: a Content-Length over it is refused before a byte is read, and
+ * a body sent without one (chunked) as soon as it passes the bound.
+ */
+const sizeLimits = Object.fromEntries(
+  CHIME_APIS.map((api) => {
+    const maxSize = bodyBounds(api).requestBodyBytes;
+    const rule = `The request body must be at most ${maxSize} bytes (${maxSize / 1024} KiB)`;
+    const onError = () => {
+      throw new ApiError('PayloadTooLargeException', rule);
+    };
+    return [api, bodyLimit({ maxSize, onError })];
+  }),
+) as Record<ChimeApi, MiddlewareHandler>;
+
+const limitSize = createMiddleware<AppEnv>((c, next) => sizeLimits[c.get('runtime').config.api](c, next));
+
+/**
+ * The body read once and parsed within its API's bounds, for jsonOf to check against its schema. It is read from
  * the raw request, so nothing can read it again behind these checks.
  */
 const parseBody = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('body', parseJsonBody(new Uint8Array(await c.req.raw.arrayBuffer())));
+  c.set('body', parseJsonBody(new Uint8Array(await c.req.raw.arrayBuffer()), bodyBounds(c.get('runtime').config.api)));
   await next();
 });
 
 /** A JSON body of a sane size and shape, refused before it is parsed. */
-export const jsonBody = every(
-  requireJsonContentType,
-  bodyLimit({
-    maxSize: LIMITS.requestBodyBytes,
-    onError: () => {
-      throw new ApiError('PayloadTooLargeException', `The request body must be at most ${LIMITS.requestBodyBytes} bytes`);
-    },
-  }),
-  parseBody,
-);
+export const jsonBody = every(requireJsonContentType, limitSize, parseBody);
