@@ -2,7 +2,7 @@ import { batchCreateAttendeeRequestSchema, createMeetingRequestSchema } from '..
 import { ChimeClient } from './chime/client.ts';
 import { readConfig, type Config } from './config.ts';
 import type { Env } from './env.ts';
-import { openApiDocument } from './openapi/document.ts';
+import { servedOpenApiDocument } from './openapi/served.ts';
 import { Pacer } from './pacing/pacer.ts';
 import { slotsFor } from './pacing/slots.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
@@ -41,7 +41,7 @@ async function build(env: Env): Promise<Runtime> {
     requestSchema: batchCreateAttendeeRequestSchema({ api: config.api, maxAttendees: config.maxAttendees }),
     createMeetingSchema: createMeetingRequestSchema({ api: config.api, maxAttendees: config.maxAttendees }),
     retryPolicy: { ...DEFAULT_RETRY_POLICY, deadlineMs: config.retryDeadlineMs },
-    openApi: once(() => openApiDocument(config.api, config.maxAttendees)),
+    openApi: once(() => servedOpenApiDocument(config.api, config.maxAttendees)),
   };
 }
 
