@@ -1,5 +1,5 @@
 import type { Env } from './env.ts';
-import type { Runtime } from './runtime.ts';
+import type { Services } from './services.ts';
 import type { TokenEntry } from './tokens.ts';
 import type { UpstreamStats } from './upstream.ts';
 
@@ -23,7 +23,7 @@ export type AppEnv = {
   Bindings: Env;
   Variables: {
     requestId: string;
-    runtime: Runtime;
+    services: Services;
     log: LogFields;
     /** The caller's token, once authorized. */
     token: TokenEntry;

@@ -42,14 +42,14 @@ const sizeLimits = Object.fromEntries(
   }),
 ) as Record<ChimeApi, MiddlewareHandler>;
 
-const limitSize = createMiddleware<AppEnv>((c, next) => sizeLimits[c.get('runtime').config.api](c, next));
+const limitSize = createMiddleware<AppEnv>((c, next) => sizeLimits[c.get('services').config.api](c, next));
 
 /**
  * The body read once and parsed within its API's bounds, for jsonOf to check against its schema. It is read from
  * the raw request, so nothing can read it again behind these checks.
  */
 const parseBody = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('body', parseJsonBody(new Uint8Array(await c.req.raw.arrayBuffer()), bodyBounds(c.get('runtime').config.api)));
+  c.set('body', parseJsonBody(new Uint8Array(await c.req.raw.arrayBuffer()), bodyBounds(c.get('services').config.api)));
   await next();
 });
 

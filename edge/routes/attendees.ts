@@ -21,14 +21,14 @@ const operationQuery = validator('query', (query: Record<string, string | string
 });
 
 /** The body's schema depends on the configured API and attendee limit. */
-const attendeesBody = jsonOf((c) => c.get('runtime').requestSchema);
+const attendeesBody = jsonOf((c) => c.get('services').requestSchema);
 
 /** The meeting's attendee collection: create into it, list it. */
 export const attendeesRoutes = new Hono<AppEnv>()
   .post('/meetings/:meetingId/attendees', authorize('create'), jsonBody, meetingParam, operationQuery, attendeesBody, upstreamStats, async (c) => {
     const { meetingId } = c.req.valid('param');
     const { Attendees } = c.req.valid('json');
-    const { client, retryPolicy } = c.get('runtime');
+    const { client, retryPolicy } = c.get('services');
     Object.assign(c.get('log'), { meetingId, requested: Attendees.length });
     requireInScope(c.get('token'), 'create', Attendees.map((a) => a.ExternalUserId), (index) => `Attendees[${index}].ExternalUserId`);
     const answer = await createAttendees(client, meetingId, Attendees, retryPolicy, c.get('upstream'));
@@ -38,7 +38,7 @@ export const attendeesRoutes = new Hono<AppEnv>()
   // A token limited to prefixes sees only the attendees it could create or delete: ExternalUserIds are sensitive.
   .get('/meetings/:meetingId/attendees', authorize('read'), meetingParam, upstreamStats, async (c) => {
     const { meetingId } = c.req.valid('param');
-    const { client, retryPolicy } = c.get('runtime');
+    const { client, retryPolicy } = c.get('services');
     c.get('log').meetingId = meetingId;
     const listed = await listAttendees(client, meetingId, retryPolicy, c.get('upstream'));
     const Attendees = listed.filter((attendee) => inScope(c.get('token'), attendee.ExternalUserId));

@@ -17,7 +17,7 @@ import { jsonOf, meetingAndAttendeeParams, meetingParam } from './validators.ts'
 export const deletionRoutes = new Hono<AppEnv>()
   .delete('/meetings/:meetingId/attendees/:attendeeId', authorize('delete'), meetingAndAttendeeParams, upstreamStats, async (c) => {
     const { meetingId, attendeeId } = c.req.valid('param');
-    const { client, retryPolicy } = c.get('runtime');
+    const { client, retryPolicy } = c.get('services');
     const { token, upstream } = c.var;
     c.get('log').meetingId = meetingId;
     if (token.prefixes) {
@@ -32,7 +32,7 @@ export const deletionRoutes = new Hono<AppEnv>()
   .post('/meetings/:meetingId/attendees/delete', authorize('delete'), jsonBody, meetingParam, jsonOf(DeleteAttendeesRequestSchema), upstreamStats, async (c) => {
     const { meetingId } = c.req.valid('param');
     const request = c.req.valid('json');
-    const { client, retryPolicy } = c.get('runtime');
+    const { client, retryPolicy } = c.get('services');
     const { token, upstream } = c.var;
     c.get('log').meetingId = meetingId;
     // A prefix inside the token's prefixes selects only ExternalUserIds inside them: checked before any call.

@@ -13,13 +13,13 @@ import { jsonOf, meetingParam } from './validators.ts';
 
 /** AWS removed the legacy API's meeting operations in February 2025: meetings are made through the current one. */
 const currentApiOnly = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.get('runtime').config.api !== 'chime-sdk-meetings') {
+  if (c.get('services').config.api !== 'chime-sdk-meetings') {
     throw new ApiError('BadRequestException', 'Creating meetings needs CHIME_API=chime-sdk-meetings (the worker uses the legacy API)');
   }
   await next();
 });
 
-const createMeetingBody = jsonOf((c) => c.get('runtime').createMeetingSchema);
+const createMeetingBody = jsonOf((c) => c.get('services').createMeetingSchema);
 
 /**
  * A test meeting from start to end: make it, with its attendees in the same call, and end it, which frees
@@ -28,7 +28,7 @@ const createMeetingBody = jsonOf((c) => c.get('runtime').createMeetingSchema);
 export const meetingLifecycleRoutes = new Hono<AppEnv>()
   .post('/meetings', authorize('meetings'), currentApiOnly, jsonBody, createMeetingBody, upstreamStats, async (c) => {
     const request = c.req.valid('json');
-    const { client, config, retryPolicy } = c.get('runtime');
+    const { client, config, retryPolicy } = c.get('services');
     const token = c.get('token');
     const attendees = request.Attendees ?? [];
     c.get('log').requested = attendees.length;
@@ -42,7 +42,7 @@ export const meetingLifecycleRoutes = new Hono<AppEnv>()
   })
   .delete('/meetings/:meetingId', authorize('meetings'), meetingParam, upstreamStats, async (c) => {
     const { meetingId } = c.req.valid('param');
-    const { client, retryPolicy } = c.get('runtime');
+    const { client, retryPolicy } = c.get('services');
     const token = c.get('token');
     c.get('log').meetingId = meetingId;
     if (token.prefixes) {

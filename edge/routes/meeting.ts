@@ -11,7 +11,7 @@ import { meetingParam } from './validators.ts';
  */
 export const meetingRoutes = new Hono<AppEnv>().get('/meetings/:meetingId', authorize('read'), meetingParam, upstreamStats, async (c) => {
   const { meetingId } = c.req.valid('param');
-  const { client, retryPolicy } = c.get('runtime');
+  const { client, retryPolicy } = c.get('services');
   c.get('log').meetingId = meetingId;
   const Meeting = await callUpstream((call) => client.getMeeting(meetingId, call), retryPolicy, c.get('upstream'));
   return c.json({ Meeting }, 200);

@@ -8,7 +8,7 @@ import { slotsFor } from './pacing/slots.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
 
 /** What a configuration makes: built once per isolate and reused by every request. */
-export interface Runtime {
+export interface Services {
   config: Config;
   client: ChimeClient;
   requestSchema: ReturnType<typeof batchCreateAttendeeRequestSchema>;
@@ -18,20 +18,20 @@ export interface Runtime {
   openApi(): Promise<Record<string, unknown>>;
 }
 
-const runtimes = new WeakMap<Env, Promise<Runtime>>();
+const servicesByEnv = new WeakMap<Env, Promise<Services>>();
 
-/** The runtime for these bindings; a bad configuration is thrown each time, not cached. */
-export function runtimeFor(env: Env): Promise<Runtime> {
-  let runtime = runtimes.get(env);
-  if (!runtime) {
-    runtime = build(env);
-    runtimes.set(env, runtime);
-    runtime.catch(() => runtimes.delete(env));
+/** The services for these bindings; a bad configuration is thrown each time, not cached. */
+export function servicesFor(env: Env): Promise<Services> {
+  let services = servicesByEnv.get(env);
+  if (!services) {
+    services = build(env);
+    servicesByEnv.set(env, services);
+    services.catch(() => servicesByEnv.delete(env));
   }
-  return runtime;
+  return services;
 }
 
-async function build(env: Env): Promise<Runtime> {
+async function build(env: Env): Promise<Services> {
   const config = await readConfig(env);
   // One pacer per configuration: for this isolate, or through CHIME_PACER for every isolate of the account.
   const pacer = new Pacer(config.pace, await slotsFor(env.CHIME_PACER, config));
