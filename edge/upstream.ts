@@ -41,7 +41,8 @@ export function bindUpstream(policy: RetryPolicy): Upstream {
     try {
       return { ok: true, value: await call(attempt) };
     } catch (error) {
-      const failure = error instanceof ApiError ? error : new ApiError('ServiceFailureException', 'An Amazon Chime call failed unexpectedly');
+      const failure =
+        error instanceof ApiError ? error : new ApiError('ServiceFailureException', 'An Amazon Chime call failed unexpectedly', { cause: error });
       return { ok: false, error: failure };
     }
   };
