@@ -25,6 +25,13 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // Hono's c.var builds a fresh object of every variable at each read; c.get is one lookup.
+    files: ['edge/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='var']", message: "Read the request's context with c.get()." }],
+    },
+  },
+  {
     files: ['extension/src/**/*.ts'],
     ignores: VSCODE_ONLY_IN,
     rules: {

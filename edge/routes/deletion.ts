@@ -17,7 +17,8 @@ export const deletionRoutes = new Hono<AppEnv>()
   .delete('/meetings/:meetingId/attendees/:attendeeId', authorize('delete'), meetingAndAttendeeParams, withUpstream, async (c) => {
     const { meetingId, attendeeId } = c.req.valid('param');
     const { client } = c.get('services');
-    const { token, upstream } = c.var;
+    const token = c.get('token');
+    const upstream = c.get('upstream');
     c.get('log').meetingId = meetingId;
     if (token.prefixes) {
       // Only the attendee itself says whether its ExternalUserId is the token's to delete.
@@ -32,7 +33,8 @@ export const deletionRoutes = new Hono<AppEnv>()
     const { meetingId } = c.req.valid('param');
     const request = c.req.valid('json');
     const { client } = c.get('services');
-    const { token, upstream } = c.var;
+    const token = c.get('token');
+    const upstream = c.get('upstream');
     c.get('log').meetingId = meetingId;
     // A prefix inside the token's prefixes selects only ExternalUserIds inside them: checked before any call.
     if (request.ExternalUserIdPrefix !== undefined) requireInScope(token, 'delete', [request.ExternalUserIdPrefix], () => 'ExternalUserIdPrefix');
