@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ChimeApi } from './api.ts';
+import type { ChimeApi } from './chimeApis.ts';
 import { LIMITS } from './limits.ts';
 import type { Meeting } from './meeting.ts';
 import {
@@ -10,7 +10,7 @@ import {
   boundedString,
   objectMessage,
   pathTo,
-} from './schemas.ts';
+} from './createAttendees.ts';
 
 /**
  * Regions a meeting's media may live in: CreateMeeting's documented MediaRegion values, and il-central-1,

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { LIMITS } from './limits.ts';
-import { AttendeeIdSchema, ExternalUserIdPrefixSchema, boundedList, duplicateIndexes, objectMessage } from './schemas.ts';
+import { AttendeeIdSchema, ExternalUserIdPrefixSchema, boundedList, duplicateIndexes, objectMessage } from './createAttendees.ts';
 
 const { attendeesPerMeeting } = LIMITS;
 

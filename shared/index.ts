@@ -1,5 +1,6 @@
 export * from './answers.ts';
-export * from './api.ts';
+export * from './chimeApis.ts';
+export * from './createAttendees.ts';
 export * from './createMeeting.ts';
 export * from './deletion.ts';
 export * from './errors.ts';
@@ -7,5 +8,4 @@ export * from './issues.ts';
 export * from './limits.ts';
 export * from './listing.ts';
 export * from './meeting.ts';
-export * from './schemas.ts';
 export * from './token.ts';

@@ -1,4 +1,4 @@
-import type { ChimeApi } from './api.ts';
+import type { ChimeApi } from './chimeApis.ts';
 
 const jsonDepth = 16;
 

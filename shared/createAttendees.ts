@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CAPABILITY_VALUES, type ChimeApi } from './api.ts';
+import { CAPABILITY_VALUES, type ChimeApi } from './chimeApis.ts';
 import { ATTENDEE_ID_PATTERN, EXTERNAL_USER_ID_PATTERN, LIMITS, MEETING_ID_PATTERN, RESERVED_PREFIX } from './limits.ts';
 
 /**
