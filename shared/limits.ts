@@ -50,16 +50,3 @@ export interface BodyBounds {
 
 /** What a request body of the API may be at most: its size, depth and count of JSON values. */
 export const bodyBounds = (api: ChimeApi): BodyBounds => (api === 'chime' ? LIMITS.legacy : LIMITS);
-
-export const MEETING_ID_PATTERN = /^[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}$/;
-/** The service models AttendeeId with the same GUID pattern as MeetingId. */
-export const ATTENDEE_ID_PATTERN = MEETING_ID_PATTERN;
-
-/**
- * The service's documented ExternalUserId pattern. `\s` there is Java's, ASCII whitespace only,
- * so it is spelled out rather than left to JavaScript's wider `\s`.
- */
-export const EXTERNAL_USER_ID_PATTERN = /^[-_&@+=,(){}[\]/«».:|'"#a-zA-Z0-9À-ÿ \t\n\x0B\f\r]*$/;
-
-/** ExternalUserIds starting with this prefix, in any case, are reserved by AWS. */
-export const RESERVED_PREFIX = 'aws:';
