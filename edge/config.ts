@@ -1,9 +1,9 @@
 import { CHIME_APIS, DEFAULT_CHIME_API, LIMITS, MEDIA_REGIONS, type ChimeApi } from '../shared/index.ts';
-import { ConfigError } from './errors.ts';
+import { readTokens } from './auth/token-config.ts';
+import type { TokenEntry } from './auth/tokens.ts';
 import type { Env } from './env.ts';
+import { ConfigError } from './errors.ts';
 import type { PaceLimits } from './pacing/schedule.ts';
-import { readTokens } from './token-config.ts';
-import type { TokenEntry } from './tokens.ts';
 
 /** Media regions without the chime-sdk-meetings API: every region that serves it is a media region too. */
 const MEDIA_ONLY_REGIONS = new Set(['eu-north-1', 'eu-south-1', 'eu-west-1', 'eu-west-3', 'sa-east-1', 'us-east-2', 'us-west-1']);

@@ -1,6 +1,6 @@
+import type { TokenEntry } from './auth/tokens.ts';
 import type { Env } from './env.ts';
 import type { Services } from './services.ts';
-import type { TokenEntry } from './tokens.ts';
 import type { Upstream } from './upstream.ts';
 
 /** Fields of the one log line a request writes; never a token, key, JoinToken or ExternalUserId. */

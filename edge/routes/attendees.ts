@@ -1,13 +1,13 @@
 import { Hono } from 'hono/tiny';
 import { validator } from 'hono/validator';
+import { authorize } from '../auth/authorize.ts';
+import { inScope, requireInScope } from '../auth/scope.ts';
 import { createAttendees } from '../batch.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { listAttendees } from '../listing.ts';
-import { authorize } from '../middleware/auth.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { withUpstream } from '../middleware/upstream.ts';
-import { inScope, requireInScope } from '../scope.ts';
 import { jsonOf, meetingParam } from './validators.ts';
 
 /** AWS's own path carries `?operation=batch-create`; it is optional here, anything else is refused. */

@@ -1,12 +1,12 @@
 import { Hono } from 'hono/tiny';
 import { DeleteAttendeesRequestSchema } from '../../shared/index.ts';
+import { authorize } from '../auth/authorize.ts';
+import { requireInScope } from '../auth/scope.ts';
 import type { AppEnv } from '../context.ts';
 import { deleteAttendees, deleteIdempotently, selectForDeletion } from '../deletion.ts';
 import { listAttendees } from '../listing.ts';
-import { authorize } from '../middleware/auth.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { withUpstream } from '../middleware/upstream.ts';
-import { requireInScope } from '../scope.ts';
 import { jsonOf, meetingAndAttendeeParams, meetingParam } from './validators.ts';
 
 /**

@@ -1,13 +1,13 @@
 import { Hono } from 'hono/tiny';
 import { createMiddleware } from 'hono/factory';
+import { authorize } from '../auth/authorize.ts';
+import { requireInScope, requireMeetingInScope, requireOperation } from '../auth/scope.ts';
 import type { AppEnv } from '../context.ts';
 import { goneCountsAsDone } from '../deletion.ts';
 import { ApiError } from '../errors.ts';
 import { createMeeting } from '../meetings.ts';
-import { authorize } from '../middleware/auth.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { withUpstream } from '../middleware/upstream.ts';
-import { requireInScope, requireMeetingInScope, requireOperation } from '../scope.ts';
 import { jsonOf, meetingParam } from './validators.ts';
 
 /** AWS removed the legacy API's meeting operations in February 2025: meetings are made through the current one. */

@@ -1,6 +1,6 @@
 import { Hono } from 'hono/tiny';
+import { authorize } from '../auth/authorize.ts';
 import type { AppEnv } from '../context.ts';
-import { authorize } from '../middleware/auth.ts';
 import { withUpstream } from '../middleware/upstream.ts';
 import { meetingParam } from './validators.ts';
 

@@ -1,8 +1,8 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { requireOperation } from '../scope.ts';
-import { findToken, type TokenOperation } from '../tokens.ts';
+import { requireOperation } from './scope.ts';
+import { findToken, type TokenOperation } from './tokens.ts';
 
 const BEARER = /^Bearer +([\x21-\x7e]+) *$/i;
 
