@@ -1,8 +1,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { every } from 'hono/combine';
-import type { MiddlewareHandler } from 'hono';
-import { CHIME_APIS, bodyBounds, type ChimeApi } from '../../shared/index.ts';
+import { bodyBounds } from '../../shared/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { parseJsonBody } from '../json-parse.ts';
@@ -28,30 +27,21 @@ const requireJsonContentType = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /**
- * Each API's size bound, through Hono's bodyLimit: a Content-Length over it is refused before a byte is read, and
- * a body sent without one (chunked) as soon as it passes the bound.
+ * The body read once within its API's bounds and parsed, for jsonOf to check against its schema. Hono's bodyLimit
+ * refuses a Content-Length over the size bound before a byte is read, and a body sent without one (chunked) as soon
+ * as it passes the bound. The body is read from the raw request, so nothing can read it again behind these checks.
  */
-const sizeLimits = Object.fromEntries(
-  CHIME_APIS.map((api) => {
-    const maxSize = bodyBounds(api).requestBodyBytes;
-    const rule = `The request body must be at most ${maxSize} bytes (${maxSize / 1024} KiB)`;
-    const onError = () => {
-      throw new ApiError('PayloadTooLargeException', rule);
-    };
-    return [api, bodyLimit({ maxSize, onError })];
-  }),
-) as Record<ChimeApi, MiddlewareHandler>;
-
-const limitSize = createMiddleware<AppEnv>((c, next) => sizeLimits[c.get('services').config.api](c, next));
-
-/**
- * The body read once and parsed within its API's bounds, for jsonOf to check against its schema. It is read from
- * the raw request, so nothing can read it again behind these checks.
- */
-const parseBody = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('body', parseJsonBody(new Uint8Array(await c.req.raw.arrayBuffer()), bodyBounds(c.get('services').config.api)));
-  await next();
+const parseBody = createMiddleware<AppEnv>((c, next) => {
+  const bounds = bodyBounds(c.get('services').config.api);
+  const maxSize = bounds.requestBodyBytes;
+  const onError = () => {
+    throw new ApiError('PayloadTooLargeException', `The request body must be at most ${maxSize} bytes`);
+  };
+  return bodyLimit({ maxSize, onError })(c, async () => {
+    c.set('body', parseJsonBody(new Uint8Array(await c.req.raw.arrayBuffer()), bounds));
+    await next();
+  });
 });
 
 /** A JSON body of a sane size and shape, refused before it is parsed. */
-export const jsonBody = every(requireJsonContentType, limitSize, parseBody);
+export const jsonBody = every(requireJsonContentType, parseBody);
