@@ -35,6 +35,13 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // Hono's c.var builds a fresh object of every variable at each read; c.get is one lookup.
+    files: ['edge/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='var']", message: "Read the request's context with c.get()." }],
+    },
+  },
+  {
     files: ['extension/src/**/*.ts'],
     ignores: VSCODE_ONLY_IN,
     rules: { 'no-restricted-imports': pureOnly('Only extension.ts, *.command.ts and *.ui.ts modules may import vscode (extension/README.md, Architecture).') },

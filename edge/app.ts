@@ -5,7 +5,7 @@ import { ApiError } from './errors.ts';
 import { accessLog } from './middleware/access-log.ts';
 import { corsForConfiguredOrigins } from './middleware/cors.ts';
 import { requestId } from './middleware/request-id.ts';
-import { resolveRuntime } from './middleware/runtime.ts';
+import { resolveServices } from './middleware/services.ts';
 import { secureHeaders } from './middleware/secure-headers.ts';
 import { attendeesRoutes } from './routes/attendees.ts';
 import { deletionRoutes } from './routes/deletion.ts';
@@ -16,10 +16,10 @@ import { tokenRoutes } from './routes/token.ts';
 /** The worker: the same app on Cloudflare Workers, Deno and Node; bindings arrive with each request. */
 export function createApp() {
   return new Hono<AppEnv>()
-    .use(requestId, accessLog, secureHeaders, resolveRuntime, corsForConfiguredOrigins)
+    .use(requestId, accessLog, secureHeaders, resolveServices, corsForConfiguredOrigins)
     .get('/', (c) => c.json({ name: 'chime-attendees', openapi: '/openapi.json', health: '/healthz' }))
-    .get('/healthz', (c) => c.json({ ok: true, api: c.get('runtime').config.api }))
-    .get('/openapi.json', async (c) => c.json(await c.get('runtime').openApi()))
+    .get('/healthz', (c) => c.json({ ok: true, api: c.get('services').config.api }))
+    .get('/openapi.json', async (c) => c.json(await c.get('services').openApi()))
     .route('/', meetingRoutes)
     .route('/', meetingLifecycleRoutes)
     .route('/', attendeesRoutes)

@@ -1,8 +1,7 @@
 import { LIMITS, type Attendee, type AttendeeError, type AttendeeRequest, type BatchCreateAttendeeResponse } from '../shared/index.ts';
 import type { ChimeClient } from './chime/client.ts';
 import { MAX_CONCURRENT_CALLS, mapConcurrently } from './concurrency.ts';
-import type { RetryPolicy } from './retry.ts';
-import { settle, throwIfAllFailed, type Settled, type UpstreamStats } from './upstream.ts';
+import { throwIfAllFailed, type Settled, type Upstream } from './upstream.ts';
 
 /**
  * Creates up to a meeting's worth of attendees: calls of at most 100, run concurrently, each retried
@@ -14,13 +13,12 @@ export async function createAttendees(
   client: ChimeClient,
   meetingId: string,
   attendees: readonly AttendeeRequest[],
-  policy: RetryPolicy,
-  stats: UpstreamStats,
+  upstream: Upstream,
   { reportAllFailed = false } = {},
 ): Promise<BatchCreateAttendeeResponse> {
   const chunks = chunk(attendees, LIMITS.attendeesPerCall);
   const results = await mapConcurrently(chunks, MAX_CONCURRENT_CALLS, (part) =>
-    settle((call) => client.batchCreateAttendee(meetingId, part, call), policy, stats),
+    upstream.settle((call) => client.batchCreateAttendee(meetingId, part, call)),
   );
   if (!reportAllFailed) throwIfAllFailed(results);
   return merge(chunks, results);

@@ -1,9 +1,9 @@
 import { CHIME_APIS, DEFAULT_CHIME_API, LIMITS, MEDIA_REGIONS, type ChimeApi } from '../shared/index.ts';
-import { ConfigError } from './errors.ts';
+import { readTokens } from './auth/token-config.ts';
+import type { TokenEntry } from './auth/tokens.ts';
 import type { Env } from './env.ts';
+import { ConfigError } from './errors.ts';
 import type { PaceLimits } from './pacing/schedule.ts';
-import { readTokens } from './token-config.ts';
-import type { TokenEntry } from './tokens.ts';
 
 /** Media regions without the chime-sdk-meetings API: every region that serves it is a media region too. */
 const MEDIA_ONLY_REGIONS = new Set(['eu-north-1', 'eu-south-1', 'eu-west-1', 'eu-west-3', 'sa-east-1', 'us-east-2', 'us-west-1']);
@@ -65,32 +65,33 @@ export async function readConfig(env: Env): Promise<Config> {
   };
 }
 
-function present(value: string | undefined): string | undefined {
+/** A setting's value, trimmed; undefined when it is unset or blank. */
+function trimmedSetting(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
 }
 
 function readApi(value: string | undefined): ChimeApi {
-  const api = present(value) ?? DEFAULT_CHIME_API;
+  const api = trimmedSetting(value) ?? DEFAULT_CHIME_API;
   if (!(CHIME_APIS as readonly string[]).includes(api)) throw new ConfigError('CHIME_API', `must be one of ${CHIME_APIS.join(', ')}`);
   return api as ChimeApi;
 }
 
 function readRegion(api: ChimeApi, env: Env): string {
-  const region = present(env.AWS_REGION);
+  const region = trimmedSetting(env.AWS_REGION);
   if (api === 'chime') {
     if (region && region !== LEGACY_REGION) throw new ConfigError('AWS_REGION', `must be ${LEGACY_REGION} (or unset) with CHIME_API=chime`);
     return LEGACY_REGION;
   }
   if (!region) throw new ConfigError('AWS_REGION', 'is required');
   // A custom endpoint (an emulator, a proxy) may sign for any region; AWS's own hosts exist only in some.
-  const known = present(env.CHIME_ENDPOINT) ? REGION_SHAPE.test(region) : MEETINGS_REGIONS.has(region);
+  const known = trimmedSetting(env.CHIME_ENDPOINT) ? REGION_SHAPE.test(region) : MEETINGS_REGIONS.has(region);
   if (!known) throw new ConfigError('AWS_REGION', `must be a region that serves Amazon Chime SDK meetings (${[...MEETINGS_REGIONS].join(', ')})`);
   return region;
 }
 
 function readEndpoint(api: ChimeApi, region: string, env: Env): string {
-  const custom = present(env.CHIME_ENDPOINT);
+  const custom = trimmedSetting(env.CHIME_ENDPOINT);
   if (custom) {
     let url: URL;
     try {
@@ -109,23 +110,23 @@ function readEndpoint(api: ChimeApi, region: string, env: Env): string {
 }
 
 function readCredentials(env: Env): Credentials {
-  const accessKeyId = present(env.AWS_ACCESS_KEY_ID);
-  const secretAccessKey = present(env.AWS_SECRET_ACCESS_KEY);
+  const accessKeyId = trimmedSetting(env.AWS_ACCESS_KEY_ID);
+  const secretAccessKey = trimmedSetting(env.AWS_SECRET_ACCESS_KEY);
   if (!accessKeyId) throw new ConfigError('AWS_ACCESS_KEY_ID', 'is required (a Worker secret)');
   if (!secretAccessKey) throw new ConfigError('AWS_SECRET_ACCESS_KEY', 'is required (a Worker secret)');
-  const sessionToken = present(env.AWS_SESSION_TOKEN);
+  const sessionToken = trimmedSetting(env.AWS_SESSION_TOKEN);
   return sessionToken ? { accessKeyId, secretAccessKey, sessionToken } : { accessKeyId, secretAccessKey };
 }
 
 function readBoolean(setting: string, value: string | undefined): boolean {
-  const text = present(value)?.toLowerCase();
+  const text = trimmedSetting(value)?.toLowerCase();
   if (text === undefined || text === 'false') return false;
   if (text === 'true') return true;
   throw new ConfigError(setting, 'must be true or false');
 }
 
 function readInteger(setting: string, value: string | undefined, min: number, max: number, fallback: number): number {
-  const text = present(value);
+  const text = trimmedSetting(value);
   if (text === undefined) return fallback;
   const number = Number(text);
   if (!Number.isInteger(number) || number < min || number > max) throw new ConfigError(setting, `must be a whole number from ${min} to ${max}`);

@@ -1,7 +1,7 @@
+import type { TokenEntry } from './auth/tokens.ts';
 import type { Env } from './env.ts';
-import type { Runtime } from './runtime.ts';
-import type { TokenEntry } from './tokens.ts';
-import type { UpstreamStats } from './upstream.ts';
+import type { Services } from './services.ts';
+import type { Upstream } from './upstream.ts';
 
 /** Fields of the one log line a request writes; never a token, key, JoinToken or ExternalUserId. */
 export interface LogFields {
@@ -23,12 +23,12 @@ export type AppEnv = {
   Bindings: Env;
   Variables: {
     requestId: string;
-    runtime: Runtime;
+    services: Services;
     log: LogFields;
     /** The caller's token, once authorized. */
     token: TokenEntry;
-    /** Counts and times the request's upstream calls. */
-    upstream: UpstreamStats;
+    /** The request's upstream calls, retried, counted and timed. */
+    upstream: Upstream;
     /** The request's JSON body as jsonBody parsed it, not yet checked against a schema (jsonOf does). */
     body: unknown;
   };

@@ -2,8 +2,8 @@ import type { DeleteAttendeesRequest, DeleteAttendeesResponse, ListedAttendee } 
 import type { ChimeClient } from './chime/client.ts';
 import { MAX_CONCURRENT_CALLS, mapConcurrently } from './concurrency.ts';
 import { ApiError } from './errors.ts';
-import type { Attempt, RetryPolicy } from './retry.ts';
-import { settle, throwIfAllFailed, type Settled, type UpstreamStats } from './upstream.ts';
+import type { Attempt } from './retry.ts';
+import { throwIfAllFailed, type Settled, type Upstream } from './upstream.ts';
 
 /** What a delete request selects from the meeting's listing. */
 export interface DeletionSelection {
@@ -60,11 +60,10 @@ export async function deleteAttendees(
   client: ChimeClient,
   meetingId: string,
   { targets, missing }: DeletionSelection,
-  policy: RetryPolicy,
-  stats: UpstreamStats,
+  upstream: Upstream,
 ): Promise<DeleteAttendeesResponse> {
   const deletions = await mapConcurrently(targets, MAX_CONCURRENT_CALLS, ({ AttendeeId }) =>
-    settle(deleteIdempotently(client, meetingId, AttendeeId), policy, stats),
+    upstream.settle(deleteIdempotently(client, meetingId, AttendeeId)),
   );
   // Made here, not as the module loads: an Error made then costs every fresh isolate a second parse of the script, for its stack.
   const notInMeeting = new ApiError('NotFoundException', 'The meeting holds no attendee with this AttendeeId');

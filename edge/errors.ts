@@ -11,9 +11,9 @@ export class ApiError extends Error {
   constructor(
     name: ErrorName,
     message: string,
-    details: { status?: number; upstreamCode?: string; issues?: ValidationIssue[]; retryAfterSeconds?: number } = {},
+    details: { status?: number; upstreamCode?: string; issues?: ValidationIssue[]; retryAfterSeconds?: number; cause?: unknown } = {},
   ) {
-    super(message);
+    super(message, { cause: details.cause });
     this.name = name;
     this.status = details.status ?? ERROR_STATUS[name];
     this.upstreamCode = details.upstreamCode;

@@ -1,8 +1,7 @@
 import { LIMITS, type ListedAttendee } from '../shared/index.ts';
 import type { ChimeClient } from './chime/client.ts';
 import { ApiError } from './errors.ts';
-import type { RetryPolicy } from './retry.ts';
-import { callUpstream, type UpstreamStats } from './upstream.ts';
+import type { Upstream } from './upstream.ts';
 
 /**
  * A meeting holds at most 250 attendees: three pages of 100. Two more allow for short pages and an
@@ -14,16 +13,11 @@ const MAX_PAGES = 5;
  * Every attendee holding a slot in the meeting, without JoinTokens, page by page, each page retried.
  * A repeated AttendeeId (AWS documents no consistency between pages) is listed once.
  */
-export async function listAttendees(
-  client: ChimeClient,
-  meetingId: string,
-  policy: RetryPolicy,
-  stats: UpstreamStats,
-): Promise<ListedAttendee[]> {
+export async function listAttendees(client: ChimeClient, meetingId: string, upstream: Upstream): Promise<ListedAttendee[]> {
   const byId = new Map<string, ListedAttendee>();
   let nextToken: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await callUpstream((call) => client.listAttendeesPage(meetingId, nextToken, call), policy, stats);
+    const answer = await upstream.call((call) => client.listAttendeesPage(meetingId, nextToken, call));
     for (const attendee of answer.Attendees) byId.set(attendee.AttendeeId, attendee);
     if (byId.size > LIMITS.attendeesPerMeeting) break;
     nextToken = answer.NextToken;

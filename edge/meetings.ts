@@ -1,8 +1,7 @@
 import type { CreateMeetingRequest, CreateMeetingResponse } from '../shared/index.ts';
 import { createAttendees } from './batch.ts';
 import type { ChimeClient, UpstreamCreateMeeting } from './chime/client.ts';
-import type { RetryPolicy } from './retry.ts';
-import { callUpstream, type UpstreamStats } from './upstream.ts';
+import type { Upstream } from './upstream.ts';
 
 /**
  * Makes a meeting, then its attendees the way the attendees route does. A caller's ClientRequestToken is
@@ -15,16 +14,15 @@ export async function createMeeting(
   client: ChimeClient,
   { Attendees: attendees = [], ...fields }: CreateMeetingRequest,
   defaultRegion: string,
-  policy: RetryPolicy,
-  stats: UpstreamStats,
+  upstream: Upstream,
 ): Promise<CreateMeetingResponse> {
   const meeting: UpstreamCreateMeeting = {
     ...fields,
     ClientRequestToken: fields.ClientRequestToken ?? crypto.randomUUID(),
     MediaRegion: fields.MediaRegion ?? defaultRegion,
   };
-  const Meeting = await callUpstream((call) => client.createMeeting(meeting, call), policy, stats);
+  const Meeting = await upstream.call((call) => client.createMeeting(meeting, call));
   if (attendees.length === 0) return { Meeting, Attendees: [], Errors: [] };
-  const { Attendees, Errors } = await createAttendees(client, Meeting.MeetingId, attendees, policy, stats, { reportAllFailed: true });
+  const { Attendees, Errors } = await createAttendees(client, Meeting.MeetingId, attendees, upstream, { reportAllFailed: true });
   return { Meeting, Attendees, Errors };
 }

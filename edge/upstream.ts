@@ -13,28 +13,40 @@ export interface UpstreamStats extends AttemptCounter {
 /** A batch part's outcome: its value, or the error it failed with for good. */
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-/** One upstream call, retried under the policy, counted and timed in the request's stats. */
-export async function callUpstream<T>(call: (attempt: Attempt) => Promise<T>, policy: RetryPolicy, stats: UpstreamStats): Promise<T> {
-  stats.startedAt ??= Date.now();
-  try {
-    const value = await withRetries(call, policy, stats);
-    stats.status = 200;
-    return value;
-  } catch (error) {
-    stats.status = error instanceof ApiError ? error.status : 500;
-    throw error;
-  } finally {
-    stats.endedAt = Date.now();
-  }
+/** A request's upstream calls, bound once to its retry policy and stats. */
+export interface Upstream {
+  readonly stats: UpstreamStats;
+  /** One call, retried under the policy, counted and timed in the stats; its failure is thrown. */
+  call<T>(call: (attempt: Attempt) => Promise<T>): Promise<T>;
+  /** One part of a batch: its failure is returned, so the batch accounts for the part and goes on. */
+  settle<T>(call: (attempt: Attempt) => Promise<T>): Promise<Settled<T>>;
 }
 
-/** callUpstream for one part of a batch: the failure is returned, so the batch accounts for the part and goes on. */
-export async function settle<T>(call: (attempt: Attempt) => Promise<T>, policy: RetryPolicy, stats: UpstreamStats): Promise<Settled<T>> {
-  try {
-    return { ok: true, value: await callUpstream(call, policy, stats) };
-  } catch (error) {
-    return { ok: false, error: error instanceof ApiError ? error : new ApiError('ServiceFailureException', 'An Amazon Chime call failed unexpectedly') };
-  }
+export function bindUpstream(policy: RetryPolicy): Upstream {
+  const stats: UpstreamStats = { attempts: 0 };
+  const call = async <T>(attempt: (attempt: Attempt) => Promise<T>): Promise<T> => {
+    stats.startedAt ??= Date.now();
+    try {
+      const value = await withRetries(attempt, policy, stats);
+      stats.status = 200;
+      return value;
+    } catch (error) {
+      stats.status = error instanceof ApiError ? error.status : 500;
+      throw error;
+    } finally {
+      stats.endedAt = Date.now();
+    }
+  };
+  const settle = async <T>(attempt: (attempt: Attempt) => Promise<T>): Promise<Settled<T>> => {
+    try {
+      return { ok: true, value: await call(attempt) };
+    } catch (error) {
+      const failure =
+        error instanceof ApiError ? error : new ApiError('ServiceFailureException', 'An Amazon Chime call failed unexpectedly', { cause: error });
+      return { ok: false, error: failure };
+    }
+  };
+  return { stats, call, settle };
 }
 
 /** When every part of a batch failed, nothing was done: the answer is the first failure rather than a 200. */

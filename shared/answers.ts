@@ -1,8 +1,8 @@
 import * as v from 'valibot';
+import { AnsweredCapabilitiesSchema } from './createAttendees.ts';
 import { ERROR_NAMES } from './errors.ts';
 import { ListedAttendeeSchema } from './listing.ts';
 import { MeetingSchema } from './meeting.ts';
-import { AnsweredCapabilitiesSchema } from './schemas.ts';
 
 /*
  * The worker's answers, as the OpenAPI document, the tests and the extension read them. The worker makes its

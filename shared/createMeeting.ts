@@ -1,16 +1,10 @@
 import * as v from 'valibot';
-import type { ChimeApi } from './api.ts';
+import type { ChimeApi } from './chimeApis.ts';
+import { batchCreateAttendeeRequestSchema } from './createAttendees.ts';
+import { ExternalUserIdSchema, MeetingIdSchema } from './ids.ts';
 import { LIMITS } from './limits.ts';
 import type { Meeting } from './meeting.ts';
-import {
-  ExternalUserIdSchema,
-  MeetingIdSchema,
-  batchCreateAttendeeRequestSchema,
-  boundedList,
-  boundedString,
-  objectMessage,
-  pathTo,
-} from './schemas.ts';
+import { boundedList, boundedString, objectMessage, pathTo } from './schemaParts.ts';
 
 /**
  * Regions a meeting's media may live in: CreateMeeting's documented MediaRegion values, and il-central-1,

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { LIMITS } from './limits.ts';
-import { AttendeeIdSchema, ExternalUserIdPrefixSchema, boundedList, duplicateIndexes, objectMessage } from './schemas.ts';
+import { AttendeeIdSchema, ExternalUserIdPrefixSchema } from './ids.ts';
+import { boundedList, duplicateIndexes, objectMessage } from './schemaParts.ts';
 
 const { attendeesPerMeeting } = LIMITS;
 

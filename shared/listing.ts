@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { AnsweredCapabilitiesSchema } from './schemas.ts';
+import { AnsweredCapabilitiesSchema } from './createAttendees.ts';
 
 /**
  * An attendee in a listing: never its JoinToken. ListAttendees' model answers JoinTokens, and a JoinToken

@@ -22,7 +22,7 @@ import { meetingNotFound, parseUpstreamError } from './upstream-error.ts';
 export class UpstreamUnreachable extends ApiError {
   constructor(cause: unknown) {
     const reason = cause instanceof Error && cause.name === 'TimeoutError' ? 'timed out' : 'failed';
-    super('ServiceUnavailableException', `The connection to Amazon Chime ${reason}`);
+    super('ServiceUnavailableException', `The connection to Amazon Chime ${reason}`, { cause });
   }
 }
 

@@ -14,7 +14,7 @@ const MAX_AGE_SECONDS = '600';
  */
 export const corsForConfiguredOrigins = createMiddleware<AppEnv>(async (c, next) => {
   const origin = c.req.header('origin');
-  const allowed = origin !== undefined && c.get('runtime').config.corsOrigins.includes(origin);
+  const allowed = origin !== undefined && c.get('services').config.corsOrigins.includes(origin);
   if (c.req.method === 'OPTIONS') {
     const headers = new Headers({ vary: 'Origin' });
     if (allowed) {

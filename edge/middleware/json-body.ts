@@ -1,7 +1,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { every } from 'hono/combine';
-import { LIMITS } from '../../shared/index.ts';
+import { bodyBounds } from '../../shared/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { parseJsonBody } from '../json-parse.ts';
@@ -27,22 +27,21 @@ const requireJsonContentType = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /**
- * The body read once and parsed within LIMITS' bounds, for jsonOf to check against its schema. It is read from
- * the raw request, so nothing can read it again behind these checks.
+ * The body read once within its API's bounds and parsed, for jsonOf to check against its schema. Hono's bodyLimit
+ * refuses a Content-Length over the size bound before a byte is read, and a body sent without one (chunked) as soon
+ * as it passes the bound. The body is read from the raw request, so nothing can read it again behind these checks.
  */
-const parseBody = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('body', parseJsonBody(new Uint8Array(await c.req.raw.arrayBuffer())));
-  await next();
+const parseBody = createMiddleware<AppEnv>((c, next) => {
+  const bounds = bodyBounds(c.get('services').config.api);
+  const maxSize = bounds.requestBodyBytes;
+  const onError = () => {
+    throw new ApiError('PayloadTooLargeException', `The request body must be at most ${maxSize} bytes`);
+  };
+  return bodyLimit({ maxSize, onError })(c, async () => {
+    c.set('body', parseJsonBody(new Uint8Array(await c.req.raw.arrayBuffer()), bounds));
+    await next();
+  });
 });
 
 /** A JSON body of a sane size and shape, refused before it is parsed. */
-export const jsonBody = every(
-  requireJsonContentType,
-  bodyLimit({
-    maxSize: LIMITS.requestBodyBytes,
-    onError: () => {
-      throw new ApiError('PayloadTooLargeException', `The request body must be at most ${LIMITS.requestBodyBytes} bytes`);
-    },
-  }),
-  parseBody,
-);
+export const jsonBody = every(requireJsonContentType, parseBody);

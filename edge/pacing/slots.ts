@@ -1,6 +1,6 @@
+import { sha256, toHex } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import { ConfigError } from '../errors.ts';
-import { sha256, toHex } from '../tokens.ts';
 import { localSlots, type SlotSource } from './pacer.ts';
 import type { PaceLimits, Reservation } from './schedule.ts';
 

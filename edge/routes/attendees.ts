@@ -1,13 +1,13 @@
 import { Hono } from 'hono/tiny';
 import { validator } from 'hono/validator';
+import { authorize } from '../auth/authorize.ts';
+import { inScope, requireInScope } from '../auth/scope.ts';
 import { createAttendees } from '../batch.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { listAttendees } from '../listing.ts';
-import { authorize } from '../middleware/auth.ts';
 import { jsonBody } from '../middleware/json-body.ts';
-import { upstreamStats } from '../middleware/upstream-stats.ts';
-import { inScope, requireInScope } from '../scope.ts';
+import { withUpstream } from '../middleware/upstream.ts';
 import { jsonOf, meetingParam } from './validators.ts';
 
 /** AWS's own path carries `?operation=batch-create`; it is optional here, anything else is refused. */
@@ -21,26 +21,26 @@ const operationQuery = validator('query', (query: Record<string, string | string
 });
 
 /** The body's schema depends on the configured API and attendee limit. */
-const attendeesBody = jsonOf((c) => c.get('runtime').requestSchema);
+const attendeesBody = jsonOf((c) => c.get('services').requestSchema);
 
 /** The meeting's attendee collection: create into it, list it. */
 export const attendeesRoutes = new Hono<AppEnv>()
-  .post('/meetings/:meetingId/attendees', authorize('create'), jsonBody, meetingParam, operationQuery, attendeesBody, upstreamStats, async (c) => {
+  .post('/meetings/:meetingId/attendees', authorize('create'), jsonBody, meetingParam, operationQuery, attendeesBody, withUpstream, async (c) => {
     const { meetingId } = c.req.valid('param');
     const { Attendees } = c.req.valid('json');
-    const { client, retryPolicy } = c.get('runtime');
+    const { client } = c.get('services');
     Object.assign(c.get('log'), { meetingId, requested: Attendees.length });
     requireInScope(c.get('token'), 'create', Attendees.map((a) => a.ExternalUserId), (index) => `Attendees[${index}].ExternalUserId`);
-    const answer = await createAttendees(client, meetingId, Attendees, retryPolicy, c.get('upstream'));
+    const answer = await createAttendees(client, meetingId, Attendees, c.get('upstream'));
     Object.assign(c.get('log'), { created: answer.Attendees.length, failed: answer.Errors.length });
     return c.json(answer, 200);
   })
   // A token limited to prefixes sees only the attendees it could create or delete: ExternalUserIds are sensitive.
-  .get('/meetings/:meetingId/attendees', authorize('read'), meetingParam, upstreamStats, async (c) => {
+  .get('/meetings/:meetingId/attendees', authorize('read'), meetingParam, withUpstream, async (c) => {
     const { meetingId } = c.req.valid('param');
-    const { client, retryPolicy } = c.get('runtime');
+    const { client } = c.get('services');
     c.get('log').meetingId = meetingId;
-    const listed = await listAttendees(client, meetingId, retryPolicy, c.get('upstream'));
+    const listed = await listAttendees(client, meetingId, c.get('upstream'));
     const Attendees = listed.filter((attendee) => inScope(c.get('token'), attendee.ExternalUserId));
     c.get('log').listed = Attendees.length;
     return c.json({ Attendees }, 200);

@@ -1,13 +1,12 @@
 import { Hono } from 'hono/tiny';
 import { DeleteAttendeesRequestSchema } from '../../shared/index.ts';
+import { authorize } from '../auth/authorize.ts';
+import { requireInScope } from '../auth/scope.ts';
 import type { AppEnv } from '../context.ts';
 import { deleteAttendees, deleteIdempotently, selectForDeletion } from '../deletion.ts';
 import { listAttendees } from '../listing.ts';
-import { authorize } from '../middleware/auth.ts';
 import { jsonBody } from '../middleware/json-body.ts';
-import { upstreamStats } from '../middleware/upstream-stats.ts';
-import { requireInScope } from '../scope.ts';
-import { callUpstream } from '../upstream.ts';
+import { withUpstream } from '../middleware/upstream.ts';
 import { jsonOf, meetingAndAttendeeParams, meetingParam } from './validators.ts';
 
 /**
@@ -15,33 +14,35 @@ import { jsonOf, meetingAndAttendeeParams, meetingParam } from './validators.ts'
  * deleted, even after it has left.
  */
 export const deletionRoutes = new Hono<AppEnv>()
-  .delete('/meetings/:meetingId/attendees/:attendeeId', authorize('delete'), meetingAndAttendeeParams, upstreamStats, async (c) => {
+  .delete('/meetings/:meetingId/attendees/:attendeeId', authorize('delete'), meetingAndAttendeeParams, withUpstream, async (c) => {
     const { meetingId, attendeeId } = c.req.valid('param');
-    const { client, retryPolicy } = c.get('runtime');
-    const { token, upstream } = c.var;
+    const { client } = c.get('services');
+    const token = c.get('token');
+    const upstream = c.get('upstream');
     c.get('log').meetingId = meetingId;
     if (token.prefixes) {
       // Only the attendee itself says whether its ExternalUserId is the token's to delete.
-      const attendee = await callUpstream((call) => client.getAttendee(meetingId, attendeeId, call), retryPolicy, upstream);
+      const attendee = await upstream.call((call) => client.getAttendee(meetingId, attendeeId, call));
       requireInScope(token, 'delete', [attendee.ExternalUserId], () => "the attendee's ExternalUserId");
     }
-    await callUpstream(deleteIdempotently(client, meetingId, attendeeId), retryPolicy, upstream);
+    await upstream.call(deleteIdempotently(client, meetingId, attendeeId));
     c.get('log').deleted = 1;
     return c.body(null, 204);
   })
-  .post('/meetings/:meetingId/attendees/delete', authorize('delete'), jsonBody, meetingParam, jsonOf(DeleteAttendeesRequestSchema), upstreamStats, async (c) => {
+  .post('/meetings/:meetingId/attendees/delete', authorize('delete'), jsonBody, meetingParam, jsonOf(DeleteAttendeesRequestSchema), withUpstream, async (c) => {
     const { meetingId } = c.req.valid('param');
     const request = c.req.valid('json');
-    const { client, retryPolicy } = c.get('runtime');
-    const { token, upstream } = c.var;
+    const { client } = c.get('services');
+    const token = c.get('token');
+    const upstream = c.get('upstream');
     c.get('log').meetingId = meetingId;
     // A prefix inside the token's prefixes selects only ExternalUserIds inside them: checked before any call.
     if (request.ExternalUserIdPrefix !== undefined) requireInScope(token, 'delete', [request.ExternalUserIdPrefix], () => 'ExternalUserIdPrefix');
-    const selection = selectForDeletion(await listAttendees(client, meetingId, retryPolicy, upstream), request);
+    const selection = selectForDeletion(await listAttendees(client, meetingId, upstream), request);
     const { targets } = selection;
     requireInScope(token, 'delete', targets.map((a) => a.ExternalUserId), (index) => `the ExternalUserId of attendee ${targets[index]!.AttendeeId}`);
     c.get('log').requested = targets.length + selection.missing.length;
-    const answer = await deleteAttendees(client, meetingId, selection, retryPolicy, upstream);
+    const answer = await deleteAttendees(client, meetingId, selection, upstream);
     Object.assign(c.get('log'), { deleted: answer.Deleted.length, failed: answer.Errors.length });
     return c.json(answer, 200);
   });

@@ -1,34 +1,33 @@
 import { Hono } from 'hono/tiny';
 import { createMiddleware } from 'hono/factory';
+import { authorize } from '../auth/authorize.ts';
+import { requireInScope, requireMeetingInScope, requireOperation } from '../auth/scope.ts';
 import type { AppEnv } from '../context.ts';
 import { goneCountsAsDone } from '../deletion.ts';
 import { ApiError } from '../errors.ts';
 import { createMeeting } from '../meetings.ts';
-import { authorize } from '../middleware/auth.ts';
 import { jsonBody } from '../middleware/json-body.ts';
-import { upstreamStats } from '../middleware/upstream-stats.ts';
-import { requireInScope, requireMeetingInScope, requireOperation } from '../scope.ts';
-import { callUpstream } from '../upstream.ts';
+import { withUpstream } from '../middleware/upstream.ts';
 import { jsonOf, meetingParam } from './validators.ts';
 
 /** AWS removed the legacy API's meeting operations in February 2025: meetings are made through the current one. */
 const currentApiOnly = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.get('runtime').config.api !== 'chime-sdk-meetings') {
+  if (c.get('services').config.api !== 'chime-sdk-meetings') {
     throw new ApiError('BadRequestException', 'Creating meetings needs CHIME_API=chime-sdk-meetings (the worker uses the legacy API)');
   }
   await next();
 });
 
-const createMeetingBody = jsonOf((c) => c.get('runtime').createMeetingSchema);
+const createMeetingBody = jsonOf((c) => c.get('services').createMeetingSchema);
 
 /**
  * A test meeting from start to end: make it, with its attendees in the same call, and end it, which frees
  * every slot at once (deleting 250 attendees one by one takes about 25 s at Amazon Chime's rate).
  */
 export const meetingLifecycleRoutes = new Hono<AppEnv>()
-  .post('/meetings', authorize('meetings'), currentApiOnly, jsonBody, createMeetingBody, upstreamStats, async (c) => {
+  .post('/meetings', authorize('meetings'), currentApiOnly, jsonBody, createMeetingBody, withUpstream, async (c) => {
     const request = c.req.valid('json');
-    const { client, config, retryPolicy } = c.get('runtime');
+    const { client, config } = c.get('services');
     const token = c.get('token');
     const attendees = request.Attendees ?? [];
     c.get('log').requested = attendees.length;
@@ -36,20 +35,20 @@ export const meetingLifecycleRoutes = new Hono<AppEnv>()
     if (attendees.length > 0) requireOperation(token, 'create');
     requireMeetingInScope(token, 'create', request.ExternalMeetingId, 'ExternalMeetingId');
     requireInScope(token, 'create', attendees.map((a) => a.ExternalUserId), (index) => `Attendees[${index}].ExternalUserId`);
-    const answer = await createMeeting(client, request, config.region, retryPolicy, c.get('upstream'));
+    const answer = await createMeeting(client, request, config.region, c.get('upstream'));
     Object.assign(c.get('log'), { meetingId: answer.Meeting.MeetingId, created: answer.Attendees.length, failed: answer.Errors.length });
     return c.json(answer, 200);
   })
-  .delete('/meetings/:meetingId', authorize('meetings'), meetingParam, upstreamStats, async (c) => {
+  .delete('/meetings/:meetingId', authorize('meetings'), meetingParam, withUpstream, async (c) => {
     const { meetingId } = c.req.valid('param');
-    const { client, retryPolicy } = c.get('runtime');
+    const { client } = c.get('services');
     const token = c.get('token');
     c.get('log').meetingId = meetingId;
     if (token.prefixes) {
       // Only the meeting itself says whether its ExternalMeetingId is the token's to end.
-      const meeting = await callUpstream((call) => client.getMeeting(meetingId, call), retryPolicy, c.get('upstream'));
+      const meeting = await c.get('upstream').call((call) => client.getMeeting(meetingId, call));
       requireMeetingInScope(token, 'end', meeting.ExternalMeetingId, "the meeting's ExternalMeetingId");
     }
-    await callUpstream(goneCountsAsDone((call) => client.deleteMeeting(meetingId, call)), retryPolicy, c.get('upstream'));
+    await c.get('upstream').call(goneCountsAsDone((call) => client.deleteMeeting(meetingId, call)));
     return c.body(null, 204);
   });

@@ -1,18 +1,17 @@
 import { Hono } from 'hono/tiny';
-import { callUpstream } from '../upstream.ts';
+import { authorize } from '../auth/authorize.ts';
 import type { AppEnv } from '../context.ts';
-import { authorize } from '../middleware/auth.ts';
-import { upstreamStats } from '../middleware/upstream-stats.ts';
+import { withUpstream } from '../middleware/upstream.ts';
 import { meetingParam } from './validators.ts';
 
 /**
  * A meeting: whether it is still live (it ends by itself about 5 minutes after it has no one in it),
  * and its MediaPlacement, which a browser needs with the attendee to join.
  */
-export const meetingRoutes = new Hono<AppEnv>().get('/meetings/:meetingId', authorize('read'), meetingParam, upstreamStats, async (c) => {
+export const meetingRoutes = new Hono<AppEnv>().get('/meetings/:meetingId', authorize('read'), meetingParam, withUpstream, async (c) => {
   const { meetingId } = c.req.valid('param');
-  const { client, retryPolicy } = c.get('runtime');
+  const { client } = c.get('services');
   c.get('log').meetingId = meetingId;
-  const Meeting = await callUpstream((call) => client.getMeeting(meetingId, call), retryPolicy, c.get('upstream'));
+  const Meeting = await c.get('upstream').call((call) => client.getMeeting(meetingId, call));
   return c.json({ Meeting }, 200);
 });

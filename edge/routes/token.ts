@@ -1,7 +1,7 @@
 import { Hono } from 'hono/tiny';
 import type { TokenInfo } from '../../shared/index.ts';
+import { authorize } from '../auth/authorize.ts';
 import type { AppEnv } from '../context.ts';
-import { authorize } from '../middleware/auth.ts';
 
 /**
  * The caller's own token: its name, what it may do and the prefixes it is limited to, so a client can

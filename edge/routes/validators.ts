@@ -7,7 +7,7 @@ import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 
 /** The input parsed by the schema, or a 400 naming the failing fields and rules (the first ones, counting the rest), never the values. */
-export function parsed<S extends v.GenericSchema>(schema: S, input: unknown, root?: string): v.InferOutput<S> {
+export function parseOrRefuse<S extends v.GenericSchema>(schema: S, input: unknown, root?: string): v.InferOutput<S> {
   const result = parseSafely(schema, input);
   if (result.success) return result.output;
   const { summary, issues } = reportIssues(result.issues, root);
@@ -15,20 +15,20 @@ export function parsed<S extends v.GenericSchema>(schema: S, input: unknown, roo
 }
 
 export const meetingParam = validator('param', (params: Record<string, string>) => ({
-  meetingId: parsed(MeetingIdSchema, params.meetingId, 'MeetingId'),
+  meetingId: parseOrRefuse(MeetingIdSchema, params.meetingId, 'MeetingId'),
 }));
 
 export const meetingAndAttendeeParams = validator('param', (params: Record<string, string>) => ({
-  meetingId: parsed(MeetingIdSchema, params.meetingId, 'MeetingId'),
-  attendeeId: parsed(AttendeeIdSchema, params.attendeeId, 'AttendeeId'),
+  meetingId: parseOrRefuse(MeetingIdSchema, params.meetingId, 'MeetingId'),
+  attendeeId: parseOrRefuse(AttendeeIdSchema, params.attendeeId, 'AttendeeId'),
 }));
 
 /**
  * The JSON body that jsonBody read and parsed (within its size, depth and value bounds), checked against a
- * schema, or the schema this request's runtime uses; the route reads it with `c.req.valid('json')`.
+ * schema, or the schema this configuration uses; the route reads it with `c.req.valid('json')`.
  */
 export const jsonOf = <S extends v.GenericSchema>(schema: S | ((c: Context<AppEnv>) => S)) =>
   createMiddleware<AppEnv, string, { in: { json: v.InferInput<S> }; out: { json: v.InferOutput<S> } }>(async (c, next) => {
-    c.req.addValidatedData('json', parsed(typeof schema === 'function' ? schema(c) : schema, c.get('body')) as object);
+    c.req.addValidatedData('json', parseOrRefuse(typeof schema === 'function' ? schema(c) : schema, c.get('body')) as object);
     await next();
   });

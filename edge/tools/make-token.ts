@@ -5,8 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { describeIssues, parseSafely, summarizeIssues } from '../../shared/index.ts';
-import { TokenConfigEntrySchema } from '../token-config.ts';
-import { sha256, toHex } from '../tokens.ts';
+import { TokenConfigEntrySchema } from '../auth/token-config.ts';
+import { sha256, toHex } from '../auth/tokens.ts';
 
 const USAGE = 'usage: npm run token -- --name NAME [--prefix PREFIX]... [--ops read,create,delete,meetings]';
 

@@ -10,6 +10,8 @@ export interface LoadOptions {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Send the body chunked, without a Content-Length, as a client streaming it would. */
+  chunked?: boolean;
   concurrency: number;
   maxRequests: number;
   maxSeconds: number;
@@ -29,7 +31,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const url = new URL(options.url);
   const body = options.body === undefined ? undefined : Buffer.from(options.body);
   const headers: Record<string, string | number> = { ...options.headers };
-  if (body) headers['content-length'] = body.length;
+  if (body && options.chunked) headers['transfer-encoding'] = 'chunked';
+  else if (body) headers['content-length'] = body.length;
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   const latencies: number[] = [];
   const started = performance.now();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { ERROR_STATUS, LIMITS, type ErrorName } from '../../shared/index.ts';
+import { ERROR_STATUS, LIMITS, bodyBounds, type ErrorName } from '../../shared/index.ts';
 import { TOKEN, app, emulator, emulatorFor, legacyEmulator, testEnv } from './harness.ts';
 import { seededRandom } from '../emulator/faults.ts';
 
@@ -101,10 +101,63 @@ describe('hostile input', () => {
     for (const code of seen.keys()) expect(documented).toContain(code);
     expect(seen.get('BadRequestException')).toBeGreaterThan(REQUESTS / 2);
   }, 120_000); // a bound for a slow machine, not a timing goal
+});
 
-  it('refuses a body over the limit with 413 without reading it all', async () => {
-    const response = await send({ body: 'x'.repeat(LIMITS.requestBodyBytes + 1) });
-    expect(response.status).toBe(413);
+describe('a body over the bound', () => {
+  /** The worker's answer as JSON, and whether the worker parsed any JSON on the way. */
+  async function post(body: ReadableStream, { legacy = false, headers = {} as Record<string, string> } = {}) {
+    const parse = vi.spyOn(JSON, 'parse');
+    const request = new Request(`http://worker.test/meetings/${meetingId}/attendees`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...headers },
+      body,
+    });
+    const response = await app.fetch(request, testEnv({}, legacy));
+    const parsed = parse.mock.calls.length > 0;
+    parse.mockRestore();
+    const json = (await response.json()) as { Code: string; Message: string; Issues?: unknown[] };
+    return { status: response.status, json, parsed };
+  }
+  const rule = (bytes: number) => `The request body must be at most ${bytes} bytes`;
+  const CHUNK = 16 * 1024;
+
+  /** A body of `total` bytes in chunks, counting the chunks read; valid JSON up to its end, so only its size is wrong. */
+  function counted(total: number) {
+    let pulled = 0;
+    const chunks = Math.ceil(total / CHUNK);
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        const text = pulled === 1 ? `{"Attendees":[${' '.repeat(CHUNK - 14)}` : pulled === chunks ? `${' '.repeat(CHUNK - 3)}]}\n` : ' '.repeat(CHUNK);
+        controller.enqueue(new TextEncoder().encode(text));
+        if (pulled === chunks) controller.close();
+      },
+    });
+    return { stream, pulled: () => pulled };
+  }
+
+  it.each([false, true])('is refused with 413 naming the bound, by its Content-Length before a byte is read (legacy %s)', async (legacy) => {
+    const bound = bodyBounds(legacy ? 'chime' : 'chime-sdk-meetings').requestBodyBytes;
+    const { stream, pulled } = counted(4 * bound);
+    const { status, json, parsed } = await post(stream, { legacy, headers: { 'content-length': String(4 * bound) } });
+    expect([status, json.Code, json.Message, parsed]).toEqual([413, 'PayloadTooLargeException', rule(bound), false]);
+    // A stream may be asked for its first chunk as the request is made; nothing more is read.
+    expect(pulled()).toBeLessThanOrEqual(1);
+  });
+
+  it.each([false, true])('is refused with 413 while it streams in without a Content-Length, just past the bound (legacy %s)', async (legacy) => {
+    const bound = bodyBounds(legacy ? 'chime' : 'chime-sdk-meetings').requestBodyBytes;
+    const { stream, pulled } = counted(4 * bound);
+    const { status, json, parsed } = await post(stream, { legacy });
+    expect([status, json.Code, json.Message, parsed]).toEqual([413, 'PayloadTooLargeException', rule(bound), false]);
+    expect(pulled()).toBeLessThanOrEqual(bound / CHUNK + 2);
+  });
+
+  it('is taken up to the bound itself, byte for byte', async () => {
+    const bound = LIMITS.requestBodyBytes;
+    const { stream } = counted(bound);
+    const { status, json, parsed } = await post(stream);
+    expect([status, json.Code, json.Issues, parsed]).toEqual([400, 'BadRequestException', [{ Path: 'Attendees', Message: 'must hold 1 to 250 attendees' }], true]);
   });
 });
 
@@ -165,12 +218,12 @@ describe('answers to the largest hostile bodies', () => {
     ExternalUserId: `aws:${i};`.padEnd(100, '😀'),
     Capabilities: { Audio: 'Loud', Video: 7, Content: null, Extra: 1 },
     Tags: [{ Key: '', Value: '' }],
-    [`${i}\u0000${'k'.repeat(1_000)}`]: 1,
+    [`${i}\u0000${'k'.repeat(500)}`]: 1,
   });
 
   /** Sends a body that must be refused with 400 before any upstream call: the answer is small and lists at most 20 issues. */
   async function refused(path: string, body: string, legacy = false): Promise<ErrorAnswer> {
-    expect(body.length).toBeLessThanOrEqual(LIMITS.requestBodyBytes);
+    expect(new TextEncoder().encode(body).length).toBeLessThanOrEqual(bodyBounds(legacy ? 'chime' : 'chime-sdk-meetings').requestBodyBytes);
     const before = await emulatorFor(legacy).calls();
     const response = await app.fetch(
       new Request(`http://worker.test/meetings/${meetingId}/${path}`, {
@@ -194,22 +247,25 @@ describe('answers to the largest hostile bodies', () => {
   const more = `The request body holds more than ${LIMITS.jsonValues} JSON values`;
   const tooDeep = LIMITS.jsonDepth + 1;
   const fields = (count: number) => Array.from({ length: count }, (_, i) => `"field-${i}":1`).join(',');
+  /** How many items of `bytes` each (and a comma) fill the size bound, less `room` bytes for the rest of the body. */
+  const filling = (bytes: number, room = 32) => Math.floor((LIMITS.requestBodyBytes - room) / (bytes + 1));
+  const deepest = (LIMITS.requestBodyBytes - 16) / 2;
   it.each([
-    ['AttendeeIds of 1,000,000 "x"', 'attendees/delete', `{"AttendeeIds":${items(1_000_000, '"x"')}}`, more],
+    ['AttendeeIds of "x" filling the size bound', 'attendees/delete', `{"AttendeeIds":${items(filling(3), '"x"')}}`, more],
     ['AttendeeIds one more than the bound allows', 'attendees/delete', `{"AttendeeIds":${items(LIMITS.jsonValues - 1, '"x"')}}`, more],
-    ['Attendees of 2,000,000 zeros', 'attendees', `{"Attendees":${items(2_000_000, '0')}}`, more],
-    ['250,000 unknown fields', 'attendees', `{"Attendees":[{"ExternalUserId":"bob"}],${fields(250_000)}}`, more],
-    ['empty lists, 500,000 of them', 'attendees', `{"Attendees":${items(500_000, '[]')}}`, more],
-    ['Attendees nested 2,000,000 deep', 'attendees', `{"Attendees":${'['.repeat(2_000_000)}${']'.repeat(2_000_000)}}`, deeper],
+    ['Attendees of zeros filling the size bound', 'attendees', `{"Attendees":${items(filling(1), '0')}}`, more],
+    ['unknown fields filling the size bound', 'attendees', `{"Attendees":[{"ExternalUserId":"bob"}],${fields(filling(15, 64))}}`, more],
+    ['empty lists filling the size bound', 'attendees', `{"Attendees":${items(filling(2), '[]')}}`, more],
+    ['Attendees nested as deep as the size bound allows', 'attendees', `{"Attendees":${'['.repeat(deepest)}${']'.repeat(deepest)}}`, deeper],
     ['objects nested one level deeper than the bound', 'attendees', `${'{"a":'.repeat(tooDeep)}1${'}'.repeat(tooDeep)}`, deeper],
   ])('refuses %s on its shape alone, before parsing it', async (_, path, body, Message) => {
     const json = await refused(path, body);
     expect([json.Message, json.Issues]).toEqual([Message, undefined]);
   });
 
-  it('reads 500,000 escaped quotes and brackets in a string as text, then lists nested as deep as allowed', async () => {
+  it('reads escaped quotes and brackets filling the size bound in a string as text, then lists nested as deep as allowed', async () => {
     const lists = LIMITS.jsonDepth - 2;
-    const json = await refused('attendees', `{"Attendees":["${'\\"[{,'.repeat(500_000)}",${'['.repeat(lists)}${']'.repeat(lists)}]}`);
+    const json = await refused('attendees', `{"Attendees":["${'\\"[{,'.repeat(filling(5, 64))}",${'['.repeat(lists)}${']'.repeat(lists)}]}`);
     expect(json.Issues.slice(0, 1)).toEqual([{ Path: 'Attendees[0]', Message: 'must be an object' }]);
   });
 
@@ -240,12 +296,12 @@ describe('answers to the largest hostile bodies', () => {
   });
 
   it('refuses as many tags as the bound allows with the legacy API on their length alone', async () => {
-    const json = await refused('attendees', `{"Attendees":[{"ExternalUserId":"bob","Tags":${items(LIMITS.jsonValues - 5, '0')}}]}`, true);
+    const json = await refused('attendees', `{"Attendees":[{"ExternalUserId":"bob","Tags":${items(LIMITS.legacy.jsonValues - 5, '0')}}]}`, true);
     expect(json.Issues).toEqual([{ Path: 'Attendees[0].Tags', Message: 'must hold 1 to 10 tags' }]);
   });
 
-  it('repeats a 1 MB unknown field name only in part', async () => {
-    const json = await refused('attendees', `{"Attendees":[{"ExternalUserId":"bob"}],"${'k'.repeat(1 << 20)}":1}`);
+  it('repeats an unknown field name filling the size bound only in part', async () => {
+    const json = await refused('attendees', `{"Attendees":[{"ExternalUserId":"bob"}],"${'k'.repeat(LIMITS.requestBodyBytes - 64)}":1}`);
     expect(json.Issues).toEqual([{ Path: `${'k'.repeat(LIMITS.echoedTextLength)}…`, Message: 'is not a known field' }]);
   });
 

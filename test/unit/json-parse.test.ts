@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../edge/errors.ts';
 import { parseJsonBody } from '../../edge/json-parse.ts';
-import { LIMITS } from '../../shared/index.ts';
+import { LIMITS, bodyBounds } from '../../shared/index.ts';
+import { largestCreateMeeting, largestLegacyCreateAttendees } from '../support/largest-bodies.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const parse = (text: string, jsonDepth = 16, jsonValues = 1_000) => parseJsonBody(utf8(text), { jsonDepth, jsonValues });
@@ -85,12 +86,14 @@ describe('parseJsonBody', () => {
     expect(refusal(() => parseJsonBody(utf8(long)))).toBe(`The request body holds more than ${LIMITS.jsonValues} JSON values`);
   });
 
-  it('leaves the largest valid body well inside the bounds', () => {
-    const Tags = Array.from({ length: LIMITS.tagsPerAttendee.max }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
-    const Attendees = Array.from({ length: LIMITS.attendeesPerMeeting }, (_, i) => ({ ExternalUserId: `user-${i}`, Tags }));
-    const body = JSON.stringify({ Attendees });
-    const tighter = { jsonDepth: LIMITS.jsonDepth / 3, jsonValues: LIMITS.jsonValues / 2 };
-    expect(parseJsonBody(utf8(body), tighter)).toEqual({ Attendees });
-    expect(refusal(() => parseJsonBody(utf8(body), { ...tighter, jsonValues: 8_251 }))).toBe('The request body holds more than 8251 JSON values');
+  it.each([
+    ['POST /meetings', 'chime-sdk-meetings', largestCreateMeeting('0a1b2c3d-4e5f-6789-abcd-ef0123456789'), 1_678],
+    ['POST attendees with the legacy API', 'chime', largestLegacyCreateAttendees(), 8_252],
+  ] as const)('leaves the largest valid body (%s) well inside its bounds', (_, api, body, values) => {
+    const { jsonDepth, jsonValues } = bodyBounds(api);
+    const text = utf8(JSON.stringify(body, null, 2));
+    const tighter = { jsonDepth: jsonDepth / 3, jsonValues: jsonValues / 2 };
+    expect(parseJsonBody(text, tighter)).toEqual(body);
+    expect(refusal(() => parseJsonBody(text, { ...tighter, jsonValues: values - 1 }))).toBe(`The request body holds more than ${values - 1} JSON values`);
   });
 });

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { readTokens } from '../../edge/token-config.ts';
-import { findToken } from '../../edge/tokens.ts';
+import { readTokens } from '../../edge/auth/token-config.ts';
+import { findToken } from '../../edge/auth/tokens.ts';
 
 const TOOL = fileURLToPath(new URL('../../edge/tools/make-token.ts', import.meta.url));
 const run = (...args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', TOOL, ...args]);

@@ -1,19 +1,19 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument as served, unpackDocuments } from '../../edge/openapi/document.ts';
-import { generatedDocuments, openApiDocument } from '../../edge/openapi/generate.ts';
+import { buildOpenApiDocument, documentsToStore } from '../../edge/openapi/build.ts';
+import { servedOpenApiDocument, unpackStoredDocuments } from '../../edge/openapi/served.ts';
 import { ERROR_STATUS } from '../../shared/index.ts';
 
 describe('the OpenAPI document', () => {
   it.each(['chime-sdk-meetings', 'chime'] as const)('is valid OpenAPI 3.1 for the %s API', async (api) => {
     const validator = new Validator();
-    const result = await validator.validate(openApiDocument(api, 250));
+    const result = await validator.validate(buildOpenApiDocument(api, 250));
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
   });
 
   it('is generated from the contract: limits, patterns and the flavor’s own fields', () => {
-    const doc = openApiDocument('chime-sdk-meetings', 120) as any;
+    const doc = buildOpenApiDocument('chime-sdk-meetings', 120) as any;
     const request = doc.components.schemas.BatchCreateAttendeeRequest;
     const attendee = request.properties.Attendees.items;
     expect(request.properties.Attendees.maxItems).toBe(120);
@@ -21,13 +21,13 @@ describe('the OpenAPI document', () => {
     expect(attendee.properties.Tags).toEqual({ not: {} });
     expect(attendee.properties.Capabilities.required).toEqual(['Audio', 'Video', 'Content']);
     expect(
-      (openApiDocument('chime', 250) as any).components.schemas.BatchCreateAttendeeRequest.properties.Attendees.items.properties
+      (buildOpenApiDocument('chime', 250) as any).components.schemas.BatchCreateAttendeeRequest.properties.Attendees.items.properties
         .Capabilities,
     ).toEqual({ not: {} });
   });
 
   it('describes CreateMeeting from the contract, for the current API only', () => {
-    const doc = openApiDocument('chime-sdk-meetings', 250) as any;
+    const doc = buildOpenApiDocument('chime-sdk-meetings', 250) as any;
     const request = doc.components.schemas.CreateMeetingRequest;
     expect(request.required).toEqual(['ExternalMeetingId']);
     expect(request.properties.MeetingFeatures.properties.Attendee.properties.MaxCount).toEqual({
@@ -37,16 +37,16 @@ describe('the OpenAPI document', () => {
     });
     expect(request.properties.Attendees).toEqual(doc.components.schemas.BatchCreateAttendeeRequest.properties.Attendees);
     expect(doc.components.schemas.CreateMeetingResponse.required).toEqual(['Meeting', 'Attendees', 'Errors']);
-    const legacy = openApiDocument('chime', 250) as any;
+    const legacy = buildOpenApiDocument('chime', 250) as any;
     expect([legacy.paths['/meetings'], legacy.components.schemas.CreateMeetingRequest]).toEqual([undefined, undefined]);
     expect(legacy.paths['/meetings/{MeetingId}'].delete.operationId).toBe('DeleteMeeting');
   });
 
   it('describes GET /token from the contract: any token, no upstream headers', () => {
-    const get = (openApiDocument('chime-sdk-meetings', 250) as any).paths['/token'].get;
+    const get = (buildOpenApiDocument('chime-sdk-meetings', 250) as any).paths['/token'].get;
     expect([get.operationId, get.security]).toEqual(['GetToken', [{ bearer: [] }]]);
     expect(get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/TokenInfo' });
-    const info = (openApiDocument('chime', 250) as any).components.schemas.TokenInfo;
+    const info = (buildOpenApiDocument('chime', 250) as any).components.schemas.TokenInfo;
     expect([info.required, info.properties.Operations.items.enum]).toEqual([
       ['Name', 'Operations'],
       ['read', 'create', 'delete', 'meetings'],
@@ -54,7 +54,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('describes the bearer scheme and every error status', () => {
-    const doc = openApiDocument('chime-sdk-meetings', 250) as any;
+    const doc = buildOpenApiDocument('chime-sdk-meetings', 250) as any;
     const post = doc.paths['/meetings/{MeetingId}/attendees'].post;
     expect(doc.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
     expect(post.security).toEqual([{ bearer: [] }]);
@@ -64,7 +64,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('describes every route, each with its token scope, upstream headers and every error status', () => {
-    const doc = openApiDocument('chime-sdk-meetings', 250) as any;
+    const doc = buildOpenApiDocument('chime-sdk-meetings', 250) as any;
     const operations = [
       doc.paths['/meetings'].post,
       doc.paths['/meetings/{MeetingId}'].get,
@@ -101,16 +101,16 @@ describe('the OpenAPI document', () => {
 
 describe('the served document', () => {
   it('is the one generated from the current contract (run `npm run openapi` after changing it)', async () => {
-    expect(await unpackDocuments()).toEqual(JSON.parse(JSON.stringify(generatedDocuments())));
+    expect(await unpackStoredDocuments()).toEqual(JSON.parse(JSON.stringify(documentsToStore())));
   });
 
   it('carries the configured attendee limit', async () => {
-    const { schemas } = ((await served('chime-sdk-meetings', 120)) as any).components;
+    const { schemas } = ((await servedOpenApiDocument('chime-sdk-meetings', 120)) as any).components;
     expect([
       schemas.BatchCreateAttendeeRequest.properties.Attendees.maxItems,
       schemas.CreateMeetingRequest.properties.Attendees.maxItems,
     ]).toEqual([120, 120]);
-    expect(await served('chime-sdk-meetings', 120)).toEqual(openApiDocument('chime-sdk-meetings', 120));
-    expect(await served('chime', 250)).toEqual(openApiDocument('chime', 250));
+    expect(await servedOpenApiDocument('chime-sdk-meetings', 120)).toEqual(buildOpenApiDocument('chime-sdk-meetings', 120));
+    expect(await servedOpenApiDocument('chime', 250)).toEqual(buildOpenApiDocument('chime', 250));
   });
 });

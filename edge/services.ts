@@ -2,13 +2,13 @@ import { batchCreateAttendeeRequestSchema, createMeetingRequestSchema } from '..
 import { ChimeClient } from './chime/client.ts';
 import { readConfig, type Config } from './config.ts';
 import type { Env } from './env.ts';
-import { openApiDocument } from './openapi/document.ts';
+import { servedOpenApiDocument } from './openapi/served.ts';
 import { Pacer } from './pacing/pacer.ts';
 import { slotsFor } from './pacing/slots.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
 
 /** What a configuration makes: built once per isolate and reused by every request. */
-export interface Runtime {
+export interface Services {
   config: Config;
   client: ChimeClient;
   requestSchema: ReturnType<typeof batchCreateAttendeeRequestSchema>;
@@ -18,20 +18,20 @@ export interface Runtime {
   openApi(): Promise<Record<string, unknown>>;
 }
 
-const runtimes = new WeakMap<Env, Promise<Runtime>>();
+const servicesByEnv = new WeakMap<Env, Promise<Services>>();
 
-/** The runtime for these bindings; a bad configuration is thrown each time, not cached. */
-export function runtimeFor(env: Env): Promise<Runtime> {
-  let runtime = runtimes.get(env);
-  if (!runtime) {
-    runtime = build(env);
-    runtimes.set(env, runtime);
-    runtime.catch(() => runtimes.delete(env));
+/** The services for these bindings; a bad configuration is thrown each time, not cached. */
+export function servicesFor(env: Env): Promise<Services> {
+  let services = servicesByEnv.get(env);
+  if (!services) {
+    services = build(env);
+    servicesByEnv.set(env, services);
+    services.catch(() => servicesByEnv.delete(env));
   }
-  return runtime;
+  return services;
 }
 
-async function build(env: Env): Promise<Runtime> {
+async function build(env: Env): Promise<Services> {
   const config = await readConfig(env);
   // One pacer per configuration: for this isolate, or through CHIME_PACER for every isolate of the account.
   const pacer = new Pacer(config.pace, await slotsFor(env.CHIME_PACER, config));
@@ -41,7 +41,7 @@ async function build(env: Env): Promise<Runtime> {
     requestSchema: batchCreateAttendeeRequestSchema({ api: config.api, maxAttendees: config.maxAttendees }),
     createMeetingSchema: createMeetingRequestSchema({ api: config.api, maxAttendees: config.maxAttendees }),
     retryPolicy: { ...DEFAULT_RETRY_POLICY, deadlineMs: config.retryDeadlineMs },
-    openApi: once(() => openApiDocument(config.api, config.maxAttendees)),
+    openApi: once(() => servedOpenApiDocument(config.api, config.maxAttendees)),
   };
 }
 

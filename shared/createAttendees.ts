@@ -1,84 +1,12 @@
+/** The contract of `POST /meetings/{MeetingId}/attendees`: BatchCreateAttendee's body, for up to a whole meeting at once. */
 import * as v from 'valibot';
-import { CAPABILITY_VALUES, type ChimeApi } from './api.ts';
-import { ATTENDEE_ID_PATTERN, EXTERNAL_USER_ID_PATTERN, LIMITS, MEETING_ID_PATTERN, RESERVED_PREFIX } from './limits.ts';
+import type { ChimeApi } from './chimeApis.ts';
+import { EXTERNAL_USER_ID_PATTERN, ExternalUserIdSchema, RESERVED_PREFIX } from './ids.ts';
+import { LIMITS } from './limits.ts';
+import { boundedList, boundedString, duplicateIndexes, objectMessage, pathTo, withQuickPath } from './schemaParts.ts';
 
-/**
- * Messages name the rule, never the value: ExternalUserIds and tags are sensitive and must not be
- * echoed back in errors or logs. Keys that are missing or unknown get their own wording.
- */
-export const objectMessage = (issue: v.BaseIssue<unknown>) =>
-  issue.expected === 'never' ? 'is not a known field' : issue.path ? 'is required' : 'must be an object';
-
-/** A path for an issue raised above the field it is about; only the keys are read (issuePath). */
-export function pathTo(...keys: Array<string | number>): [v.IssuePathItem, ...v.IssuePathItem[]] {
-  const items = keys.map((key): v.IssuePathItem => ({ type: 'unknown', origin: 'value', input: undefined, key, value: undefined }));
-  return items as [v.IssuePathItem, ...v.IssuePathItem[]];
-}
-
-/**
- * `schema` with a quick parse in front, for the input nearly every request holds: what `quick` parses costs
- * one pass, with no issue objects or copies along the way; whatever it cannot parse (it answers undefined)
- * runs the schema, which alone finds and words the issues. `quick` must parse nothing the schema refuses, and
- * give the schema's own output for what it parses (the contract tests hold it to both). Types and the OpenAPI
- * document come from the schema, as before.
- */
-export function withQuickPath<S extends v.GenericSchema>(schema: S, quick: (input: unknown) => v.InferOutput<S> | undefined): S {
-  return {
-    ...schema,
-    '~run'(dataset, config) {
-      const output = quick(dataset.value);
-      if (output === undefined) return schema['~run'](dataset, config);
-      return { typed: true, value: output };
-    },
-  };
-}
-
-export const boundedString = (min: number, max: number) =>
-  v.pipe(
-    v.string('must be a string'),
-    v.minLength(min, `must be ${min} to ${max} characters`),
-    v.maxLength(max, `must be ${min} to ${max} characters`),
-  );
-
-export const MeetingIdSchema = v.pipe(
-  v.string('must be a string'),
-  v.regex(MEETING_ID_PATTERN, 'must be a meeting ID (a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789)'),
-);
-
-/** An AttendeeId has the same GUID shape as a MeetingId. */
-export const AttendeeIdSchema = v.pipe(
-  v.string('must be a string'),
-  v.regex(ATTENDEE_ID_PATTERN, 'must be an attendee ID (a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789)'),
-);
-
-/**
- * A list of `min` to `max` items whose length is checked before any item is: a list of a million items
- * costs one comparison and one issue, not a million checks and issues. The length rules are stated again
- * after the items because JSON Schema reads them from there; they cannot fail by then.
- */
-export const boundedList = <S extends v.GenericSchema>(item: S, min: number, max: number, rule: string) =>
-  v.pipe(
-    v.unknown(),
-    v.check((input) => !Array.isArray(input) || (input.length >= min && input.length <= max), rule),
-    v.array(item, 'must be a list'),
-    v.minLength(min, rule),
-    v.maxLength(max, rule),
-  );
-
-const externalUserIdCharacters = v.regex(EXTERNAL_USER_ID_PATTERN, 'may hold only letters, digits, spaces and -_&@+=,(){}[]/«».:|\'"#');
-const notReserved = v.check(
-  (id: string) => !id.toLowerCase().startsWith(RESERVED_PREFIX),
-  `must not start with "${RESERVED_PREFIX}" (reserved by AWS)`,
-);
-
-export const ExternalUserIdSchema = v.pipe(
-  boundedString(LIMITS.externalUserIdLength.min, LIMITS.externalUserIdLength.max),
-  externalUserIdCharacters,
-  notReserved,
-);
-
-/** The start of ExternalUserIds: a prefix that no valid ExternalUserId could start with is refused. */
-export const ExternalUserIdPrefixSchema = v.pipe(boundedString(1, LIMITS.externalUserIdLength.max), externalUserIdCharacters, notReserved);
+export const CAPABILITY_VALUES = ['SendReceive', 'Send', 'Receive', 'None'] as const;
+export type CapabilityValue = (typeof CAPABILITY_VALUES)[number];
 
 const CapabilityValueSchema = v.picklist(CAPABILITY_VALUES, `must be one of ${CAPABILITY_VALUES.join(', ')}`);
 
@@ -146,18 +74,6 @@ export function batchCreateAttendeeRequestSchema({ api, maxAttendees = LIMITS.at
   );
   const current = api === 'chime-sdk-meetings';
   return v.strictObject({ Attendees: withQuickPath(attendees, (input) => quickAttendees(input, maxAttendees, current)) }, objectMessage);
-}
-
-/** Pairs of [index, index of its first occurrence] for every repeated value, in one pass. */
-export function duplicateIndexes(values: readonly string[]): Array<[number, number]> {
-  const seen = new Map<string, number>();
-  const repeats: Array<[number, number]> = [];
-  values.forEach((value, index) => {
-    const first = seen.get(value);
-    if (first === undefined) seen.set(value, index);
-    else repeats.push([index, first]);
-  });
-  return repeats;
 }
 
 const { min: minIdLength, max: maxIdLength } = LIMITS.externalUserIdLength;

@@ -1,9 +1,9 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context.ts';
-import { runtimeFor } from '../runtime.ts';
+import { servicesFor } from '../services.ts';
 
 /** Resolves the configuration (cached per isolate) before anything else needs it. */
-export const resolveRuntime = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('runtime', await runtimeFor(c.env ?? {}));
+export const resolveServices = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('services', await servicesFor(c.env ?? {}));
   await next();
 });

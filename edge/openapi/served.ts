@@ -1,18 +1,18 @@
 import { LIMITS, type ChimeApi } from '../../shared/index.ts';
 import { DOCUMENTS_GZIP_BASE64 } from './documents.ts';
-import type { generatedDocuments } from './generate.ts';
+import type { documentsToStore } from './build.ts';
 import { withoutCreateMeeting } from './legacy.ts';
 
-/** The generated documents, unpacked (DecompressionStream: workerd, Deno and Node alike). */
-export async function unpackDocuments(): Promise<ReturnType<typeof generatedDocuments>> {
+/** The stored documents, unpacked (DecompressionStream: workerd, Deno and Node alike). */
+export async function unpackStoredDocuments(): Promise<ReturnType<typeof documentsToStore>> {
   const bytes = Uint8Array.from(atob(DOCUMENTS_GZIP_BASE64), (char) => char.charCodeAt(0));
   const unpacked: unknown = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).json();
-  return unpacked as ReturnType<typeof generatedDocuments>;
+  return unpacked as ReturnType<typeof documentsToStore>;
 }
 
-/** The generated document, adapted to the configured flavor and attendee limit. */
-export async function openApiDocument(api: ChimeApi, maxAttendees: number): Promise<Record<string, unknown>> {
-  const generated = await unpackDocuments();
+/** The document the worker serves: the stored one, adapted to the configured flavor and attendee limit. */
+export async function servedOpenApiDocument(api: ChimeApi, maxAttendees: number): Promise<Record<string, unknown>> {
+  const generated = await unpackStoredDocuments();
   const document = generated.document as any;
   const { schemas } = document.components;
   const attendees = schemas.BatchCreateAttendeeRequest.properties.Attendees;

@@ -1,6 +1,6 @@
-import type { TokenOperation } from '../shared/index.ts';
+import type { TokenOperation } from '../../shared/index.ts';
 
-export { TOKEN_OPERATIONS, type TokenOperation } from '../shared/index.ts';
+export { TOKEN_OPERATIONS, type TokenOperation } from '../../shared/index.ts';
 
 /** A caller's bearer token as the worker keeps it: a name for logs and messages, the token's SHA-256, its scope. */
 export interface TokenEntry {

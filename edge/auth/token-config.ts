@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { ExternalUserIdPrefixSchema, issuePath, objectMessage, parseSafely } from '../shared/index.ts';
-import { ConfigError } from './errors.ts';
+import { ExternalUserIdPrefixSchema, issuePath, objectMessage, parseSafely } from '../../shared/index.ts';
+import { ConfigError } from '../errors.ts';
 import { TOKEN_OPERATIONS, sha256, type TokenEntry } from './tokens.ts';
 
 const MAX_TOKENS = 100;

@@ -55,7 +55,7 @@ const ok = (description: string, schema: string) => ({ '200': { description, hea
  * The worker's OpenAPI 3.1 document, generated from the contract for an API flavor. It is generated
  * ahead of time (`npm run openapi`) into documents.ts, gzipped, so the converter stays out of the Worker bundle.
  */
-export function openApiDocument(api: ChimeApi, maxAttendees: number): JsonObject {
+export function buildOpenApiDocument(api: ChimeApi, maxAttendees: number): JsonObject {
   const document = {
     openapi: '3.1.0',
     info: {
@@ -191,10 +191,10 @@ export function openApiDocument(api: ChimeApi, maxAttendees: number): JsonObject
  * What `npm run openapi` writes: the current API's document for a whole meeting, and the legacy API's
  * attendee schema, the only part where the two flavors differ.
  */
-export function generatedDocuments() {
-  const legacy = openApiDocument('chime', LIMITS.attendeesPerMeeting) as any;
+export function documentsToStore() {
+  const legacy = buildOpenApiDocument('chime', LIMITS.attendeesPerMeeting) as any;
   return {
-    document: openApiDocument('chime-sdk-meetings', LIMITS.attendeesPerMeeting),
+    document: buildOpenApiDocument('chime-sdk-meetings', LIMITS.attendeesPerMeeting),
     legacyAttendee: legacy.components.schemas.BatchCreateAttendeeRequest.properties.Attendees.items,
     legacyDescription: legacy.info.description,
   };

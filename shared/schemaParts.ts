@@ -1,0 +1,67 @@
+/** Parts the contract's schemas are built of, and the rules they share. */
+import * as v from 'valibot';
+
+/**
+ * Messages name the rule, never the value: ExternalUserIds and tags are sensitive and must not be
+ * echoed back in errors or logs. Keys that are missing or unknown get their own wording.
+ */
+export const objectMessage = (issue: v.BaseIssue<unknown>) =>
+  issue.expected === 'never' ? 'is not a known field' : issue.path ? 'is required' : 'must be an object';
+
+/** A path for an issue raised above the field it is about; only the keys are read (issuePath). */
+export function pathTo(...keys: Array<string | number>): [v.IssuePathItem, ...v.IssuePathItem[]] {
+  const items = keys.map((key): v.IssuePathItem => ({ type: 'unknown', origin: 'value', input: undefined, key, value: undefined }));
+  return items as [v.IssuePathItem, ...v.IssuePathItem[]];
+}
+
+/**
+ * `schema` with a quick parse in front, for the input nearly every request holds: what `quick` parses costs
+ * one pass, with no issue objects or copies along the way; whatever it cannot parse (it answers undefined)
+ * runs the schema, which alone finds and words the issues. `quick` must parse nothing the schema refuses, and
+ * give the schema's own output for what it parses (the contract tests hold it to both). Types and the OpenAPI
+ * document come from the schema, as before.
+ */
+export function withQuickPath<S extends v.GenericSchema>(schema: S, quick: (input: unknown) => v.InferOutput<S> | undefined): S {
+  return {
+    ...schema,
+    '~run'(dataset, config) {
+      const output = quick(dataset.value);
+      if (output === undefined) return schema['~run'](dataset, config);
+      return { typed: true, value: output };
+    },
+  };
+}
+
+export const boundedString = (min: number, max: number) =>
+  v.pipe(
+    v.string('must be a string'),
+    v.minLength(min, `must be ${min} to ${max} characters`),
+    v.maxLength(max, `must be ${min} to ${max} characters`),
+  );
+
+/**
+ * A list of `min` to `max` items whose length is checked before any item is: a list of a million items
+ * costs one comparison and one issue, not a million checks and issues. The length rules are stated again
+ * after the items because JSON Schema reads them from there; they cannot fail by then.
+ */
+export const boundedList = <S extends v.GenericSchema>(item: S, min: number, max: number, rule: string) =>
+  v.pipe(
+    v.unknown(),
+    v.check((input) => !Array.isArray(input) || (input.length >= min && input.length <= max), rule),
+    v.array(item, 'must be a list'),
+    v.minLength(min, rule),
+    v.maxLength(max, rule),
+  );
+
+/** Pairs of [index, index of its first occurrence] for every repeated value, in one pass. */
+export function duplicateIndexes(values: readonly string[]): Array<[number, number]> {
+  const seen = new Map<string, number>();
+  const repeats: Array<[number, number]> = [];
+  values.forEach((value, index) => {
+    const first = seen.get(value);
+    if (first === undefined) seen.set(value, index);
+    else repeats.push([index, first]);
+  });
+  return repeats;
+}
+
