@@ -61,6 +61,8 @@ const LATENCY_MS = Number(args.latency);
 const ISOLATES = Math.max(1, Number(args.isolates));
 const TOKEN = 'bench-token-0123456789';
 const bearer = () => ({ authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' });
+/** Each POST /meetings makes a meeting of 250 attendees in the emulator: a bound on how many a round holds. */
+const MEETINGS_PER_ROUND = 600;
 /** A hard stop, whatever hangs: the run ends and takes its workerd processes along. */
 const HARD_LIMIT_MS = 8 * 60_000;
 
@@ -138,7 +140,8 @@ async function main() {
   say(
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Linux ${release()}, ` +
       `Node ${process.version}, workerd ${packageVersion('workerd')} (Miniflare ${packageVersion('miniflare')}, each worker serving its own socket directly: no wrangler proxy and no Miniflare entry worker in front, as on Cloudflare). ` +
-      `Load average at start: ${load.toFixed(2)} (the machine is shared; other work was running).`,
+      `Load average at start: ${load.toFixed(2)}: the machine is shared with other engineers' test runs, so absolute times move with their load; ` +
+      'the goals compare rows of one run, measured side by side and interleaved, as ratios where they can.',
   );
   say();
 
@@ -380,7 +383,9 @@ async function createMeeting(emulator: Emulator): Promise<string> {
   return ((await response.json()) as { Meeting: { MeetingId: string } }).Meeting.MeetingId;
 }
 
-const attendeesList = (count: number) => Array.from({ length: count }, (_, i) => ({ ExternalUserId: `bench-user-${i}` }));
+function attendeesList(count: number) {
+  return Array.from({ length: count }, (_, i) => ({ ExternalUserId: `bench-user-${i}` }));
+}
 
 function attendeesBody(count: number): string {
   return JSON.stringify({ Attendees: attendeesList(count) });
@@ -528,8 +533,6 @@ async function cpuPerRequest(emulator: Emulator, targets: Targets) {
  * CreateMeeting, then three BatchCreateAttendee calls), beside the same 250 into a meeting that exists and
  * the floor, in interleaved rounds. The new meetings go to an emulator of their own, emptied after each round.
  */
-const MEETINGS_PER_ROUND = 600;
-
 async function meetingCost(emulator: Emulator, targets: Targets) {
   const size = 250;
   const own = await startEmulator();
@@ -547,7 +550,6 @@ async function meetingCost(emulator: Emulator, targets: Targets) {
   const rows: Array<{ target: Target; meetingId: string; body: string; maxRequests: number }> = [
     { target: targets.passthrough, meetingId: await createMeeting(emulator), body: attendeesBody(size), maxRequests: 20_000 },
     { target: attendees, meetingId: await createMeeting(emulator), body: attendeesBody(size), maxRequests: 20_000 },
-    // Each request makes a meeting of 250 attendees in the emulator: a bound on how many a round holds.
     {
       target: meetings,
       meetingId: '',
