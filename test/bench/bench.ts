@@ -465,7 +465,8 @@ async function cpuPerRequest(emulator: Emulator, targets: Targets) {
       `${ROUNDS} rounds, interleaved, each row showing its round with the least workerd CPU. ` +
       '"workerd CPU" is the user + system time of the workerd process (all its threads, from /proc) divided by the requests it served. ' +
       'The pass-through worker hands the body to an upstream that answers at once with a canned answer of the same size, and streams that back: ' +
-      'it is workerd\'s own cost of moving the same bytes in and out, and "the worker\'s own" subtracts it.',
+      'it is workerd\'s own cost of moving the same bytes in and out, and "the worker\'s own" subtracts it. ' +
+      'The SDK baseline validates with the same shared contract, so what the contract saves it saves for both.',
   );
   say();
   say(
