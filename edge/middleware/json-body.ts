@@ -1,6 +1,6 @@
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import { every } from 'hono/combine';
 import { LIMITS } from '../../shared/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -13,7 +13,7 @@ const UTF8 = /^"?utf-?8"?$/i;
 const unsupported = (rule: string) => new ApiError('UnsupportedMediaTypeException', rule);
 
 /** JSON as it is read: UTF-8 text, neither compressed nor in another charset (either would be misread as bad JSON). */
-const requireJsonContentType = createMiddleware<AppEnv>(async (c, next) => {
+function requireJsonContentType(c: Context<AppEnv>): void {
   const [mediaType = '', ...parameters] = (c.req.header('content-type') ?? '').split(';').map((part) => part.trim());
   if (!JSON_MEDIA_TYPE.test(mediaType)) throw unsupported('Content-Type must be application/json');
   if (parameters.some((parameter) => CHARSET.test(parameter) && !UTF8.test(parameter.slice('charset='.length)))) {
@@ -23,26 +23,24 @@ const requireJsonContentType = createMiddleware<AppEnv>(async (c, next) => {
   if (encoding && encoding !== 'identity') {
     throw unsupported('Content-Encoding must be identity (or absent): the body is read as uncompressed JSON');
   }
-  await next();
+}
+
+const limitSize = bodyLimit({
+  maxSize: LIMITS.requestBodyBytes,
+  onError: () => {
+    throw new ApiError('PayloadTooLargeException', `The request body must be at most ${LIMITS.requestBodyBytes} bytes`);
+  },
 });
 
 /**
- * The body read once and parsed within LIMITS' bounds, for jsonOf to check against its schema. It is read from
- * the raw request, so nothing can read it again behind these checks.
+ * A JSON body of a sane size and shape, refused before it is parsed, then read once and parsed within LIMITS'
+ * bounds for jsonOf to check against its schema. It is read from the raw request, so nothing can read it again
+ * behind these checks.
  */
-const parseBody = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('body', parseJsonBody(new Uint8Array(await c.req.raw.arrayBuffer())));
-  await next();
+export const jsonBody = createMiddleware<AppEnv>(async (c, next) => {
+  requireJsonContentType(c);
+  await limitSize(c, async () => {
+    c.set('body', parseJsonBody(new Uint8Array(await c.req.raw.arrayBuffer())));
+    await next();
+  });
 });
-
-/** A JSON body of a sane size and shape, refused before it is parsed. */
-export const jsonBody = every(
-  requireJsonContentType,
-  bodyLimit({
-    maxSize: LIMITS.requestBodyBytes,
-    onError: () => {
-      throw new ApiError('PayloadTooLargeException', `The request body must be at most ${LIMITS.requestBodyBytes} bytes`);
-    },
-  }),
-  parseBody,
-);
