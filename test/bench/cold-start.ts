@@ -87,7 +87,15 @@ export async function measureColdStarts(
     const once = async (index: number, isolate: string) => {
       const started = cpuMs(pid);
       const url = `${base}/?script=S${index}&isolate=${isolate}&path=${encodeURIComponent(request.path)}`;
-      const load = await runLoad({ url, headers: request.headers, body: request.body, concurrency: 1, maxRequests: 1, maxSeconds: 30, expectStatus: 200 });
+      const load = await runLoad({
+        url,
+        headers: request.headers,
+        body: request.body,
+        concurrency: 1,
+        maxRequests: 1,
+        maxSeconds: 30,
+        expectStatus: 200,
+      });
       return { ms: load.latencies[0]!, cpu: cpuMs(pid) - started };
     };
     const samples = scripts.map(() => ({ first: [] as number[], warm: [] as number[], firstCpu: 0, warmCpu: 0 }));
