@@ -1,7 +1,7 @@
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import { every } from 'hono/combine';
-import { bodyBounds } from '../../shared/index.ts';
+import { bodyBounds, type ChimeApi } from '../../shared/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { parseJsonBody } from '../json-parse.ts';
@@ -13,7 +13,7 @@ const UTF8 = /^"?utf-?8"?$/i;
 const unsupported = (rule: string) => new ApiError('UnsupportedMediaTypeException', rule);
 
 /** JSON as it is read: UTF-8 text, neither compressed nor in another charset (either would be misread as bad JSON). */
-const requireJsonContentType = createMiddleware<AppEnv>(async (c, next) => {
+function requireJsonContentType(c: Context<AppEnv>): void {
   const [mediaType = '', ...parameters] = (c.req.header('content-type') ?? '').split(';').map((part) => part.trim());
   if (!JSON_MEDIA_TYPE.test(mediaType)) throw unsupported('Content-Type must be application/json');
   if (parameters.some((parameter) => CHARSET.test(parameter) && !UTF8.test(parameter.slice('charset='.length)))) {
@@ -23,25 +23,33 @@ const requireJsonContentType = createMiddleware<AppEnv>(async (c, next) => {
   if (encoding && encoding !== 'identity') {
     throw unsupported('Content-Encoding must be identity (or absent): the body is read as uncompressed JSON');
   }
-  await next();
-});
+}
+
+/** Hono's bodyLimit for each API's size bound, made once. */
+const sizeLimits = new Map<ChimeApi, ReturnType<typeof bodyLimit>>();
+function limitSize(api: ChimeApi) {
+  let limit = sizeLimits.get(api);
+  if (!limit) {
+    const maxSize = bodyBounds(api).requestBodyBytes;
+    const onError = () => {
+      throw new ApiError('PayloadTooLargeException', `The request body must be at most ${maxSize} bytes`);
+    };
+    sizeLimits.set(api, (limit = bodyLimit({ maxSize, onError })));
+  }
+  return limit;
+}
 
 /**
- * The body read once within its API's bounds and parsed, for jsonOf to check against its schema. Hono's bodyLimit
- * refuses a Content-Length over the size bound before a byte is read, and a body sent without one (chunked) as soon
- * as it passes the bound. The body is read from the raw request, so nothing can read it again behind these checks.
+ * A JSON body of a sane size and shape, refused before it is parsed, then read once and parsed within its API's
+ * bounds for jsonOf to check against its schema. Hono's bodyLimit refuses a Content-Length over the size bound
+ * before a byte is read, and a body sent without one (chunked) as soon as it passes the bound. The body is read
+ * from the raw request, so nothing can read it again behind these checks.
  */
-const parseBody = createMiddleware<AppEnv>((c, next) => {
-  const bounds = bodyBounds(c.get('services').config.api);
-  const maxSize = bounds.requestBodyBytes;
-  const onError = () => {
-    throw new ApiError('PayloadTooLargeException', `The request body must be at most ${maxSize} bytes`);
-  };
-  return bodyLimit({ maxSize, onError })(c, async () => {
-    c.set('body', parseJsonBody(new Uint8Array(await c.req.raw.arrayBuffer()), bounds));
+export const jsonBody = createMiddleware<AppEnv>(async (c, next) => {
+  requireJsonContentType(c);
+  const api = c.get('services').config.api;
+  await limitSize(api)(c, async () => {
+    c.set('body', parseJsonBody(new Uint8Array(await c.req.raw.arrayBuffer()), bodyBounds(api)));
     await next();
   });
 });
-
-/** A JSON body of a sane size and shape, refused before it is parsed. */
-export const jsonBody = every(requireJsonContentType, parseBody);

@@ -1,5 +1,5 @@
 import { Hono } from 'hono/tiny';
-import { validator } from 'hono/validator';
+import { createMiddleware } from 'hono/factory';
 import { authorize } from '../auth/authorize.ts';
 import { inScope, requireInScope } from '../auth/scope.ts';
 import { createAttendees } from '../batch.ts';
@@ -11,13 +11,14 @@ import { withUpstream } from '../middleware/upstream.ts';
 import { jsonOf, meetingParam } from './validators.ts';
 
 /** AWS's own path carries `?operation=batch-create`; it is optional here, anything else is refused. */
-const operationQuery = validator('query', (query: Record<string, string | string[]>) => {
-  if (query.operation !== undefined && query.operation !== 'batch-create') {
+const operationQuery = createMiddleware<AppEnv>(async (c, next) => {
+  const operation = c.req.queries('operation');
+  if (operation && (operation.length > 1 || operation[0] !== 'batch-create')) {
     throw new ApiError('BadRequestException', 'Invalid request: operation: must be batch-create when given', {
       issues: [{ Path: 'operation', Message: 'must be batch-create when given' }],
     });
   }
-  return {};
+  await next();
 });
 
 /** The body's schema depends on the configured API and attendee limit. */

@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { validator } from 'hono/validator';
 import * as v from 'valibot';
 import { AttendeeIdSchema, MeetingIdSchema, parseSafely, reportIssues } from '../../shared/index.ts';
 import type { AppEnv } from '../context.ts';
@@ -14,11 +13,18 @@ export function parseOrRefuse<S extends v.GenericSchema>(schema: S, input: unkno
   throw new ApiError('BadRequestException', `Invalid request: ${summary}`, { issues });
 }
 
-export const meetingParam = validator('param', (params: Record<string, string>) => ({
+/** Path parameters checked by `read`, for the route to read with `c.req.valid('param')`. */
+const paramsOf = <P extends object>(read: (params: Record<string, string>) => P) =>
+  createMiddleware<AppEnv, string, { out: { param: P } }>(async (c, next) => {
+    c.req.addValidatedData('param', read(c.req.param()));
+    await next();
+  });
+
+export const meetingParam = paramsOf((params) => ({
   meetingId: parseOrRefuse(MeetingIdSchema, params.meetingId, 'MeetingId'),
 }));
 
-export const meetingAndAttendeeParams = validator('param', (params: Record<string, string>) => ({
+export const meetingAndAttendeeParams = paramsOf((params) => ({
   meetingId: parseOrRefuse(MeetingIdSchema, params.meetingId, 'MeetingId'),
   attendeeId: parseOrRefuse(AttendeeIdSchema, params.attendeeId, 'AttendeeId'),
 }));

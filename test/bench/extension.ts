@@ -19,7 +19,8 @@ const ACTIVATE = String.raw`
 const Module = require('node:module');
 const { performance } = require('node:perf_hooks');
 const cache = new Map();
-// Every property is another callable stand-in; never thenable, so awaiting one does not hang.
+// Every property is another callable stand-in; never thenable, so awaiting one does not hang. Writes are taken
+// and forgotten (a status bar item's name, say): the function behind the stand-in has a read-only name.
 const stub = (path) => {
   if (cache.has(path)) return cache.get(path);
   const proxy = new Proxy(function () {}, {
@@ -27,6 +28,7 @@ const stub = (path) => {
       if (key === 'then' || typeof key === 'symbol') return undefined;
       return stub(path + '.' + key);
     },
+    set: () => true,
     apply: () => stub(path + '()'),
     construct: () => stub('new ' + path),
   });

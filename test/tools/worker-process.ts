@@ -56,9 +56,13 @@ export interface WorkerGroup {
   close(): Promise<void>;
 }
 
+/** wrangler.toml's compatibility date, which every workerd the tools start runs with. */
+export function compatibilityDate(): string {
+  return /compatibility_date\s*=\s*"([^"]+)"/.exec(readFileSync(`${ROOT}/wrangler.toml`, 'utf8'))![1]!;
+}
+
 /** Several isolates of the same script in one workerd, each serving its own socket, as startWorker serves one. */
 export async function startWorkers(vars: Record<string, string>, options: WorkerGroupOptions = {}): Promise<WorkerGroup> {
-  const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(readFileSync(`${ROOT}/wrangler.toml`, 'utf8'))![1]!;
   const script = options.script ?? (await bundleWorker());
   const names = Array.from({ length: options.count ?? 1 }, (_, i) => `worker-${i}`);
   const pacer = (index: number) => ({ className: 'ChimePacer', useSQLite: true, ...(index > 0 ? { scriptName: names[0]! } : {}) });
@@ -69,7 +73,7 @@ export async function startWorkers(vars: Record<string, string>, options: Worker
       name,
       modules: true,
       script,
-      compatibilityDate,
+      compatibilityDate: compatibilityDate(),
       bindings: vars,
       ...(options.sharedPacer ? { durableObjects: { CHIME_PACER: pacer(index) } } : {}),
       // Requests go straight to the worker, as on Cloudflare: not through Miniflare's entry worker first.
