@@ -16,14 +16,15 @@ export const corsForConfiguredOrigins = createMiddleware<AppEnv>(async (c, next)
   const origin = c.req.header('origin');
   const allowed = origin !== undefined && c.get('services').config.corsOrigins.includes(origin);
   if (c.req.method === 'OPTIONS') {
-    const headers = new Headers({ vary: 'Origin' });
+    // Through c, so the headers set before (request ID, secure headers) are in the answer.
+    c.header('vary', 'Origin');
     if (allowed) {
-      headers.set('access-control-allow-origin', origin);
-      headers.set('access-control-allow-methods', ALLOW_METHODS);
-      headers.set('access-control-allow-headers', ALLOW_HEADERS);
-      headers.set('access-control-max-age', MAX_AGE_SECONDS);
+      c.header('access-control-allow-origin', origin);
+      c.header('access-control-allow-methods', ALLOW_METHODS);
+      c.header('access-control-allow-headers', ALLOW_HEADERS);
+      c.header('access-control-max-age', MAX_AGE_SECONDS);
     }
-    return new Response(null, { status: 204, headers });
+    return c.body(null, 204);
   }
   await next();
   c.res.headers.append('vary', 'Origin');

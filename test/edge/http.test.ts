@@ -32,6 +32,8 @@ describe('documents, CORS and headers', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
     expect(response.headers.get('access-control-allow-headers')).toMatch(/authorization/);
     expect(response.headers.get('access-control-allow-methods')).toMatch(/DELETE/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const simple = await get('/healthz', { origin: APP_ORIGIN });
     expect(simple.headers.get('access-control-expose-headers')).toMatch(/x-request-id/);
   });
