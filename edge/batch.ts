@@ -54,7 +54,9 @@ function merge(
 
 /** Amazon Chime's usual answer: the part's attendees, all created, in the part's order; taken as it is. */
 function createdInOrder(part: readonly AttendeeRequest[], { Attendees }: BatchCreateAttendeeResponse): boolean {
-  return Attendees.length === part.length && part.every(({ ExternalUserId }, index) => Attendees[index]?.ExternalUserId === ExternalUserId);
+  if (Attendees.length !== part.length) return false;
+  for (let index = 0; index < part.length; index++) if (Attendees[index]?.ExternalUserId !== part[index]!.ExternalUserId) return false;
+  return true;
 }
 
 /** Amazon Chime's answer named this attendee neither created nor failed: say so rather than drop it. */

@@ -51,6 +51,6 @@ export function bindUpstream(policy: RetryPolicy): Upstream {
 
 /** When every part of a batch failed, nothing was done: the answer is the first failure rather than a 200. */
 export function throwIfAllFailed(results: readonly Settled<unknown>[]): void {
-  const failures = results.flatMap((result) => (result.ok ? [] : [result.error]));
-  if (failures.length > 0 && failures.length === results.length) throw failures[0];
+  const [first] = results;
+  if (first && !first.ok && results.every((result) => !result.ok)) throw first.error;
 }
