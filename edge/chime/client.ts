@@ -59,6 +59,8 @@ export type ChimeOperation =
   | 'ListAttendees'
   | 'DeleteAttendee';
 
+const utf8 = new TextEncoder();
+
 const meetingPath = (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}`;
 const attendeePath = (meetingId: string, attendeeId: string) => `${meetingPath(meetingId)}/attendees/${encodeURIComponent(attendeeId)}`;
 
@@ -150,7 +152,8 @@ export class ChimeClient {
       ...this.#signing,
       url: this.#endpoint + path,
       method,
-      ...(payload === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }),
+      // As bytes: encoded once, for the body's hash and for fetch alike.
+      ...(payload === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: utf8.encode(JSON.stringify(payload)) }),
     }).sign();
     let response: Response;
     try {
