@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AWS_RATE_LIMIT, LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
 import { startEmulator, type Emulator, type Faults } from '../emulator/server.ts';
-import { emulatorControl, type EmulatorControl } from '../support/emulator-control.ts';
-import { noReadTokenConfig, type WorkerUnderTest } from '../support/worker-under-test.ts';
+import { emulatorControl } from '../support/emulator-control.ts';
+import { noReadTokenConfig, type WorkerWithEmulator } from '../support/worker-under-test.ts';
 import { PACE_OUT_OF_THE_WAY } from './pace.ts';
 
 /** The bearer token of the local stack: local only, printed and documented on purpose. */
@@ -30,6 +30,8 @@ export interface LocalStackOptions {
   awsRate?: boolean;
   /** How long a meeting lasts (the emulator's default: 5 minutes, as on AWS when nobody joins). */
   meetingAutoEndMs?: number;
+  /** The bearer token that may do everything; default LOCAL_TOKEN. */
+  token?: string;
   /** A second token, which may create and delete but not read. */
   noReadToken?: string;
   /** Extra worker settings (e.g. RETRY_DEADLINE_MS). */
@@ -48,7 +50,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** The emulator plus the worker under `wrangler dev` (real workerd), both on 127.0.0.1: a worker under test. */
-export async function startLocalWorker(options: LocalStackOptions = {}): Promise<WorkerUnderTest & { emulator: EmulatorControl }> {
+export async function startLocalWorker(options: LocalStackOptions = {}): Promise<WorkerWithEmulator> {
   const stack = await startLocalStack(options);
   const { workerUrl: url, token, close } = stack;
   return { url, token, noReadToken: options.noReadToken, emulator: emulatorControl(stack.emulator.url), close };
@@ -71,7 +73,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     CHIME_ENDPOINT: emulator.url,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    API_TOKENS: LOCAL_TOKEN,
+    API_TOKENS: options.token ?? LOCAL_TOKEN,
     ...(options.noReadToken ? { API_TOKENS_JSON: noReadTokenConfig(options.noReadToken) } : {}),
     ...(options.awsRate ? {} : PACE_OUT_OF_THE_WAY),
     ...options.vars,
@@ -98,7 +100,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await close();
     throw error;
   }
-  return { workerUrl, emulator, token: LOCAL_TOKEN, close };
+  return { workerUrl, emulator, token: options.token ?? LOCAL_TOKEN, close };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
