@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { startBots, createBots } from '../../extension/src/bots/runner.ts';
 import { botBrowserPids } from '../tools/bot-processes.ts';
-import { startLocalStack } from '../tools/local-stack.ts';
+import { startLocalWorker } from '../tools/local-stack.ts';
 import { cpuMs } from './process-cpu.ts';
 
 const SIZES = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
@@ -41,16 +41,15 @@ const safeCpuMs = (pid: number) => {
 };
 
 spawnSync(process.execPath, [fileURLToPath(new URL('../../extension/src/bots/page/esbuild.mjs', import.meta.url))], { stdio: 'inherit' });
-const stack = await startLocalStack();
+const worker = await startLocalWorker();
 const rows: Array<Record<string, string | number>> = [];
 try {
   for (const count of SIZES.length ? SIZES : [1, 5, 10, 20]) {
-    const created = await fetch(`${stack.emulator.url}/_emulator/meetings`, { method: 'POST' });
-    const { MeetingId } = ((await created.json()) as { Meeting: { MeetingId: string } }).Meeting;
+    const meetingId = await worker.emulator.createMeeting();
     const started = performance.now();
     const options = {
-      worker: { baseUrl: stack.workerUrl, token: stack.token, timeoutMs: 30_000 },
-      meetingId: MeetingId,
+      worker: { baseUrl: worker.url, token: worker.token, timeoutMs: 30_000 },
+      meetingId,
       count,
       prefix: 'bench-',
       seconds: 600,
@@ -81,7 +80,7 @@ try {
     });
   }
 } finally {
-  await stack.close();
+  await worker.close();
 }
 // What one more bot adds, against the single bot's browser (which carries the browser's own processes).
 const single = rows.find((row) => row['bots'] === 1);

@@ -15,12 +15,13 @@ import { createBots, launchBots, startBots, type BotRun, type LaunchOptions } fr
 import { describeBot } from '../../extension/src/bots/states.ts';
 import { deleteAttendee } from '../../extension/src/worker/client.ts';
 import { botBrowserPids } from '../tools/bot-processes.ts';
-import { startLocalStack, type LocalStack } from '../tools/local-stack.ts';
+import type { WorkerWithEmulator } from '../support/worker-under-test.ts';
+import { startLocalWorker } from '../tools/local-stack.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../extension/dist/bots/bot.js', import.meta.url));
 const STEP_MS = 120_000;
 
-let stack: LocalStack | undefined;
+let worker: WorkerWithEmulator | undefined;
 let meetingId: string;
 const runs: BotRun[] = [];
 
@@ -28,21 +29,20 @@ before(async () => {
   const script = fileURLToPath(new URL('../../extension/src/bots/page/esbuild.mjs', import.meta.url));
   const built = spawnSync(process.execPath, [script], { stdio: 'inherit' });
   assert.equal(built.status, 0, 'the bot page did not build');
-  stack = await startLocalStack();
-  const created = await fetch(`${stack.emulator.url}/_emulator/meetings`, { method: 'POST' });
-  meetingId = ((await created.json()) as { Meeting: { MeetingId: string } }).Meeting.MeetingId;
+  worker = await startLocalWorker();
+  meetingId = await worker.emulator.createMeeting();
 }, { timeout: 120_000 });
 
 after(async () => {
   await Promise.all(runs.map((run) => run.stop()));
-  await stack?.close();
+  await worker?.close();
 });
 
 const options = (prefix: string, count: number): LaunchOptions => {
   const browser = process.env['CHIME_BOTS_BROWSER'];
   assert.ok(findBrowser(browser), 'no Chromium, Chrome or Edge on PATH (or set CHIME_BOTS_BROWSER) to run the bots in');
   return {
-    worker: { baseUrl: stack!.workerUrl, token: stack!.token, timeoutMs: 30_000 },
+    worker: { baseUrl: worker!.url, token: worker!.token, timeoutMs: 30_000 },
     meetingId,
     count,
     prefix,
@@ -54,7 +54,8 @@ const options = (prefix: string, count: number): LaunchOptions => {
 };
 
 const tracked = (run: BotRun) => (runs.push(run), run);
-const joinsOf = (attendeeIds: string[]) => stack!.emulator.state().joins.filter((join) => attendeeIds.includes(join.AttendeeId ?? ''));
+const joinsOf = async (attendeeIds: string[]) =>
+  (await worker!.emulator.state()).joins.filter((join) => attendeeIds.includes(join.AttendeeId ?? ''));
 
 describe('test bots in headless Chromium against the local stack', { timeout: 300_000 }, () => {
   it('N bots send N JOINs, each with its attendee’s JoinToken, and say plainly: media not emulated', { timeout: STEP_MS }, async () => {
@@ -63,7 +64,7 @@ describe('test bots in headless Chromium against the local stack', { timeout: 30
     const expected = ['e2e-bot-1', 'e2e-bot-2', 'e2e-bot-3', 'e2e-bot-4'].map((id) => `${id} signaling reached, media not emulated`);
     assert.deepEqual(bots.map(describeBot), expected);
     const attendeeIds = bots.map((bot) => bot.attendeeId!);
-    const joins = joinsOf(attendeeIds);
+    const joins = await joinsOf(attendeeIds);
     assert.equal(joins.length, 4);
     assert.deepEqual(new Set(joins.map((join) => join.AttendeeId)), new Set(attendeeIds));
     assert.ok(joins.every((join) => join.JoinTokenMatches && join.MeetingId === meetingId && join.ClientSource === 'amazon-chime-sdk-js'));
@@ -81,7 +82,8 @@ describe('test bots in headless Chromium against the local stack', { timeout: 30
     assert.equal(goneBot!.state, 'failed');
     assert.match(goneBot!.detail!, /^SignalingBadRequest; signaling closed with 4401 JoinToken refused/);
     assert.equal(keptBot!.state, 'media-not-emulated');
-    assert.deepEqual(joinsOf([gone!.attendeeId!, kept!.attendeeId!]).map((join) => [join.AttendeeId, join.JoinTokenMatches]).sort(), [
+    const joins = await joinsOf([gone!.attendeeId!, kept!.attendeeId!]);
+    assert.deepEqual(joins.map((join) => [join.AttendeeId, join.JoinTokenMatches]).sort(), [
       [gone!.attendeeId, false],
       [kept!.attendeeId, true],
     ].sort());

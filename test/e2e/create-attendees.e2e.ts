@@ -23,8 +23,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import EXTENSION_MANIFEST from '../../extension/package.json' with { type: 'json' };
+import type { EmulatorMeetingState } from '../emulator/types.ts';
 import { botBrowserPids } from '../tools/bot-processes.ts';
-import { startLocalStack } from '../tools/local-stack.ts';
+import { startLocalWorker } from '../tools/local-stack.ts';
 import { installExtension, launchBrowser, openWorkbench, runPaletteCommand, startCodeServer } from '../vscode/code-server.mjs';
 import { ARTIFACTS, CLOSE_MS, ROOT, cleanup, keepFailureArtifacts, live, run, tracked } from './support/lifecycle.ts';
 import { timed, timings, until, withDeadline } from './support/polling.ts';
@@ -86,27 +87,12 @@ async function assertTokenNotShown(page: Page, when: string): Promise<void> {
   assert.ok(!(await visibleText(page)).includes(TOKEN), `the worker token is visible in the window ${when}`);
 }
 
-interface EmulatorMeeting {
-  MeetingId: string;
-  ExternalMeetingId: string;
-  Deleted: boolean;
-  Attendees: { AttendeeId: string; ExternalUserId: string }[];
-}
+const emulatorState = () => live.worker!.emulator.state();
 
-async function emulatorMeeting(meetingId: string): Promise<EmulatorMeeting> {
-  const response = await fetch(`${live.stack!.emulator.url}/_emulator/state`, { signal: AbortSignal.timeout(10_000) });
-  const state = (await response.json()) as { meetings: EmulatorMeeting[] };
-  const meeting = state.meetings.find((m) => m.MeetingId === meetingId);
+async function emulatorMeeting(meetingId: string): Promise<EmulatorMeetingState> {
+  const meeting = (await emulatorState()).meetings.find((m) => m.MeetingId === meetingId);
   assert.ok(meeting, `meeting ${meetingId} is in the emulator`);
   return meeting;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The Chime sidebar
-
-async function emulatorMeetings(): Promise<EmulatorMeeting[]> {
-  const response = await fetch(`${live.stack!.emulator.url}/_emulator/state`, { signal: AbortSignal.timeout(10_000) });
-  return ((await response.json()) as { meetings: EmulatorMeeting[] }).meetings;
 }
 
 // The test
@@ -146,23 +132,19 @@ describe(
 
       try {
         await timed('setup', async () => {
-          // The package (build included: vsce runs vscode:prepublish) and the stack start together.
-          const [packaged, stack] = await Promise.allSettled([
+          // The package (build included: vsce runs vscode:prepublish) and the worker start together.
+          const [packaged, worker] = await Promise.allSettled([
             timed('build and package the .vsix', () =>
               run('npm', ['--prefix', 'extension', 'run', 'package', '--', '--out', vsix], 180_000),
             ),
             // The run's one meeting must outlast a slow setup, longer than a meeting's 5 minutes.
             timed('start worker (wrangler dev) and emulator', () =>
-              tracked(() => startLocalStack({ vars: { API_TOKENS: TOKEN }, meetingAutoEndMs: 60 * 60_000 })).then((s) => (live.stack = s)),
+              tracked(() => startLocalWorker({ token: TOKEN, meetingAutoEndMs: 60 * 60_000 })).then((w) => (live.worker = w)),
             ),
           ]);
           if (packaged.status === 'rejected') throw packaged.reason;
-          if (stack.status === 'rejected') throw stack.reason;
-          const { workerUrl, emulator } = live.stack!;
-
-          const created = await fetch(`${emulator.url}/_emulator/meetings`, { method: 'POST', signal: AbortSignal.timeout(10_000) });
-          assert.equal(created.status, 200, 'the emulator creates a meeting');
-          meetingId = ((await created.json()) as { Meeting: { MeetingId: string } }).Meeting.MeetingId;
+          if (worker.status === 'rejected') throw worker.reason;
+          meetingId = await live.worker!.emulator.createMeeting();
 
           await timed('install the .vsix', () => tracked(() => installExtension(vsix, extensionsDir, { userDataDir, timeoutMs: 120_000 })));
           await mkdir(join(userDataDir, 'User'), { recursive: true });
@@ -170,7 +152,7 @@ describe(
             join(userDataDir, 'User', 'settings.json'),
             JSON.stringify(
               {
-                'chimeAttendees.workerUrl': workerUrl,
+                'chimeAttendees.workerUrl': live.worker!.url,
                 // A quiet window: no welcome page, chat, tips or update checks around the quick input.
                 'workbench.startupEditor': 'none',
                 'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -216,7 +198,7 @@ describe(
       console.log(`[e2e] the palette listed the command on attempt ${attempts}`);
       const box = await quickInputWhere(page, 'the token box', (s) => s.title === 'Set Chime Worker Token');
       assert.equal(box.inputType, 'password', 'the token is typed into a password box');
-      assert.ok(box.message.includes(live.stack!.workerUrl), `the prompt names the worker from the user settings: ${box.message}`);
+      assert.ok(box.message.includes(live.worker!.url), `the prompt names the worker from the user settings: ${box.message}`);
 
       await typeLikeAPerson(page, TOKEN);
       await quickInputWhere(page, 'the whole token typed', (s) => s.value === TOKEN);
@@ -338,8 +320,7 @@ describe(
     });
 
     step('the emulator holds exactly those attendees, in that meeting', async () => {
-      const response = await fetch(`${live.stack!.emulator.url}/_emulator/state`, { signal: AbortSignal.timeout(10_000) });
-      const state = (await response.json()) as { meetings: EmulatorMeeting[] };
+      const state = await emulatorState();
       const meeting = await emulatorMeeting(meetingId);
       assert.equal(meeting.Deleted, false);
       const byName = (a: { ExternalUserId: string }, b: { ExternalUserId: string }) => a.ExternalUserId.localeCompare(b.ExternalUserId);
@@ -584,12 +565,9 @@ describe(
         `the meeting used earlier is listed too: ${JSON.stringify(rows)}`,
       );
       const status = await statusBarText(page);
-      assert.ok(
-        status.includes(`${new URL(live.stack!.workerUrl).host} · chime-sdk-meetings`),
-        `the status bar names the worker: ${status}`,
-      );
+      assert.ok(status.includes(`${new URL(live.worker!.url).host} · chime-sdk-meetings`), `the status bar names the worker: ${status}`);
 
-      const created = (await emulatorMeetings()).find((m) => m.ExternalMeetingId === SIDEBAR_MEETING);
+      const created = (await emulatorState()).meetings.find((m) => m.ExternalMeetingId === SIDEBAR_MEETING);
       assert.ok(created, 'the emulator holds the new meeting');
       sidebarMeetingId = created.MeetingId;
       assert.deepEqual(created.Attendees.map((a) => a.ExternalUserId).sort(), [...SIDEBAR_BOTS].sort());
@@ -698,12 +676,7 @@ describe(
         assert.ok(browsersSeen > 0, 'their headless browser ran while they started');
         const held = (await emulatorMeeting(sidebarMeetingId)).Attendees.filter((a) => RUNNING_BOTS.includes(a.ExternalUserId));
         assert.equal(held.length, RUNNING_BOTS.length, 'their attendees were created through the worker');
-        const state = (await (
-          await fetch(`${live.stack!.emulator.url}/_emulator/state`, { signal: AbortSignal.timeout(10_000) })
-        ).json()) as {
-          joins: { AttendeeId?: string; JoinTokenMatches: boolean }[];
-        };
-        const joins = state.joins.filter((join) => held.some((a) => a.AttendeeId === join.AttendeeId));
+        const joins = (await emulatorState()).joins.filter((join) => held.some((a) => a.AttendeeId === join.AttendeeId));
         assert.deepEqual(joins.map((join) => join.AttendeeId).sort(), held.map((a) => a.AttendeeId).sort(), 'one JOIN per bot');
         assert.ok(
           joins.every((join) => join.JoinTokenMatches),

@@ -17,6 +17,11 @@ export interface WorkerUnderTest {
   close(): Promise<void>;
 }
 
+/** A worker under test whose emulator this process reaches: one it started. */
+export interface WorkerWithEmulator extends WorkerUnderTest {
+  emulator: EmulatorControl;
+}
+
 /** A worker under test with a live meeting to work in: what the extension's suites are given. */
 export interface WorkerWithMeeting extends WorkerUnderTest {
   meetingId: string;

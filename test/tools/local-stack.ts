@@ -4,25 +4,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AWS_RATE_LIMIT, LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
-import { startEmulator, type Emulator, type Faults } from '../emulator/server.ts';
-import { emulatorControl, type EmulatorControl } from '../support/emulator-control.ts';
-import { noReadTokenConfig, type WorkerUnderTest } from '../support/worker-under-test.ts';
+import { startEmulator } from '../emulator/server.ts';
+import { emulatorControl } from '../support/emulator-control.ts';
+import { noReadTokenConfig, type WorkerWithEmulator } from '../support/worker-under-test.ts';
 import { PACE_OUT_OF_THE_WAY } from './pace.ts';
 
 /** The bearer token of the local stack: local only, printed and documented on purpose. */
 export const LOCAL_TOKEN = 'local-dev-token';
 
-/** The local stack as test/e2e and test/bench still read it (the emulator in this process); the rest use startLocalWorker. */
-export interface LocalStack {
-  workerUrl: string;
-  emulator: Emulator;
-  token: string;
-  close(): Promise<void>;
-}
-
-export interface LocalStackOptions {
+export interface LocalWorkerOptions {
   port?: number;
-  faults?: Faults;
   /**
    * Amazon Chime's rate, as `npm start` runs: the emulator throttles as AWS does and the worker paces at
    * its defaults. Off by default, for the suites: they do not test pacing and must not wait on it.
@@ -30,12 +21,10 @@ export interface LocalStackOptions {
   awsRate?: boolean;
   /** How long a meeting lasts (the emulator's default: 5 minutes, as on AWS when nobody joins). */
   meetingAutoEndMs?: number;
+  /** The bearer token that may do everything; default LOCAL_TOKEN. */
+  token?: string;
   /** A second token, which may create and delete but not read. */
   noReadToken?: string;
-  /** Extra worker settings (e.g. RETRY_DEADLINE_MS). */
-  vars?: Record<string, string>;
-  /** Pass wrangler's own output through. */
-  verbose?: boolean;
 }
 
 /** A free TCP port on 127.0.0.1. */
@@ -48,17 +37,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** The emulator plus the worker under `wrangler dev` (real workerd), both on 127.0.0.1: a worker under test. */
-export async function startLocalWorker(options: LocalStackOptions = {}): Promise<WorkerUnderTest & { emulator: EmulatorControl }> {
-  const stack = await startLocalStack(options);
-  const { workerUrl: url, token, close } = stack;
-  return { url, token, noReadToken: options.noReadToken, emulator: emulatorControl(stack.emulator.url), close };
-}
-
-/** The emulator plus the worker under `wrangler dev` (real workerd), both on 127.0.0.1. */
-export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
-  const { faults, meetingAutoEndMs, awsRate } = options;
+export async function startLocalWorker(options: LocalWorkerOptions = {}): Promise<WorkerWithEmulator> {
+  const { meetingAutoEndMs, awsRate, token = LOCAL_TOKEN, noReadToken } = options;
   const emulator = await startEmulator({
-    ...(faults ? { faults } : {}),
     ...(meetingAutoEndMs ? { meetingAutoEndMs } : {}),
     ...(awsRate ? { rateLimit: AWS_RATE_LIMIT } : {}),
   });
@@ -71,10 +52,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     CHIME_ENDPOINT: emulator.url,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    API_TOKENS: LOCAL_TOKEN,
-    ...(options.noReadToken ? { API_TOKENS_JSON: noReadTokenConfig(options.noReadToken) } : {}),
-    ...(options.awsRate ? {} : PACE_OUT_OF_THE_WAY),
-    ...options.vars,
+    API_TOKENS: token,
+    ...(noReadToken ? { API_TOKENS_JSON: noReadTokenConfig(noReadToken) } : {}),
+    ...(awsRate ? {} : PACE_OUT_OF_THE_WAY),
   };
   writeFileSync(envFile, Object.entries(vars).map(([k, v]) => `${k}=${v}`).join('\n'));
   const wrangler = spawn(
@@ -82,23 +62,23 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     [
       'node_modules/wrangler/bin/wrangler.js', 'dev', '--ip', '127.0.0.1', '--port', String(port),
       '--inspector-port', String(await freePort()), '--env-file', envFile, '--persist-to', join(dir, 'state'),
-      '--show-interactive-dev-session=false', '--log-level', options.verbose ? 'log' : 'warn',
+      '--show-interactive-dev-session=false', '--log-level', 'warn',
     ],
-    { cwd: new URL('../..', import.meta.url).pathname, detached: true, stdio: ['ignore', options.verbose ? 'inherit' : 'ignore', 'inherit'] },
+    { cwd: new URL('../..', import.meta.url).pathname, detached: true, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const close = async () => {
     await stopProcessGroup(wrangler);
     await emulator.close();
     rmSync(dir, { recursive: true, force: true });
   };
-  const workerUrl = `http://127.0.0.1:${port}`;
+  const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(workerUrl, wrangler, 60_000);
+    await waitForHealth(url, wrangler, 60_000);
   } catch (error) {
     await close();
     throw error;
   }
-  return { workerUrl, emulator, token: LOCAL_TOKEN, close };
+  return { url, token, noReadToken, emulator: emulatorControl(emulator.url), close };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {

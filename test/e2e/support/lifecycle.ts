@@ -7,7 +7,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import type { LocalStack } from '../../tools/local-stack.ts';
+import type { WorkerWithEmulator } from '../../support/worker-under-test.ts';
 import { closeBrowser, killProcessGroup, type CodeServer } from '../../vscode/code-server.mjs';
 import { withDeadline } from './polling.ts';
 
@@ -15,7 +15,7 @@ export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
 export const CLOSE_MS = 30_000; // each resource to stop
 
-export const live: { packager?: ChildProcess; stack?: LocalStack; server?: CodeServer; browser?: Browser; dir?: string } = {};
+export const live: { packager?: ChildProcess; worker?: WorkerWithEmulator; server?: CodeServer; browser?: Browser; dir?: string } = {};
 /** Starts still under way: a signal can come before they hand over what must be stopped. */
 const starting = new Set<Promise<unknown>>();
 let cleaning: Promise<void> | undefined;
@@ -43,7 +43,7 @@ export function cleanup(): Promise<void> {
       ['packager', async () => live.packager?.pid && (await killProcessGroup(live.packager.pid, { graceMs: 2_000 }))],
       ['browser', () => closeBrowser(live.browser)],
       ['code-server', async () => live.server?.close()],
-      ['worker and emulator', async () => live.stack?.close()],
+      ['worker and emulator', async () => live.worker?.close()],
       ['temp folder', async () => live.dir && (await rm(live.dir, { recursive: true, force: true }))],
     ];
     for (const [name, stop] of steps) {
