@@ -1,10 +1,10 @@
-import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { every } from 'hono/combine';
 import { bodyBounds } from '../../shared/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { parseJsonBody } from '../json-parse.ts';
+import { readBody } from '../read-body.ts';
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const CHARSET = /^charset=/i;
@@ -27,20 +27,14 @@ const requireJsonContentType = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /**
- * The body read once within its API's bounds and parsed, for jsonOf to check against its schema. Hono's bodyLimit
- * refuses a Content-Length over the size bound before a byte is read, and a body sent without one (chunked) as soon
- * as it passes the bound. The body is read from the raw request, so nothing can read it again behind these checks.
+ * The body read once within its API's bounds and parsed, for jsonOf to check against its schema; one over the size
+ * bound is refused with a 413 (readBody). The body is read from the raw request, so nothing can read it again behind
+ * these checks.
  */
-const parseBody = createMiddleware<AppEnv>((c, next) => {
+const parseBody = createMiddleware<AppEnv>(async (c, next) => {
   const bounds = bodyBounds(c.get('services').config.api);
-  const maxSize = bounds.requestBodyBytes;
-  const onError = () => {
-    throw new ApiError('PayloadTooLargeException', `The request body must be at most ${maxSize} bytes`);
-  };
-  return bodyLimit({ maxSize, onError })(c, async () => {
-    c.set('body', parseJsonBody(new Uint8Array(await c.req.raw.arrayBuffer()), bounds));
-    await next();
-  });
+  c.set('body', parseJsonBody(await readBody(c.req.raw, bounds.requestBodyBytes), bounds));
+  await next();
 });
 
 /** A JSON body of a sane size and shape, refused before it is parsed. */

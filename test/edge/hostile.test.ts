@@ -136,21 +136,30 @@ describe('a body over the bound', () => {
     return { stream, pulled: () => pulled };
   }
 
-  it.each([false, true])('is refused with 413 naming the bound, by its Content-Length before a byte is read (legacy %s)', async (legacy) => {
-    const bound = bodyBounds(legacy ? 'chime' : 'chime-sdk-meetings').requestBodyBytes;
-    const { stream, pulled } = counted(4 * bound);
-    const { status, json, parsed } = await post(stream, { legacy, headers: { 'content-length': String(4 * bound) } });
-    expect([status, json.Code, json.Message, parsed]).toEqual([413, 'PayloadTooLargeException', rule(bound), false]);
+  const largest = LIMITS.legacy.requestBodyBytes;
+  const boundOf = (legacy: boolean) => bodyBounds(legacy ? 'chime' : 'chime-sdk-meetings').requestBodyBytes;
+
+  it.each([false, true])('is refused with 413 naming the bound, by a Content-Length over the largest bound before a byte is read (legacy %s)', async (legacy) => {
+    const { stream, pulled } = counted(4 * largest);
+    const { status, json, parsed } = await post(stream, { legacy, headers: { 'content-length': String(4 * largest) } });
+    expect([status, json.Code, json.Message, parsed]).toEqual([413, 'PayloadTooLargeException', rule(boundOf(legacy)), false]);
     // A stream may be asked for its first chunk as the request is made; nothing more is read.
     expect(pulled()).toBeLessThanOrEqual(1);
   });
 
-  it.each([false, true])('is refused with 413 while it streams in without a Content-Length, just past the bound (legacy %s)', async (legacy) => {
-    const bound = bodyBounds(legacy ? 'chime' : 'chime-sdk-meetings').requestBodyBytes;
+  it.each([true, false])('within the largest bound is read to its end unparsed, then refused with 413 naming the bound (Content-Length %s)', async (declared) => {
+    const bound = LIMITS.requestBodyBytes;
     const { stream, pulled } = counted(4 * bound);
-    const { status, json, parsed } = await post(stream, { legacy });
+    const { status, json, parsed } = await post(stream, { headers: declared ? { 'content-length': String(4 * bound) } : {} });
     expect([status, json.Code, json.Message, parsed]).toEqual([413, 'PayloadTooLargeException', rule(bound), false]);
-    expect(pulled()).toBeLessThanOrEqual(bound / CHUNK + 2);
+    expect(pulled()).toBe((4 * bound) / CHUNK);
+  });
+
+  it.each([false, true])('is refused with 413 while it streams in without a Content-Length, just past the largest bound (legacy %s)', async (legacy) => {
+    const { stream, pulled } = counted(4 * largest);
+    const { status, json, parsed } = await post(stream, { legacy });
+    expect([status, json.Code, json.Message, parsed]).toEqual([413, 'PayloadTooLargeException', rule(boundOf(legacy)), false]);
+    expect(pulled()).toBeLessThanOrEqual(largest / CHUNK + 2);
   });
 
   it('is taken up to the bound itself, byte for byte', async () => {
