@@ -13,8 +13,12 @@ const READ_WHEN_REFUSED = Math.max(LIMITS.requestBodyBytes, LIMITS.legacy.reques
 export async function readBody(request: Request, maxSize: number): Promise<Uint8Array> {
   const tooLarge = () => new ApiError('PayloadTooLargeException', `The request body must be at most ${maxSize} bytes`);
   const declared = request.headers.has('transfer-encoding') ? null : request.headers.get('content-length');
-  if (declared !== null && Number(declared) > READ_WHEN_REFUSED) throw tooLarge();
-  if (!request.body || (declared !== null && Number(declared) <= maxSize)) return new Uint8Array(await request.arrayBuffer());
+  if (declared !== null || !request.body) {
+    if (Number(declared) <= maxSize) return new Uint8Array(await request.arrayBuffer());
+    // Read whole by the runtime rather than chunk by chunk here, which costs several times as much CPU.
+    if (Number(declared) <= READ_WHEN_REFUSED) await request.arrayBuffer().catch(() => undefined);
+    throw tooLarge();
+  }
   const kept: Uint8Array[] = [];
   let size = 0;
   const reader = request.body.getReader();
@@ -26,7 +30,7 @@ export async function readBody(request: Request, maxSize: number): Promise<Uint8
     }
   } catch (error) {
     // The rest of a refused body is read only for the caller's sake: failing to read it leaves the refusal as it was.
-    if (size <= maxSize && Number(declared) <= maxSize) throw error;
+    if (size <= maxSize) throw error;
   }
   if (size > READ_WHEN_REFUSED) await reader.cancel();
   if (size > maxSize) throw tooLarge();
