@@ -23,9 +23,40 @@ export function issuePath(issue: v.BaseIssue<unknown>, root = 'body'): string {
   return path || root;
 }
 
-/** The first LIMITS.issuesListed issues, each with its field and rule. */
+/** Items of a list checked only up to their first issue, once the list had found as many as an answer lists. */
+export interface FurtherItemsIssue extends v.BaseIssue<unknown> {
+  type: 'further_items';
+  /** How many of those items have an issue. */
+  items: number;
+}
+
+const furtherItems = (count: number) => `${count} further item${count === 1 ? '' : 's'}`;
+const isFurtherItems = (issue: v.BaseIssue<unknown>): issue is FurtherItemsIssue => issue.type === 'further_items';
+
+/** The issue a list raises for `items` further items that have issues, whose issues it did not keep. */
+export function furtherItemsIssue(input: unknown[], items: number, config: v.Config<v.BaseIssue<unknown>>): FurtherItemsIssue {
+  return {
+    kind: 'validation',
+    type: 'further_items',
+    input,
+    expected: null,
+    received: `${items} items`,
+    message: `has issues in ${furtherItems(items)}`,
+    items,
+    lang: config.lang,
+    abortEarly: config.abortEarly,
+    abortPipeEarly: config.abortPipeEarly,
+  };
+}
+
+/** The first LIMITS.issuesListed issues found in full, each with its field and rule. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[], root?: string): ValidationIssue[] {
-  return issues.slice(0, LIMITS.issuesListed).map((issue) => ({ Path: issuePath(issue, root), Message: issue.message }));
+  const listed: ValidationIssue[] = [];
+  for (const issue of issues) {
+    if (listed.length === LIMITS.issuesListed) break;
+    if (!isFurtherItems(issue)) listed.push({ Path: issuePath(issue, root), Message: issue.message });
+  }
+  return listed;
 }
 
 /** One line for people: `Attendees[0].ExternalUserId: must be 2 to 64 characters; ...`, then how many of `total` it left out. */
@@ -34,10 +65,16 @@ export function summarizeIssues(issues: readonly ValidationIssue[], total = issu
   return total > issues.length ? `${named}; and ${total - issues.length} more issues` : named;
 }
 
-/** A validation failure as answered: the first issues listed, and a summary that names a few and counts the rest. */
+/**
+ * A validation failure as answered: the first issues listed, and a summary that names a few, counts the rest found
+ * in full, and then the items of each list that were checked only up to their first issue.
+ */
 export function reportIssues(issues: readonly v.BaseIssue<unknown>[], root?: string): { summary: string; issues: ValidationIssue[] } {
   const listed = describeIssues(issues, root);
-  return { summary: summarizeIssues(listed.slice(0, ISSUES_NAMED), issues.length), issues: listed };
+  const further = issues.filter(isFurtherItems);
+  const named = summarizeIssues(listed.slice(0, ISSUES_NAMED), issues.length - further.length);
+  const counted = further.map((issue) => `; and more issues in ${furtherItems(issue.items)} of ${issuePath(issue, root)}`);
+  return { summary: named + counted.join(''), issues: listed };
 }
 
 /** valibot's safeParse with messages that never echo input. */

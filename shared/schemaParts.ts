@@ -1,5 +1,7 @@
 /** Parts the contract's schemas are built of, and the rules they share. */
 import * as v from 'valibot';
+import { furtherItemsIssue } from './issues.ts';
+import { LIMITS } from './limits.ts';
 
 /**
  * Messages name the rule, never the value: ExternalUserIds and tags are sensitive and must not be
@@ -40,6 +42,45 @@ export const boundedString = (min: number, max: number) =>
   );
 
 /**
+ * valibot's array, doing only the work an answer reports: items are checked in full until the list has found
+ * LIMITS.issuesListed issues (the most an answer lists), the rest only up to their first issue (valibot's
+ * abortEarly), and those are counted in one issue of their own (furtherItemsIssue) instead of being kept.
+ */
+function reportedArray<S extends v.GenericSchema>(item: S, message: string) {
+  const array = v.array(item, message);
+  type Dataset = v.OutputDataset<v.InferOutput<S>[], v.BaseIssue<unknown>>;
+  return {
+    ...array,
+    '~run'(dataset: v.UnknownDataset, config: v.Config<v.BaseIssue<unknown>>): Dataset {
+      const input = dataset.value;
+      if (config.abortEarly || !Array.isArray(input)) return array['~run'](dataset, config) as Dataset;
+      const issues: v.BaseIssue<unknown>[] = [];
+      const value: unknown[] = [];
+      let typed = true;
+      let further = 0;
+      for (let key = 0; key < input.length; key++) {
+        const full = issues.length < LIMITS.issuesListed;
+        const checked = item['~run']({ value: input[key] }, full ? config : { ...config, abortEarly: true });
+        typed &&= checked.typed;
+        value.push(checked.value);
+        if (!checked.issues) continue;
+        if (!full) {
+          further++;
+          continue;
+        }
+        const pathItem: v.ArrayPathItem = { type: 'array', origin: 'value', input, key, value: input[key] };
+        for (const issue of checked.issues) {
+          issue.path?.unshift(pathItem);
+          issues.push(issue.path ? issue : { ...issue, path: [pathItem] });
+        }
+      }
+      if (further) issues.push(furtherItemsIssue(input, further, config));
+      return (issues.length ? { typed, value, issues } : { typed, value }) as Dataset;
+    },
+  };
+}
+
+/**
  * A list of `min` to `max` items whose length is checked before any item is: a list of a million items
  * costs one comparison and one issue, not a million checks and issues. The length rules are stated again
  * after the items because JSON Schema reads them from there; they cannot fail by then.
@@ -48,7 +89,7 @@ export const boundedList = <S extends v.GenericSchema>(item: S, min: number, max
   v.pipe(
     v.unknown(),
     v.check((input) => !Array.isArray(input) || (input.length >= min && input.length <= max), rule),
-    v.array(item, 'must be a list'),
+    reportedArray(item, 'must be a list'),
     v.minLength(min, rule),
     v.maxLength(max, rule),
   );

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import { bodyBounds, type ChimeApi } from '../../shared/index.ts';
+import { bodyBounds } from '../../shared/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { parseJsonBody } from '../json-parse.ts';
+import { readBody } from '../read-body.ts';
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const CHARSET = /^charset=/i;
@@ -25,31 +25,14 @@ function requireJsonContentType(c: Context<AppEnv>): void {
   }
 }
 
-/** Hono's bodyLimit for each API's size bound, made once. */
-const sizeLimits = new Map<ChimeApi, ReturnType<typeof bodyLimit>>();
-function limitSize(api: ChimeApi) {
-  let limit = sizeLimits.get(api);
-  if (!limit) {
-    const maxSize = bodyBounds(api).requestBodyBytes;
-    const onError = () => {
-      throw new ApiError('PayloadTooLargeException', `The request body must be at most ${maxSize} bytes`);
-    };
-    sizeLimits.set(api, (limit = bodyLimit({ maxSize, onError })));
-  }
-  return limit;
-}
-
 /**
  * A JSON body of a sane size and shape, refused before it is parsed, then read once and parsed within its API's
- * bounds for jsonOf to check against its schema. Hono's bodyLimit refuses a Content-Length over the size bound
- * before a byte is read, and a body sent without one (chunked) as soon as it passes the bound. The body is read
- * from the raw request, so nothing can read it again behind these checks.
+ * bounds for jsonOf to check against its schema; one over the size bound is refused with a 413 (readBody). The
+ * body is read from the raw request, so nothing can read it again behind these checks.
  */
 export const jsonBody = createMiddleware<AppEnv>(async (c, next) => {
   requireJsonContentType(c);
-  const api = c.get('services').config.api;
-  await limitSize(api)(c, async () => {
-    c.set('body', parseJsonBody(new Uint8Array(await c.req.raw.arrayBuffer()), bodyBounds(api)));
-    await next();
-  });
+  const bounds = bodyBounds(c.get('services').config.api);
+  c.set('body', parseJsonBody(await readBody(c.req.raw, bounds.requestBodyBytes), bounds));
+  await next();
 });

@@ -19,7 +19,7 @@ export interface HostileFigure {
   name: string;
   bodyBytes: number;
   status: number;
-  /** How many of the requests sent had their answer read (workerd may reset the connection of a body it refuses unread). */
+  /** How many of the requests sent had their answer read (a reset connection loses it). */
   answered: number;
   answerBytes: number;
   issues: number;
@@ -97,10 +97,10 @@ interface Answer {
 }
 
 /**
- * One request on a connection of its own, written to the socket as is. A body refused by its Content-Length is
- * answered before it is read, and workerd then closes the connection under the rest of it, often resetting it
- * before the answer is read (it does no lingering close): fetch and node:http report that as a failure, and the
- * answer, when it arrived, is lost to them. Here it is kept, or undefined.
+ * One request on a connection of its own, written to the socket as is. A refused body is read to its end before
+ * the 413 up to 4 MiB; past that, or if that ever regressed, workerd closes the connection under the rest of it and
+ * may reset it before the answer is read: fetch and node:http report that as a failure, and the answer, when it
+ * arrived, is lost to them. Here it is kept, or undefined, and the row counts the answers read.
  */
 function post(url: URL, headers: Record<string, string>, body: Buffer, chunked: boolean): Promise<Answer | undefined> {
   return new Promise((resolve) => {
@@ -125,7 +125,7 @@ function post(url: URL, headers: Record<string, string>, body: Buffer, chunked: 
 
 /**
  * Sends each body once for its answer, then `requests` times one after another for the workerd CPU it costs: on
- * one kept-alive connection, or, for a body refused unread, each on a connection of its own, as workerd closes it.
+ * one kept-alive connection, or, for a refused body, each on a connection of its own, as workerd closes it after the 413.
  */
 export async function measureHostileBodies(
   target: { url: string; pid: number; token: string },

@@ -3,15 +3,36 @@
  * would be deployed, called over real HTTP on 127.0.0.1 and calling a local Amazon Chime emulator.
  * The full behaviour is proven in workerd by test/edge/; this proves each runtime carries it.
  */
+import { connect } from 'node:net';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BatchCreateAttendeeResponseSchema, HEADERS } from '../../shared/index.ts';
+import { BatchCreateAttendeeResponseSchema, HEADERS, LIMITS } from '../../shared/index.ts';
 import { LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
 import { startEmulator, type Emulator } from '../emulator/server.ts';
 import { emulatorControl, type EmulatorControl } from '../support/emulator-control.ts';
 import { RUNTIMES, startRuntime, type RunningServer } from './launch.ts';
 
 const TOKEN = 'runtime-suite-token-0123456789';
+
+/**
+ * One POST with a Content-Length written to a socket of its own as is, and what was read of the answer when the
+ * connection closed; `reset` if it was reset under the body (fetch would throw and lose the answer).
+ */
+function rawPost(url: URL, headers: Record<string, string>, body: Buffer): Promise<{ answer: string; reset: boolean }> {
+  return new Promise((resolve) => {
+    const socket = connect(Number(url.port), url.hostname);
+    const received: Buffer[] = [];
+    let reset = false;
+    socket.setTimeout(20_000, () => socket.destroy());
+    socket.on('data', (chunk: Buffer) => received.push(chunk));
+    socket.on('error', () => (reset = true));
+    socket.on('close', () => resolve({ answer: Buffer.concat(received).toString('utf8'), reset }));
+    const head = [`POST ${url.pathname} HTTP/1.1`, `host: ${url.host}`, 'connection: close', `content-length: ${body.length}`];
+    for (const [name, value] of Object.entries(headers)) head.push(`${name}: ${value}`);
+    socket.write(`${head.join('\r\n')}\r\n\r\n`);
+    socket.end(body);
+  });
+}
 
 describe.each(RUNTIMES)('on %s', (runtime) => {
   let emulator: Emulator;
@@ -103,6 +124,19 @@ describe.each(RUNTIMES)('on %s', (runtime) => {
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
     }
     expect(await control.attendees(meetingId)).toEqual([]);
+  });
+
+  it('answers a body over the size bound, sent whole with its Content-Length, with the 413 that names the bound', async () => {
+    const meetingId = await control.createMeeting();
+    // As large as a body read before it is refused may be: the largest bound of either API.
+    const body = Buffer.from(`{"Attendees":[${' '.repeat(LIMITS.legacy.requestBodyBytes - 16)}]}`);
+    const url = new URL(`${server.url}/meetings/${meetingId}/attendees`);
+    for (let request = 0; request < 3; request++) {
+      const { answer, reset } = await rawPost(url, { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body);
+      expect([reset, answer.slice(0, 'HTTP/1.1 413'.length)]).toEqual([false, 'HTTP/1.1 413']);
+      const json = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { Code: string; Message: string };
+      expect(json).toMatchObject({ Code: 'PayloadTooLargeException', Message: `The request body must be at most ${LIMITS.requestBodyBytes} bytes` });
+    }
   });
 
   it('passes on an upstream error: an unknown meeting is 404 NotFoundException', async () => {

@@ -16,6 +16,7 @@ import {
   echoable,
   isRetryableStatus,
   meetingCapacity,
+  objectMessage,
   parseSafely,
   reportIssues,
   summarizeIssues,
@@ -209,9 +210,59 @@ describe('issues', () => {
     expect(issues[19]).toEqual({ Path: 'Attendees[19].ExternalUserId', Message: expect.stringMatching(/^may hold only/) });
     const paths = (text: string) => text.split('; ').map((part) => part.split(':')[0]);
     const named = (count: number) => Array.from({ length: count }, (_, i) => `Attendees[${i}].ExternalUserId`);
-    expect(paths(summary)).toEqual([...named(3), 'and 247 more issues']);
+    expect(paths(summary)).toEqual([...named(3), 'and 17 more issues', 'and more issues in 230 further items of Attendees']);
     expect(paths(reportIssues(issuesAll(wrong(2))).summary)).toEqual(named(2));
     expect(summary).toMatch(/^Attendees\[0\]\.ExternalUserId: may hold only /);
+  });
+
+  /** Attendees wrong in every field but those at the indexes in `valid`. */
+  const wrongEverywhere = (count: number, valid = new Set<number>()) => ({
+    Attendees: Array.from({ length: count }, (_, i) =>
+      valid.has(i) ? { ExternalUserId: `user-${i}` } : { ExternalUserId: `aws:${i};`, Capabilities: { Audio: 'Loud', Video: 7, Content: null, Extra: 1 }, Tags: [], [`k${i}`]: 1 },
+    ),
+  });
+  /** The same list checked by valibot's own array, every item in full. */
+  const everyIssue = (body: unknown) => {
+    const schema = v.strictObject({ Attendees: v.array(attendeeRequestSchema('chime-sdk-meetings'), 'must be a list') }, objectMessage);
+    const result = parseSafely(schema, body);
+    return result.success ? [] : result.issues;
+  };
+
+  it('list the same first 20 issues as a check of every item in full, and count the items checked only to their first', () => {
+    const valid = new Set([3, 100, 249]);
+    const body = wrongEverywhere(250, valid);
+    const all = everyIssue(body);
+    const { summary, issues } = reportIssues(issuesAll(body));
+    expect(issues).toEqual(describeIssues(all));
+    expect(issues.map((i) => i.Path).slice(8, 10)).toEqual(['Attendees[1].ExternalUserId', 'Attendees[1].ExternalUserId']);
+    // Items 0, 1 and 2 in full (8 issues each), then 247 more of which 3 are valid: 244 with issues.
+    const perItem = all.length / 247;
+    expect(summary.split('; ').slice(3)).toEqual([`and ${3 * perItem - 3} more issues`, 'and more issues in 244 further items of Attendees']);
+  });
+
+  it('count issues found outside the list with those found in full', () => {
+    const body = { ...wrongEverywhere(30), Extra: 1 };
+    const { summary, issues } = reportIssues(issuesAll(body));
+    expect(issues).toEqual(describeIssues(everyIssue(body)));
+    const perItem = everyIssue(wrongEverywhere(1)).length;
+    expect(summary.split('; ').slice(3)).toEqual([`and ${3 * perItem + 1 - 3} more issues`, 'and more issues in 27 further items of Attendees']);
+  });
+
+  it('check an item past the first 20 issues only up to its first issue', () => {
+    let checked = 0;
+    const item = v.pipe(v.unknown(), v.check(() => (checked++, false), 'is wrong'), v.check(() => (checked++, false), 'is wrong again'));
+    const { summary, issues } = reportIssues(parseSafely(boundedList(item, 1, 100, 'must hold 1 to 100 items'), Array(100).fill(0)).issues ?? []);
+    expect(issues).toHaveLength(20);
+    expect(issues.slice(0, 2)).toEqual([{ Path: '[0]', Message: 'is wrong' }, { Path: '[0]', Message: 'is wrong again' }]);
+    expect(checked).toBe(20 + 90);
+    expect(summary).toBe('[0]: is wrong; [0]: is wrong again; [1]: is wrong; and 17 more issues; and more issues in 90 further items of body');
+  });
+
+  it('of legacy Tags nested in Attendees are counted list by list', () => {
+    const Tags = Array(10).fill({ Key: '', Value: '', Extra: 1 });
+    const { summary, issues } = reportIssues(parseSafely(legacy, { Attendees: [{ ExternalUserId: 'bob', Tags }, { ExternalUserId: 'x', Tags }] }).issues ?? []);
+    expect(issues.slice(18)).toEqual([{ Path: 'Attendees[0].Tags[6].Key', Message: 'must be 1 to 128 characters' }, { Path: 'Attendees[0].Tags[6].Value', Message: 'must be 1 to 256 characters' }]);
+    expect(summary.split('; ').slice(3)).toEqual(['and 18 more issues', 'and more issues in 3 further items of Attendees[0].Tags', 'and more issues in 1 further item of Attendees']);
   });
 
   it('repeat an unknown field name only in part, without control or format characters', () => {

@@ -34,9 +34,9 @@ export async function hostileSection(run: Run, emulator: Emulator, { worker }: T
   run.say(
     `Each body sent once for its answer, then ${requests} times one after another to the Worker in its own workerd process ` +
       `(CPU from /proc, 10 ms resolution, so ±${ms(10 / requests, 1)} ms a request), on one kept-alive connection. ` +
-      `A body over ${LIMITS.requestBodyBytes / 1024} KiB is refused with 413 unread, by its Content-Length, or as it streams in when ` +
-      'it has none; workerd then closes the connection under the rest of the body, often resetting it before the client has read ' +
-      'the 413 ("answers read"), so each of those is sent on a connection of its own, whose cost is in its row. ' +
+      `A body over ${LIMITS.requestBodyBytes / 1024} KiB is refused with 413 unparsed, read to its end first when it is at most ` +
+      '4 MiB so that the client reads the answer ("answers read"), not a reset; each of those is sent on a connection of its own, ' +
+      'whose cost is in its row. ' +
       'A pass over the bytes of a smaller body ' +
       `refuses it before JSON.parse if it nests deeper than ${LIMITS.jsonDepth} levels or holds more than ${LIMITS.jsonValues} values, ` +
       `and validation checks a list's length before its items and lists at most ${LIMITS.issuesListed} issues, so what is left is ` +
