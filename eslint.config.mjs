@@ -10,7 +10,9 @@ const pureOnly = (message) => [
   'error',
   {
     paths: [{ name: 'vscode', message }],
-    patterns: [{ regex: '\\.(command|ui)(\\.ts)?$', allowTypeImports: true, message: `${message} (a command or UI module, for its types only)` }],
+    patterns: [
+      { regex: '\\.(command|ui)(\\.ts)?$', allowTypeImports: true, message: `${message} (a command or UI module, for its types only)` },
+    ],
   },
 ];
 
@@ -38,13 +40,20 @@ export default tseslint.config(
     // Hono's c.var builds a fresh object of every variable at each read; c.get is one lookup.
     files: ['edge/**/*.ts'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='var']", message: "Read the request's context with c.get()." }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='var']", message: "Read the request's context with c.get()." },
+      ],
     },
   },
   {
     files: ['extension/src/**/*.ts'],
     ignores: VSCODE_ONLY_IN,
-    rules: { 'no-restricted-imports': pureOnly('Only extension.ts, *.command.ts and *.ui.ts modules may import vscode (extension/README.md, Architecture).') },
+    rules: {
+      'no-restricted-imports': pureOnly(
+        'Only extension.ts, *.command.ts and *.ui.ts modules may import vscode (extension/README.md, Architecture).',
+      ),
+    },
   },
   {
     // Unit tests run in plain Node: what needs VS Code is tested in the extension host (test/extension/host).

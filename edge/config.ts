@@ -55,7 +55,13 @@ export async function readConfig(env: Env): Promise<Config> {
     endpoint: readEndpoint(api, region, env),
     credentials: readCredentials(env),
     tokens: await readTokens(env.API_TOKENS, env.API_TOKENS_JSON),
-    maxAttendees: readInteger('MAX_ATTENDEES_PER_REQUEST', env.MAX_ATTENDEES_PER_REQUEST, 1, LIMITS.attendeesPerMeeting, LIMITS.attendeesPerMeeting),
+    maxAttendees: readInteger(
+      'MAX_ATTENDEES_PER_REQUEST',
+      env.MAX_ATTENDEES_PER_REQUEST,
+      1,
+      LIMITS.attendeesPerMeeting,
+      LIMITS.attendeesPerMeeting,
+    ),
     retryDeadlineMs: readInteger('RETRY_DEADLINE_MS', env.RETRY_DEADLINE_MS, 0, 120_000, DEFAULT_RETRY_DEADLINE_MS),
     corsOrigins: readOrigins(env.CORS_ORIGINS),
     pace: {
@@ -86,7 +92,8 @@ function readRegion(api: ChimeApi, env: Env): string {
   if (!region) throw new ConfigError('AWS_REGION', 'is required');
   // A custom endpoint (an emulator, a proxy) may sign for any region; AWS's own hosts exist only in some.
   const known = trimmedSetting(env.CHIME_ENDPOINT) ? REGION_SHAPE.test(region) : MEETINGS_REGIONS.has(region);
-  if (!known) throw new ConfigError('AWS_REGION', `must be a region that serves Amazon Chime SDK meetings (${[...MEETINGS_REGIONS].join(', ')})`);
+  if (!known)
+    throw new ConfigError('AWS_REGION', `must be a region that serves Amazon Chime SDK meetings (${[...MEETINGS_REGIONS].join(', ')})`);
   return region;
 }
 
@@ -129,13 +136,17 @@ function readInteger(setting: string, value: string | undefined, min: number, ma
   const text = trimmedSetting(value);
   if (text === undefined) return fallback;
   const number = Number(text);
-  if (!Number.isInteger(number) || number < min || number > max) throw new ConfigError(setting, `must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(number) || number < min || number > max)
+    throw new ConfigError(setting, `must be a whole number from ${min} to ${max}`);
   return number;
 }
 
 /** CORS_ORIGINS: comma-separated origins such as https://app.example.com; `*` is refused, tokens are credentials. */
 function readOrigins(value: string | undefined): string[] {
-  const origins = (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = (value ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     let parsed: URL | undefined;
     try {
@@ -143,7 +154,8 @@ function readOrigins(value: string | undefined): string[] {
     } catch {
       // reported below
     }
-    if (!parsed || parsed.origin !== origin) throw new ConfigError('CORS_ORIGINS', 'must list origins such as https://app.example.com, comma-separated');
+    if (!parsed || parsed.origin !== origin)
+      throw new ConfigError('CORS_ORIGINS', 'must list origins such as https://app.example.com, comma-separated');
   }
   return origins;
 }

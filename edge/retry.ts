@@ -13,7 +13,12 @@ export interface RetryPolicy {
   random?: () => number;
 }
 
-export const DEFAULT_RETRY_POLICY: Omit<RetryPolicy, 'deadlineMs'> = { baseDelayMs: 100, maxDelayMs: 2_000, maxAttempts: 8, minAttemptMs: 1_000 };
+export const DEFAULT_RETRY_POLICY: Omit<RetryPolicy, 'deadlineMs'> = {
+  baseDelayMs: 100,
+  maxDelayMs: 2_000,
+  maxAttempts: 8,
+  minAttemptMs: 1_000,
+};
 
 /** What each attempt is given. */
 export interface Attempt {

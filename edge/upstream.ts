@@ -42,7 +42,9 @@ export function bindUpstream(policy: RetryPolicy): Upstream {
       return { ok: true, value: await call(attempt) };
     } catch (error) {
       const failure =
-        error instanceof ApiError ? error : new ApiError('ServiceFailureException', 'An Amazon Chime call failed unexpectedly', { cause: error });
+        error instanceof ApiError
+          ? error
+          : new ApiError('ServiceFailureException', 'An Amazon Chime call failed unexpectedly', { cause: error });
       return { ok: false, error: failure };
     }
   };

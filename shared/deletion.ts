@@ -27,7 +27,10 @@ export const DeleteAttendeesRequestSchema = v.pipe(
     },
     objectMessage,
   ),
-  v.check((body) => (body.ExternalUserIdPrefix === undefined) !== (body.AttendeeIds === undefined), 'must hold exactly one of ExternalUserIdPrefix and AttendeeIds'),
+  v.check(
+    (body) => (body.ExternalUserIdPrefix === undefined) !== (body.AttendeeIds === undefined),
+    'must hold exactly one of ExternalUserIdPrefix and AttendeeIds',
+  ),
 );
 
 export type DeleteAttendeesRequest = v.InferOutput<typeof DeleteAttendeesRequestSchema>;

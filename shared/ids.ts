@@ -41,4 +41,3 @@ export const ExternalUserIdSchema = v.pipe(
 
 /** The start of ExternalUserIds: a prefix that no valid ExternalUserId could start with is refused. */
 export const ExternalUserIdPrefixSchema = v.pipe(boundedString(1, LIMITS.externalUserIdLength.max), externalUserIdCharacters, notReserved);
-

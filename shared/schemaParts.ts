@@ -105,4 +105,3 @@ export function duplicateIndexes(values: readonly string[]): Array<[number, numb
   });
   return repeats;
 }
-

@@ -60,7 +60,10 @@ export async function readTokens(plain: string | undefined, json: string | undef
 
 /** API_TOKENS: comma-separated bearer tokens, each allowed everything. */
 async function plainTokens(value: string | undefined): Promise<Located[]> {
-  const tokens = (value ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const tokens = (value ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   return Promise.all(
     tokens.map(async (token, index) => ({
       entry: { name: `token-${index + 1}`, digest: await sha256(token), operations: TOKEN_OPERATIONS },

@@ -7,8 +7,11 @@ import { ApiError } from '../errors.ts';
  */
 export async function parseUpstreamError(response: Response): Promise<ApiError> {
   const body = await readJsonObject(response);
-  const upstreamName = errorTypeName(response.headers.get('x-amzn-errortype'))
-    ?? stringField(body, 'Code') ?? stringField(body, 'code') ?? errorTypeName(stringField(body, '__type'));
+  const upstreamName =
+    errorTypeName(response.headers.get('x-amzn-errortype')) ??
+    stringField(body, 'Code') ??
+    stringField(body, 'code') ??
+    errorTypeName(stringField(body, '__type'));
   const name = canonicalErrorName(upstreamName, response.status);
   const message = stringField(body, 'Message') ?? stringField(body, 'message') ?? `Amazon Chime answered HTTP ${response.status}`;
   if (response.status === 403 && LEGACY_API_REFUSED.test(message)) return legacyApiRefused();

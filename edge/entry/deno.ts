@@ -14,4 +14,7 @@ const app = createApp();
 const port = Number(Deno.env.get('PORT') ?? 8787);
 const hostname = Deno.env.get('HOST') ?? '127.0.0.1';
 
-Deno.serve({ port, hostname, onListen: (address) => console.log(JSON.stringify({ listening: `http://${address.hostname}:${address.port}` })) }, (request) => app.fetch(request, env));
+Deno.serve(
+  { port, hostname, onListen: (address) => console.log(JSON.stringify({ listening: `http://${address.hostname}:${address.port}` })) },
+  (request) => app.fetch(request, env),
+);

@@ -84,7 +84,10 @@ export function buildOpenApiDocument(api: ChimeApi, maxAttendees: number): JsonO
         GetMeetingResponse: jsonSchema(GetMeetingResponseSchema),
         ListAttendeesResponse: jsonSchema(ListAttendeesResponseSchema),
         // The converter cannot express "exactly one of the two": said here instead.
-        DeleteAttendeesRequest: { ...jsonSchema(DeleteAttendeesRequestSchema), oneOf: [{ required: ['ExternalUserIdPrefix'] }, { required: ['AttendeeIds'] }] },
+        DeleteAttendeesRequest: {
+          ...jsonSchema(DeleteAttendeesRequestSchema),
+          oneOf: [{ required: ['ExternalUserIdPrefix'] }, { required: ['AttendeeIds'] }],
+        },
         DeleteAttendeesResponse: jsonSchema(DeleteAttendeesResponseSchema),
         TokenInfo: jsonSchema(TokenInfoSchema),
         Error: jsonSchema(ErrorBodySchema),
@@ -104,7 +107,10 @@ export function buildOpenApiDocument(api: ChimeApi, maxAttendees: number): JsonO
           'meetings, and create for Attendees (limited to its prefixes, if any, for the ExternalMeetingId and ExternalUserIds)',
           'Create a meeting (current API only), and optionally its attendees in the same call',
           { requestBody: { required: true, content: jsonContent('CreateMeetingRequest') } },
-          ok('The meeting, and every requested attendee, created or with its error. An error: no meeting was made.', 'CreateMeetingResponse'),
+          ok(
+            'The meeting, and every requested attendee, created or with its error. An error: no meeting was made.',
+            'CreateMeetingResponse',
+          ),
         ),
       },
       '/meetings/{MeetingId}': {
@@ -129,7 +135,10 @@ export function buildOpenApiDocument(api: ChimeApi, maxAttendees: number): JsonO
           'create (limited to its ExternalUserId prefixes, if any)',
           `Create 1 to ${maxAttendees} attendees in a meeting`,
           {
-            parameters: [meetingIdParameter, { name: 'operation', in: 'query', required: false, schema: { type: 'string', enum: ['batch-create'] } }],
+            parameters: [
+              meetingIdParameter,
+              { name: 'operation', in: 'query', required: false, schema: { type: 'string', enum: ['batch-create'] } },
+            ],
             requestBody: { required: true, content: jsonContent('BatchCreateAttendeeRequest') },
           },
           ok('Every requested attendee, created or with its error.', 'BatchCreateAttendeeResponse'),
@@ -139,14 +148,14 @@ export function buildOpenApiDocument(api: ChimeApi, maxAttendees: number): JsonO
           'read',
           'Every attendee holding a slot in the meeting, without JoinTokens',
           { parameters: [meetingIdParameter] },
-          ok("The attendees (for a token limited to prefixes, those within its prefixes).", 'ListAttendeesResponse'),
+          ok('The attendees (for a token limited to prefixes, those within its prefixes).', 'ListAttendeesResponse'),
         ),
       },
       '/meetings/{MeetingId}/attendees/{AttendeeId}': {
         delete: operation(
           'DeleteAttendee',
           'delete (limited to its ExternalUserId prefixes, if any)',
-          "Delete an attendee, freeing its slot",
+          'Delete an attendee, freeing its slot',
           { parameters: [meetingIdParameter, { name: 'AttendeeId', in: 'path', required: true, schema: jsonSchema(AttendeeIdSchema) }] },
           { '204': { description: 'Deleted (or found already gone on a retry).', headers: upstreamHeaders } },
         ),
@@ -175,7 +184,9 @@ export function buildOpenApiDocument(api: ChimeApi, maxAttendees: number): JsonO
           responses: {
             '200': {
               description: 'The worker is configured.',
-              content: { 'application/json': { schema: { type: 'object', properties: { ok: { type: 'boolean' }, api: { type: 'string' } } } } },
+              content: {
+                'application/json': { schema: { type: 'object', properties: { ok: { type: 'boolean' }, api: { type: 'string' } } } },
+              },
             },
             '500': { $ref: '#/components/responses/Error' },
           },

@@ -26,16 +26,30 @@ const attendeesBody = jsonOf((c) => c.get('services').requestSchema);
 
 /** The meeting's attendee collection: create into it, list it. */
 export const attendeesRoutes = new Hono<AppEnv>()
-  .post('/meetings/:meetingId/attendees', authorize('create'), jsonBody, meetingParam, operationQuery, attendeesBody, withUpstream, async (c) => {
-    const { meetingId } = c.req.valid('param');
-    const { Attendees } = c.req.valid('json');
-    const { client } = c.get('services');
-    Object.assign(c.get('log'), { meetingId, requested: Attendees.length });
-    requireInScope(c.get('token'), 'create', Attendees.map((a) => a.ExternalUserId), (index) => `Attendees[${index}].ExternalUserId`);
-    const answer = await createAttendees(client, meetingId, Attendees, c.get('upstream'));
-    Object.assign(c.get('log'), { created: answer.Attendees.length, failed: answer.Errors.length });
-    return c.json(answer, 200);
-  })
+  .post(
+    '/meetings/:meetingId/attendees',
+    authorize('create'),
+    jsonBody,
+    meetingParam,
+    operationQuery,
+    attendeesBody,
+    withUpstream,
+    async (c) => {
+      const { meetingId } = c.req.valid('param');
+      const { Attendees } = c.req.valid('json');
+      const { client } = c.get('services');
+      Object.assign(c.get('log'), { meetingId, requested: Attendees.length });
+      requireInScope(
+        c.get('token'),
+        'create',
+        Attendees.map((a) => a.ExternalUserId),
+        (index) => `Attendees[${index}].ExternalUserId`,
+      );
+      const answer = await createAttendees(client, meetingId, Attendees, c.get('upstream'));
+      Object.assign(c.get('log'), { created: answer.Attendees.length, failed: answer.Errors.length });
+      return c.json(answer, 200);
+    },
+  )
   // A token limited to prefixes sees only the attendees it could create or delete: ExternalUserIds are sensitive.
   .get('/meetings/:meetingId/attendees', authorize('read'), meetingParam, withUpstream, async (c) => {
     const { meetingId } = c.req.valid('param');

@@ -29,20 +29,34 @@ export const deletionRoutes = new Hono<AppEnv>()
     c.get('log').deleted = 1;
     return c.body(null, 204);
   })
-  .post('/meetings/:meetingId/attendees/delete', authorize('delete'), jsonBody, meetingParam, jsonOf(DeleteAttendeesRequestSchema), withUpstream, async (c) => {
-    const { meetingId } = c.req.valid('param');
-    const request = c.req.valid('json');
-    const { client } = c.get('services');
-    const token = c.get('token');
-    const upstream = c.get('upstream');
-    c.get('log').meetingId = meetingId;
-    // A prefix inside the token's prefixes selects only ExternalUserIds inside them: checked before any call.
-    if (request.ExternalUserIdPrefix !== undefined) requireInScope(token, 'delete', [request.ExternalUserIdPrefix], () => 'ExternalUserIdPrefix');
-    const selection = selectForDeletion(await listAttendees(client, meetingId, upstream), request);
-    const { targets } = selection;
-    requireInScope(token, 'delete', targets.map((a) => a.ExternalUserId), (index) => `the ExternalUserId of attendee ${targets[index]!.AttendeeId}`);
-    c.get('log').requested = targets.length + selection.missing.length;
-    const answer = await deleteAttendees(client, meetingId, selection, upstream);
-    Object.assign(c.get('log'), { deleted: answer.Deleted.length, failed: answer.Errors.length });
-    return c.json(answer, 200);
-  });
+  .post(
+    '/meetings/:meetingId/attendees/delete',
+    authorize('delete'),
+    jsonBody,
+    meetingParam,
+    jsonOf(DeleteAttendeesRequestSchema),
+    withUpstream,
+    async (c) => {
+      const { meetingId } = c.req.valid('param');
+      const request = c.req.valid('json');
+      const { client } = c.get('services');
+      const token = c.get('token');
+      const upstream = c.get('upstream');
+      c.get('log').meetingId = meetingId;
+      // A prefix inside the token's prefixes selects only ExternalUserIds inside them: checked before any call.
+      if (request.ExternalUserIdPrefix !== undefined)
+        requireInScope(token, 'delete', [request.ExternalUserIdPrefix], () => 'ExternalUserIdPrefix');
+      const selection = selectForDeletion(await listAttendees(client, meetingId, upstream), request);
+      const { targets } = selection;
+      requireInScope(
+        token,
+        'delete',
+        targets.map((a) => a.ExternalUserId),
+        (index) => `the ExternalUserId of attendee ${targets[index]!.AttendeeId}`,
+      );
+      c.get('log').requested = targets.length + selection.missing.length;
+      const answer = await deleteAttendees(client, meetingId, selection, upstream);
+      Object.assign(c.get('log'), { deleted: answer.Deleted.length, failed: answer.Errors.length });
+      return c.json(answer, 200);
+    },
+  );

@@ -34,7 +34,12 @@ export const meetingLifecycleRoutes = new Hono<AppEnv>()
     // Every refusal comes before the meeting is made: nothing is half done.
     if (attendees.length > 0) requireOperation(token, 'create');
     requireMeetingInScope(token, 'create', request.ExternalMeetingId, 'ExternalMeetingId');
-    requireInScope(token, 'create', attendees.map((a) => a.ExternalUserId), (index) => `Attendees[${index}].ExternalUserId`);
+    requireInScope(
+      token,
+      'create',
+      attendees.map((a) => a.ExternalUserId),
+      (index) => `Attendees[${index}].ExternalUserId`,
+    );
     const answer = await createMeeting(client, request, config.region, c.get('upstream'));
     Object.assign(c.get('log'), { meetingId: answer.Meeting.MeetingId, created: answer.Attendees.length, failed: answer.Errors.length });
     return c.json(answer, 200);

@@ -17,7 +17,10 @@ function fail(message: string): never {
 
 let values;
 try {
-  ({ values } = parseArgs({ options: { name: { type: 'string' }, prefix: { type: 'string', multiple: true }, ops: { type: 'string' } }, strict: true }));
+  ({ values } = parseArgs({
+    options: { name: { type: 'string' }, prefix: { type: 'string', multiple: true }, ops: { type: 'string' } },
+    strict: true,
+  }));
 } catch (error) {
   fail((error as Error).message);
 }
@@ -39,7 +42,7 @@ process.stdout.write(
     `Token '${checked.output.name}' (shown this once: hand it to its user and keep no copy):`,
     `  ${token}`,
     '',
-    'Its entry for the list in API_TOKENS_JSON (the entry holds only the token\'s SHA-256):',
+    "Its entry for the list in API_TOKENS_JSON (the entry holds only the token's SHA-256):",
     `  ${JSON.stringify(checked.output)}`,
     '',
   ].join('\n'),

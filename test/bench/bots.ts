@@ -17,7 +17,10 @@ import { botBrowserPids } from '../tools/bot-processes.ts';
 import { startLocalWorker } from '../tools/local-stack.ts';
 import { cpuMs } from './process-cpu.ts';
 
-const SIZES = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const SIZES = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 const WINDOW_MS = 10_000;
 const BUNDLE = fileURLToPath(new URL('../../extension/dist/bots/bot.js', import.meta.url));
 

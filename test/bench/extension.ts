@@ -70,11 +70,21 @@ export function measureExtension(runs = 7): ExtensionFigures {
   const samples = Array.from({ length: runs }, () => {
     let out: string;
     try {
-      out = execFileSync(process.execPath, ['-e', ACTIVATE, BUNDLE], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
+      out = execFileSync(process.execPath, ['-e', ACTIVATE, BUNDLE], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 30_000,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     } catch (error) {
       // Node echoes the offending (minified) source line: keep only the lines worth reading.
       const stderr = String((error as { stderr?: unknown }).stderr ?? error);
-      throw new Error(`loading the extension with a stand-in vscode failed:\n${stderr.split('\n').filter((l) => l.length < 300).join('\n')}`);
+      throw new Error(
+        `loading the extension with a stand-in vscode failed:\n${stderr
+          .split('\n')
+          .filter((l) => l.length < 300)
+          .join('\n')}`,
+      );
     }
     return JSON.parse(out.trim().split('\n').pop()!) as { requireMs: number; activateMs: number; disposables: number };
   });
@@ -82,8 +92,14 @@ export function measureExtension(runs = 7): ExtensionFigures {
     minifiedBytes: bundle.length,
     gzipBytes: gzipSync(bundle).length,
     runs,
-    requireMs: percentile(samples.map((s) => s.requireMs), 50),
-    activateMs: percentile(samples.map((s) => s.activateMs), 50),
+    requireMs: percentile(
+      samples.map((s) => s.requireMs),
+      50,
+    ),
+    activateMs: percentile(
+      samples.map((s) => s.activateMs),
+      50,
+    ),
     disposables: samples[0]!.disposables,
   };
 }

@@ -39,7 +39,11 @@ const fieldsIn = (bytes: number) => Math.floor(bytes / `,"f${bytes}":1`.length);
 /** Each shape as a body of at most `bytes` bytes: one thing of that shape, as large as fits. */
 const SHAPES: Array<{ shape: string; route: HostileBody['route']; body: (bytes: number) => string }> = [
   { shape: 'a long string', route: 'attendees', body: (n) => `{"Attendees":[{"ExternalUserId":"${'x'.repeat(n - 40)}"}]}` },
-  { shape: 'a long string of \\u escapes', route: 'attendees', body: (n) => `{"Attendees":[{"ExternalUserId":"${'\\u0041'.repeat((n - 40) / 6)}"}]}` },
+  {
+    shape: 'a long string of \\u escapes',
+    route: 'attendees',
+    body: (n) => `{"Attendees":[{"ExternalUserId":"${'\\u0041'.repeat((n - 40) / 6)}"}]}`,
+  },
   { shape: 'a long number', route: 'attendees', body: (n) => `{"Attendees":[{"ExternalUserId":${'1'.repeat(n - 40)}}]}` },
   { shape: 'whitespace', route: 'attendees', body: (n) => `{"Attendees":${' '.repeat(n - 20)}[]}` },
   { shape: 'deep lists', route: 'attendees', body: (n) => `{"Attendees":${'['.repeat((n - 20) / 2)}${']'.repeat((n - 20) / 2)}}` },
@@ -64,7 +68,9 @@ const kib = (bytes: number) => (bytes % MIB ? `${bytes / 1024} KiB` : `${bytes /
 
 const HOSTILE_BODIES: HostileBody[] = [
   { name: 'an empty Attendees list (the floor: a request refused on its first field)', route: 'attendees', body: '{"Attendees":[]}' },
-  ...[bound, 4 * MIB].flatMap((bytes) => SHAPES.map(({ shape, route, body }) => ({ name: `${shape}, ${kib(bytes)}`, route, body: body(bytes) }))),
+  ...[bound, 4 * MIB].flatMap((bytes) =>
+    SHAPES.map(({ shape, route, body }) => ({ name: `${shape}, ${kib(bytes)}`, route, body: body(bytes) })),
+  ),
   // The costliest bodies the bounds let through to JSON.parse.
   { name: `${LIMITS.jsonValues - 4} unknown fields`, route: 'attendees', body: `{"Attendees":[${bob}],${fields(LIMITS.jsonValues - 4)}}` },
   { name: `${ownFieldCount} attendees, each with a field of its own`, route: 'attendees', body: ownFields(ownFieldCount) },

@@ -25,13 +25,16 @@ let worker: WorkerWithEmulator | undefined;
 let meetingId: string;
 const runs: BotRun[] = [];
 
-before(async () => {
-  const script = fileURLToPath(new URL('../../extension/src/bots/page/esbuild.mjs', import.meta.url));
-  const built = spawnSync(process.execPath, [script], { stdio: 'inherit' });
-  assert.equal(built.status, 0, 'the bot page did not build');
-  worker = await startLocalWorker();
-  meetingId = await worker.emulator.createMeeting();
-}, { timeout: 120_000 });
+before(
+  async () => {
+    const script = fileURLToPath(new URL('../../extension/src/bots/page/esbuild.mjs', import.meta.url));
+    const built = spawnSync(process.execPath, [script], { stdio: 'inherit' });
+    assert.equal(built.status, 0, 'the bot page did not build');
+    worker = await startLocalWorker();
+    meetingId = await worker.emulator.createMeeting();
+  },
+  { timeout: 120_000 },
+);
 
 after(async () => {
   await Promise.all(runs.map((run) => run.stop()));
@@ -83,10 +86,13 @@ describe('test bots in headless Chromium against the local stack', { timeout: 30
     assert.match(goneBot!.detail!, /^SignalingBadRequest; signaling closed with 4401 JoinToken refused/);
     assert.equal(keptBot!.state, 'media-not-emulated');
     const joins = await joinsOf([gone!.attendeeId!, kept!.attendeeId!]);
-    assert.deepEqual(joins.map((join) => [join.AttendeeId, join.JoinTokenMatches]).sort(), [
-      [gone!.attendeeId, false],
-      [kept!.attendeeId, true],
-    ].sort());
+    assert.deepEqual(
+      joins.map((join) => [join.AttendeeId, join.JoinTokenMatches]).sort(),
+      [
+        [gone!.attendeeId, false],
+        [kept!.attendeeId, true],
+      ].sort(),
+    );
     await run.stop();
   });
 

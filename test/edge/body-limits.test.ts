@@ -39,18 +39,28 @@ describe('the largest valid body of each route', () => {
   const routes = [
     ['POST attendees', () => `/meetings/${meetingId}/attendees`, largestCreateAttendees, false, 'Attendees'],
     ['POST attendees, legacy API', () => `/meetings/${legacyMeetingId}/attendees`, largestLegacyCreateAttendees, true, 'Attendees'],
-    ['POST attendees/delete', () => `/meetings/${fullMeetingId}/attendees/delete`, () => largestDeleteAttendees(attendeeIds), false, 'Deleted'],
+    [
+      'POST attendees/delete',
+      () => `/meetings/${fullMeetingId}/attendees/delete`,
+      () => largestDeleteAttendees(attendeeIds),
+      false,
+      'Deleted',
+    ],
     ['POST /meetings', () => '/meetings', () => largestCreateMeeting(primaryMeetingId), false, 'Attendees'],
   ] as const;
 
-  it.each(routes)('%s fits its API’s bound pretty-printed, and is accepted', async (_, path, largest, legacy, listed) => {
-    const body = largest();
-    const { compact, pretty } = writtenSizes(body);
-    expect(compact).toBeLessThan(pretty);
-    expect(pretty).toBeLessThanOrEqual(bodyBounds(legacy ? 'chime' : 'chime-sdk-meetings').requestBodyBytes * 0.9);
-    const response = await send(path(), JSON.stringify(body, null, 2), { legacy });
-    const json = (await response.json()) as Record<string, unknown[]>;
-    expect(response.status, JSON.stringify(json).slice(0, 300)).toBe(200);
-    expect(json[listed]).toHaveLength(LIMITS.attendeesPerMeeting);
-  }, 60_000);
+  it.each(routes)(
+    '%s fits its API’s bound pretty-printed, and is accepted',
+    async (_, path, largest, legacy, listed) => {
+      const body = largest();
+      const { compact, pretty } = writtenSizes(body);
+      expect(compact).toBeLessThan(pretty);
+      expect(pretty).toBeLessThanOrEqual(bodyBounds(legacy ? 'chime' : 'chime-sdk-meetings').requestBodyBytes * 0.9);
+      const response = await send(path(), JSON.stringify(body, null, 2), { legacy });
+      const json = (await response.json()) as Record<string, unknown[]>;
+      expect(response.status, JSON.stringify(json).slice(0, 300)).toBe(200);
+      expect(json[listed]).toHaveLength(LIMITS.attendeesPerMeeting);
+    },
+    60_000,
+  );
 });

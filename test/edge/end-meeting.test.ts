@@ -92,7 +92,11 @@ describe('a meeting that ends by itself (nobody joined it)', () => {
     expect(json.Meeting.MeetingId).toMatch(/^[0-9a-f-]{36}$/);
     expect(json.Errors.map((e: any) => e.ExternalUserId)).toEqual(wanted);
     for (const error of json.Errors) {
-      expect(error).toEqual({ ExternalUserId: expect.any(String), ErrorCode: 'NotFoundException', ErrorMessage: expect.stringMatching(ENDED) });
+      expect(error).toEqual({
+        ExternalUserId: expect.any(String),
+        ErrorCode: 'NotFoundException',
+        ErrorMessage: expect.stringMatching(ENDED),
+      });
     }
     const ended = (await shortLived.state()).meetings.find((m) => m.MeetingId === json.Meeting.MeetingId);
     expect(ended).toMatchObject({ Deleted: true, Attendees: [] });

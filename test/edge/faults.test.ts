@@ -24,7 +24,18 @@ describe('a whole meeting under upstream faults', () => {
     ['connections dropped before the work', { seed: 3, dropRate: 0.25, script: [{ outcome: 'drop' }] }],
     ['connections dropped after the work', { seed: 4, dropAfterRate: 0.25, script: [{ outcome: 'drop-after' }] }],
     ['added latency', { seed: 5, latencyMs: 150, script: [{ outcome: 503 }] }],
-    ['everything at once', { seed: 6, throttleRate: 0.07, errorRate: 0.07, dropRate: 0.05, dropAfterRate: 0.07, latencyMs: 20, script: [{ outcome: 'drop-after' }] }],
+    [
+      'everything at once',
+      {
+        seed: 6,
+        throttleRate: 0.07,
+        errorRate: 0.07,
+        dropRate: 0.05,
+        dropAfterRate: 0.07,
+        latencyMs: 20,
+        script: [{ outcome: 'drop-after' }],
+      },
+    ],
   ])('creates every attendee exactly once despite %s', async (_, faults) => {
     const { meetingId, wanted, response, json, attempts } = await createUnder(faults);
     expect(response.status).toBe(200);

@@ -21,7 +21,25 @@ interface Attack {
   body?: BodyInit;
 }
 
-const STRANGE_STRINGS = ['', 'a', 'x'.repeat(65), 'x'.repeat(10_000), 'aws:x', 'AwS:bot', '😀😀', '\u0000\u0000', '\ud800ab', 'ab\u200b', 'ab\u202e', '日本語テキスト', 'a\u0301b', '<script>', 'a;b', 'a\\b', 'a%00'];
+const STRANGE_STRINGS = [
+  '',
+  'a',
+  'x'.repeat(65),
+  'x'.repeat(10_000),
+  'aws:x',
+  'AwS:bot',
+  '😀😀',
+  '\u0000\u0000',
+  '\ud800ab',
+  'ab\u200b',
+  'ab\u202e',
+  '日本語テキスト',
+  'a\u0301b',
+  '<script>',
+  'a;b',
+  'a\\b',
+  'a%00',
+];
 const WRONG_VALUES: unknown[] = [null, 0, -1, 1.5, true, [], {}, [[]], { a: 1 }, 'x'.repeat(300)];
 
 function validAttendees(count: number) {
@@ -30,16 +48,56 @@ function validAttendees(count: number) {
 
 /** One malformed request; every generator here makes only requests the contract must refuse. */
 const attacks: Array<() => Attack> = [
-  () => ({ path: `/meetings/${pick(['x', '123', crypto.randomUUID() + 'a', crypto.randomUUID().replace(/-/g, ''), 'g'.repeat(36), '%2e%2e', '٠١٢٣٤٥٦٧-0000-0000-0000-000000000000'])}/attendees` }),
-  () => ({ headers: { authorization: pick(['', 'Bearer', 'Bearer ', `Bearer ${TOKEN}x`, `Token ${TOKEN}`, `Bearer ${'t'.repeat(8_000)}`, 'Bearer ☃', `${TOKEN}`]) } }),
-  () => ({ headers: { 'content-type': pick(['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/jsonx', 'application/x-www-form-urlencoded', 'json']) } }),
+  () => ({
+    path: `/meetings/${pick(['x', '123', crypto.randomUUID() + 'a', crypto.randomUUID().replace(/-/g, ''), 'g'.repeat(36), '%2e%2e', '٠١٢٣٤٥٦٧-0000-0000-0000-000000000000'])}/attendees`,
+  }),
+  () => ({
+    headers: {
+      authorization: pick([
+        '',
+        'Bearer',
+        'Bearer ',
+        `Bearer ${TOKEN}x`,
+        `Token ${TOKEN}`,
+        `Bearer ${'t'.repeat(8_000)}`,
+        'Bearer ☃',
+        `${TOKEN}`,
+      ]),
+    },
+  }),
+  () => ({
+    headers: {
+      'content-type': pick([
+        'text/plain',
+        'application/xml',
+        'multipart/form-data; boundary=x',
+        'application/jsonx',
+        'application/x-www-form-urlencoded',
+        'json',
+      ]),
+    },
+  }),
   () => ({ headers: { 'content-type': `application/json; charset=${pick(['utf-16', 'latin1', 'iso-8859-1', '', 'utf-8x'])}` } }),
   () => ({ headers: { 'content-encoding': pick(['gzip', 'br', 'deflate', 'x-gzip', 'gzip, identity']) } }),
   () => {
     const full = JSON.stringify({ Attendees: validAttendees(1 + int(20)) });
     return { body: full.slice(0, int(full.length - 1)) };
   },
-  () => ({ body: pick(['', 'null', '0', '"text"', '[]', 'true', '{"Attendees":null}', '{"Attendees":"all"}', '{"Attendees":{}}', '\u0000', '{"Attendees":[1,2]}']) }),
+  () => ({
+    body: pick([
+      '',
+      'null',
+      '0',
+      '"text"',
+      '[]',
+      'true',
+      '{"Attendees":null}',
+      '{"Attendees":"all"}',
+      '{"Attendees":{}}',
+      '\u0000',
+      '{"Attendees":[1,2]}',
+    ]),
+  }),
   () => ({ body: `{"Attendees":${'['.repeat(1_000 + int(50_000))}` }),
   () => ({ body: `{"Attendees":[${'0,'.repeat(LIMITS.jsonValues + int(1_000))}0]}` }),
   () => ({ body: new Uint8Array(Array.from({ length: 1 + int(500) }, () => int(256))) }),
@@ -48,7 +106,11 @@ const attacks: Array<() => Attack> = [
   () => ({ body: JSON.stringify({ Attendees: [{ ExternalUserId: pick(WRONG_VALUES) }] }) }),
   () => ({ body: JSON.stringify({ Attendees: [...validAttendees(int(5)), { ExternalUserId: pick(STRANGE_STRINGS) }] }) }),
   () => ({ body: JSON.stringify({ Attendees: [...validAttendees(int(5)), pick(WRONG_VALUES)] }) }),
-  () => ({ body: JSON.stringify({ Attendees: [{ ExternalUserId: 'fine-user', [pick(['Name', 'externalUserId', '__proto__', 'constructor', ''])]: 1 }] }) }),
+  () => ({
+    body: JSON.stringify({
+      Attendees: [{ ExternalUserId: 'fine-user', [pick(['Name', 'externalUserId', '__proto__', 'constructor', ''])]: 1 }],
+    }),
+  }),
   () => ({ body: JSON.stringify({ Attendees: validAttendees(2), [pick(['attendees', 'Extra', 'MeetingId'])]: [] }) }),
   () => ({ body: JSON.stringify({ Attendees: validAttendees(1), [pick(STRANGE_STRINGS).repeat(1 + int(1_000))]: 1 }) }),
   () => {
@@ -59,7 +121,19 @@ const attacks: Array<() => Attack> = [
   () => ({ body: JSON.stringify({ Attendees: [{ ExternalUserId: 'tagged', Tags: pick([[], [{ Key: 'k', Value: 'v' }], 'tags']) }] }) }),
   () => ({
     body: JSON.stringify({
-      Attendees: [{ ExternalUserId: 'caps', Capabilities: pick([{}, { Audio: 'None' }, { Audio: 'Yes', Video: 'None', Content: 'None' }, { Audio: 'None', Video: 'None', Content: 'SendReceive' }, 'all', null]) }],
+      Attendees: [
+        {
+          ExternalUserId: 'caps',
+          Capabilities: pick([
+            {},
+            { Audio: 'None' },
+            { Audio: 'Yes', Video: 'None', Content: 'None' },
+            { Audio: 'None', Video: 'None', Content: 'SendReceive' },
+            'all',
+            null,
+          ]),
+        },
+      ],
     }),
   }),
   () => {
@@ -97,7 +171,13 @@ describe('hostile input', () => {
       seen.set(body.Code, (seen.get(body.Code) ?? 0) + 1);
     }
     expect(await emulator.calls('BatchCreateAttendee')).toBe(before);
-    const documented = ['BadRequestException', 'NotFoundException', 'UnauthorizedException', 'UnsupportedMediaTypeException', 'PayloadTooLargeException'];
+    const documented = [
+      'BadRequestException',
+      'NotFoundException',
+      'UnauthorizedException',
+      'UnsupportedMediaTypeException',
+      'PayloadTooLargeException',
+    ];
     for (const code of seen.keys()) expect(documented).toContain(code);
     expect(seen.get('BadRequestException')).toBeGreaterThan(REQUESTS / 2);
   }, 120_000); // a bound for a slow machine, not a timing goal
@@ -128,7 +208,8 @@ describe('a body over the bound', () => {
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
         pulled++;
-        const text = pulled === 1 ? `{"Attendees":[${' '.repeat(CHUNK - 14)}` : pulled === chunks ? `${' '.repeat(CHUNK - 3)}]}\n` : ' '.repeat(CHUNK);
+        const text =
+          pulled === 1 ? `{"Attendees":[${' '.repeat(CHUNK - 14)}` : pulled === chunks ? `${' '.repeat(CHUNK - 3)}]}\n` : ' '.repeat(CHUNK);
         controller.enqueue(new TextEncoder().encode(text));
         if (pulled === chunks) controller.close();
       },
@@ -139,34 +220,48 @@ describe('a body over the bound', () => {
   const largest = LIMITS.legacy.requestBodyBytes;
   const boundOf = (legacy: boolean) => bodyBounds(legacy ? 'chime' : 'chime-sdk-meetings').requestBodyBytes;
 
-  it.each([false, true])('is refused with 413 naming the bound, by a Content-Length over the largest bound before a byte is read (legacy %s)', async (legacy) => {
-    const { stream, pulled } = counted(4 * largest);
-    const { status, json, parsed } = await post(stream, { legacy, headers: { 'content-length': String(4 * largest) } });
-    expect([status, json.Code, json.Message, parsed]).toEqual([413, 'PayloadTooLargeException', rule(boundOf(legacy)), false]);
-    // A stream may be asked for its first chunk as the request is made; nothing more is read.
-    expect(pulled()).toBeLessThanOrEqual(1);
-  });
+  it.each([false, true])(
+    'is refused with 413 naming the bound, by a Content-Length over the largest bound before a byte is read (legacy %s)',
+    async (legacy) => {
+      const { stream, pulled } = counted(4 * largest);
+      const { status, json, parsed } = await post(stream, { legacy, headers: { 'content-length': String(4 * largest) } });
+      expect([status, json.Code, json.Message, parsed]).toEqual([413, 'PayloadTooLargeException', rule(boundOf(legacy)), false]);
+      // A stream may be asked for its first chunk as the request is made; nothing more is read.
+      expect(pulled()).toBeLessThanOrEqual(1);
+    },
+  );
 
-  it.each([true, false])('within the largest bound is read to its end unparsed, then refused with 413 naming the bound (Content-Length %s)', async (declared) => {
-    const bound = LIMITS.requestBodyBytes;
-    const { stream, pulled } = counted(4 * bound);
-    const { status, json, parsed } = await post(stream, { headers: declared ? { 'content-length': String(4 * bound) } : {} });
-    expect([status, json.Code, json.Message, parsed]).toEqual([413, 'PayloadTooLargeException', rule(bound), false]);
-    expect(pulled()).toBe((4 * bound) / CHUNK);
-  });
+  it.each([true, false])(
+    'within the largest bound is read to its end unparsed, then refused with 413 naming the bound (Content-Length %s)',
+    async (declared) => {
+      const bound = LIMITS.requestBodyBytes;
+      const { stream, pulled } = counted(4 * bound);
+      const { status, json, parsed } = await post(stream, { headers: declared ? { 'content-length': String(4 * bound) } : {} });
+      expect([status, json.Code, json.Message, parsed]).toEqual([413, 'PayloadTooLargeException', rule(bound), false]);
+      expect(pulled()).toBe((4 * bound) / CHUNK);
+    },
+  );
 
-  it.each([false, true])('is refused with 413 while it streams in without a Content-Length, just past the largest bound (legacy %s)', async (legacy) => {
-    const { stream, pulled } = counted(4 * largest);
-    const { status, json, parsed } = await post(stream, { legacy });
-    expect([status, json.Code, json.Message, parsed]).toEqual([413, 'PayloadTooLargeException', rule(boundOf(legacy)), false]);
-    expect(pulled()).toBeLessThanOrEqual(largest / CHUNK + 2);
-  });
+  it.each([false, true])(
+    'is refused with 413 while it streams in without a Content-Length, just past the largest bound (legacy %s)',
+    async (legacy) => {
+      const { stream, pulled } = counted(4 * largest);
+      const { status, json, parsed } = await post(stream, { legacy });
+      expect([status, json.Code, json.Message, parsed]).toEqual([413, 'PayloadTooLargeException', rule(boundOf(legacy)), false]);
+      expect(pulled()).toBeLessThanOrEqual(largest / CHUNK + 2);
+    },
+  );
 
   it('is taken up to the bound itself, byte for byte', async () => {
     const bound = LIMITS.requestBodyBytes;
     const { stream } = counted(bound);
     const { status, json, parsed } = await post(stream);
-    expect([status, json.Code, json.Issues, parsed]).toEqual([400, 'BadRequestException', [{ Path: 'Attendees', Message: 'must hold 1 to 250 attendees' }], true]);
+    expect([status, json.Code, json.Issues, parsed]).toEqual([
+      400,
+      'BadRequestException',
+      [{ Path: 'Attendees', Message: 'must hold 1 to 250 attendees' }],
+      true,
+    ]);
   });
 });
 
@@ -265,7 +360,12 @@ describe('answers to the largest hostile bodies', () => {
     ['Attendees of zeros filling the size bound', 'attendees', `{"Attendees":${items(filling(1), '0')}}`, more],
     ['unknown fields filling the size bound', 'attendees', `{"Attendees":[{"ExternalUserId":"bob"}],${fields(filling(15, 64))}}`, more],
     ['empty lists filling the size bound', 'attendees', `{"Attendees":${items(filling(2), '[]')}}`, more],
-    ['Attendees nested as deep as the size bound allows', 'attendees', `{"Attendees":${'['.repeat(deepest)}${']'.repeat(deepest)}}`, deeper],
+    [
+      'Attendees nested as deep as the size bound allows',
+      'attendees',
+      `{"Attendees":${'['.repeat(deepest)}${']'.repeat(deepest)}}`,
+      deeper,
+    ],
     ['objects nested one level deeper than the bound', 'attendees', `${'{"a":'.repeat(tooDeep)}1${'}'.repeat(tooDeep)}`, deeper],
   ])('refuses %s on its shape alone, before parsing it', async (_, path, body, Message) => {
     const json = await refused(path, body);
@@ -274,7 +374,10 @@ describe('answers to the largest hostile bodies', () => {
 
   it('reads escaped quotes and brackets filling the size bound in a string as text, then lists nested as deep as allowed', async () => {
     const lists = LIMITS.jsonDepth - 2;
-    const json = await refused('attendees', `{"Attendees":["${'\\"[{,'.repeat(filling(5, 64))}",${'['.repeat(lists)}${']'.repeat(lists)}]}`);
+    const json = await refused(
+      'attendees',
+      `{"Attendees":["${'\\"[{,'.repeat(filling(5, 64))}",${'['.repeat(lists)}${']'.repeat(lists)}]}`,
+    );
     expect(json.Issues.slice(0, 1)).toEqual([{ Path: 'Attendees[0]', Message: 'must be an object' }]);
   });
 
@@ -305,7 +408,11 @@ describe('answers to the largest hostile bodies', () => {
   });
 
   it('refuses as many tags as the bound allows with the legacy API on their length alone', async () => {
-    const json = await refused('attendees', `{"Attendees":[{"ExternalUserId":"bob","Tags":${items(LIMITS.legacy.jsonValues - 5, '0')}}]}`, true);
+    const json = await refused(
+      'attendees',
+      `{"Attendees":[{"ExternalUserId":"bob","Tags":${items(LIMITS.legacy.jsonValues - 5, '0')}}]}`,
+      true,
+    );
     expect(json.Issues).toEqual([{ Path: 'Attendees[0].Tags', Message: 'must hold 1 to 10 tags' }]);
   });
 
@@ -348,6 +455,8 @@ describe('answers to the largest hostile bodies', () => {
       { Path: 'Attendees[0].Tags[0].Key', Message: 'must be 1 to 128 characters' },
       { Path: 'Attendees[0].Tags[0].Value', Message: 'must be 1 to 256 characters' },
     ]);
-    expect(json.Message).toMatch(new RegExp(`; and 17 more issues; and more issues in ${LIMITS.attendeesPerMeeting - 1} further items of Attendees$`));
+    expect(json.Message).toMatch(
+      new RegExp(`; and 17 more issues; and more issues in ${LIMITS.attendeesPerMeeting - 1} further items of Attendees$`),
+    );
   });
 });

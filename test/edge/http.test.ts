@@ -10,7 +10,14 @@ describe('documents, CORS and headers', () => {
     const index = (await (await get('/')).json()) as { openapi: string };
     const doc = (await (await get(index.openapi)).json()) as any;
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/meetings/{MeetingId}', '/meetings/{MeetingId}/attendees', '/meetings/{MeetingId}/attendees/{AttendeeId}', '/meetings/{MeetingId}/attendees/delete']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/meetings/{MeetingId}',
+        '/meetings/{MeetingId}/attendees',
+        '/meetings/{MeetingId}/attendees/{AttendeeId}',
+        '/meetings/{MeetingId}/attendees/delete',
+      ]),
+    );
   });
 
   it('sends secure headers on every answer, errors included', async () => {
@@ -24,7 +31,11 @@ describe('documents, CORS and headers', () => {
     const response = await app.fetch(
       new Request('http://worker.test/meetings/x/attendees', {
         method: 'OPTIONS',
-        headers: { origin: APP_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+        headers: {
+          origin: APP_ORIGIN,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type',
+        },
       }),
       testEnv({ CORS_ORIGINS: `https://other.example.com, ${APP_ORIGIN}` }),
     );
@@ -51,7 +62,10 @@ describe('documents, CORS and headers', () => {
   it('gives no CORS headers to an origin that is not configured, nor when none is', async () => {
     expect((await get('/healthz', { origin: 'https://evil.example.com' })).headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await app.fetch(
-      new Request('http://worker.test/meetings/x/attendees', { method: 'OPTIONS', headers: { origin: 'https://evil.example.com', 'access-control-request-method': 'POST' } }),
+      new Request('http://worker.test/meetings/x/attendees', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example.com', 'access-control-request-method': 'POST' },
+      }),
       testEnv({ CORS_ORIGINS: APP_ORIGIN }),
     );
     expect(preflight.status).toBe(204);

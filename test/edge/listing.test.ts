@@ -7,7 +7,8 @@ afterEach(() => emulator.reset());
 
 async function meetingWith(count: number, legacy = false) {
   const meetingId = await emulatorFor(legacy).createMeeting();
-  if (count > 0) expect((await postAttendees(testEnv({}, legacy), meetingId, attendees(...ids(count, 'listed')))).response.status).toBe(200);
+  if (count > 0)
+    expect((await postAttendees(testEnv({}, legacy), meetingId, attendees(...ids(count, 'listed')))).response.status).toBe(200);
   return meetingId;
 }
 
@@ -43,7 +44,10 @@ describe('GET /meetings/{MeetingId}/attendees', () => {
 
   it('retries each page on its own', async () => {
     const meetingId = await meetingWith(201);
-    await emulator.setFaults({ operations: ['ListAttendees'], script: [{ outcome: 200 }, { outcome: 503 }, { outcome: 'drop' }, { outcome: 200 }, { outcome: 429 }] });
+    await emulator.setFaults({
+      operations: ['ListAttendees'],
+      script: [{ outcome: 200 }, { outcome: 503 }, { outcome: 'drop' }, { outcome: 200 }, { outcome: 429 }],
+    });
     const { response, json } = await listAttendees(testEnv(), meetingId);
     expect(response.status).toBe(200);
     expect(json.Attendees).toHaveLength(201);

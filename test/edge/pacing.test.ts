@@ -13,11 +13,13 @@ import { attendees, deleteAttendees, emulator, ids, postAttendees, testEnv } fro
 
 /** The CHIME_PACER namespace wrangler.toml declares, as the pool runs it. */
 const namespace = (workerEnv as unknown as { CHIME_PACER: DurableObjectNamespace<ChimePacer> }).CHIME_PACER;
-const pacerOf = async (name?: string) => namespace.get(namespace.idFromName(name ?? (await pacerName({ region: 'us-east-1', credentials: LOCAL_CREDENTIALS }))));
+const pacerOf = async (name?: string) =>
+  namespace.get(namespace.idFromName(name ?? (await pacerName({ region: 'us-east-1', credentials: LOCAL_CREDENTIALS }))));
 
 /** One call a second, no burst to speak of, no time to wait: a second call right after the first is not sent. */
 const ONE_A_SECOND: PaceLimits = { callsPerSecond: 1, burst: 1 };
-const paced = (overrides: Partial<Env> = {}) => testEnv({ CHIME_CALLS_PER_SECOND: '1', CHIME_CALLS_BURST: '1', RETRY_DEADLINE_MS: '0', ...overrides });
+const paced = (overrides: Partial<Env> = {}) =>
+  testEnv({ CHIME_CALLS_PER_SECOND: '1', CHIME_CALLS_BURST: '1', RETRY_DEADLINE_MS: '0', ...overrides });
 
 beforeEach(() => abortAllDurableObjects());
 afterEach(() => emulator.reset());
@@ -55,7 +57,10 @@ describe('the worker with the CHIME_PACER binding', () => {
     const before = await emulator.calls('BatchCreateAttendee');
     const { response, json } = await postAttendees(bound(), meetingId, attendees('alice'));
     expect([response.status, json.Code, response.headers.get('retry-after'), response.headers.get(HEADERS.attempts)]).toEqual([
-      429, 'ThrottlingException', '1', '0',
+      429,
+      'ThrottlingException',
+      '1',
+      '0',
     ]);
     expect(json.Message).toMatch(/not sent/);
     expect(await emulator.calls('BatchCreateAttendee')).toBe(before);
@@ -82,7 +87,10 @@ describe('the pacer in-process (no binding)', () => {
     expect((await postAttendees(env, meetingId, attendees('alice'))).response.status).toBe(200);
     const { response, json } = await postAttendees(env, meetingId, attendees('bob'));
     expect([response.status, json.Code, response.headers.get('retry-after'), response.headers.get('x-amzn-errortype')]).toEqual([
-      429, 'ThrottlingException', '1', 'ThrottlingException',
+      429,
+      'ThrottlingException',
+      '1',
+      'ThrottlingException',
     ]);
     expect(await emulator.calls('BatchCreateAttendee')).toBe(1);
   });
@@ -90,7 +98,11 @@ describe('the pacer in-process (no binding)', () => {
   it('waits for slots within the deadline rather than failing', async () => {
     const meetingId = await emulator.createMeeting();
     const started = Date.now();
-    const { json } = await postAttendees(paced({ CHIME_CALLS_PER_SECOND: '10', RETRY_DEADLINE_MS: '5000' }), meetingId, attendees(...ids(250, 'waits')));
+    const { json } = await postAttendees(
+      paced({ CHIME_CALLS_PER_SECOND: '10', RETRY_DEADLINE_MS: '5000' }),
+      meetingId,
+      attendees(...ids(250, 'waits')),
+    );
     expect([json.Attendees.length, json.Errors.length]).toEqual([250, 0]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(200);
   });
@@ -110,7 +122,9 @@ describe('the pacer in-process (no binding)', () => {
     expect(created).toHaveLength(3);
     const { json } = await deleteAttendees(env, meetingId, { ExternalUserIdPrefix: 'bot-' });
     expect(json.Deleted).toHaveLength(2);
-    expect(json.Errors).toEqual([expect.objectContaining({ ErrorCode: 'ThrottlingException', ErrorMessage: expect.stringMatching(/paces DeleteAttendee/) })]);
+    expect(json.Errors).toEqual([
+      expect.objectContaining({ ErrorCode: 'ThrottlingException', ErrorMessage: expect.stringMatching(/paces DeleteAttendee/) }),
+    ]);
     expect((await emulator.state()).calls).toEqual({ BatchCreateAttendee: 1, ListAttendees: 1, DeleteAttendee: 2 });
     expect(await emulator.attendees(meetingId)).toHaveLength(1);
   });

@@ -24,7 +24,9 @@ describe('the accounting invariant over random requests and faults', () => {
         script: random() < 0.3 ? [{ outcome: 400 }] : [],
       };
       await emulator.setFaults(faults);
-      const { response, json } = await postAttendees(testEnv({ RETRY_DEADLINE_MS: '4000' }), meetingId, { Attendees: wanted.map((ExternalUserId) => ({ ExternalUserId })) });
+      const { response, json } = await postAttendees(testEnv({ RETRY_DEADLINE_MS: '4000' }), meetingId, {
+        Attendees: wanted.map((ExternalUserId) => ({ ExternalUserId })),
+      });
       expect([200, 400, 429, 500, 503], `run ${run}`).toContain(response.status);
       if (response.status === 200) await expectEveryAttendeeAccountedFor(meetingId, wanted, json);
       else expect(json.Code).toBeTruthy();

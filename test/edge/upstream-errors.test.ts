@@ -27,7 +27,11 @@ describe('upstream errors become the contract’s errors', () => {
   it('says to switch CHIME_API when AWS refuses the legacy API as deprecated, without AWS’s account ID', async () => {
     const env = testEnv({ CHIME_ENDPOINT: inject('deprecatedEmulatorUrl') }, true);
     const meetingId = crypto.randomUUID();
-    for (const { response, json } of [await postAttendees(env, meetingId, attendees('alice')), await getMeeting(env, meetingId), await listAttendees(env, meetingId)]) {
+    for (const { response, json } of [
+      await postAttendees(env, meetingId, attendees('alice')),
+      await getMeeting(env, meetingId),
+      await listAttendees(env, meetingId),
+    ]) {
       expect([response.status, json.Code, response.headers.get(HEADERS.attempts)]).toEqual([403, 'ForbiddenException', '1']);
       expect(json.Message).toMatch(/legacy chime API .* set CHIME_API to chime-sdk-meetings$/);
       expect(json.Message).not.toMatch(/Account Id/);
@@ -76,14 +80,22 @@ describe('upstream errors become the contract’s errors', () => {
   });
 
   it('answers an unreachable upstream with ServiceUnavailableException and a request ID', async () => {
-    const { response, json } = await postAttendees(testEnv({ CHIME_ENDPOINT: inject('closedUrl'), RETRY_DEADLINE_MS: '300' }), crypto.randomUUID(), attendees('alice'));
+    const { response, json } = await postAttendees(
+      testEnv({ CHIME_ENDPOINT: inject('closedUrl'), RETRY_DEADLINE_MS: '300' }),
+      crypto.randomUUID(),
+      attendees('alice'),
+    );
     expect([response.status, json.Code]).toEqual([503, 'ServiceUnavailableException']);
     expect(json.RequestId).toMatch(/^[\w-]+$/);
     expect(json.Message).not.toMatch(/at .*\(/);
   });
 
   it('answers a success that is not JSON with ServiceFailureException', async () => {
-    const { response, json } = await postAttendees(testEnv({ CHIME_ENDPOINT: inject('junkUrl'), RETRY_DEADLINE_MS: '300' }), crypto.randomUUID(), attendees('alice'));
+    const { response, json } = await postAttendees(
+      testEnv({ CHIME_ENDPOINT: inject('junkUrl'), RETRY_DEADLINE_MS: '300' }),
+      crypto.randomUUID(),
+      attendees('alice'),
+    );
     expect([response.status, json.Code]).toEqual([500, 'ServiceFailureException']);
     expect(json.Message).toMatch(/not the expected JSON/);
   });

@@ -20,11 +20,12 @@ async function refused(body: unknown, legacy = false, target = meetingId) {
 }
 
 describe('validation before any upstream call', () => {
-  it.each([
-    ['a bad MeetingId', 'not-a-guid', attendees('alice'), 'MeetingId', /GUID/],
-  ])('refuses %s', async (_, target, body, path, message) => {
-    expect(await refused(body, false, target)).toEqual([{ Path: path, Message: expect.stringMatching(message) }]);
-  });
+  it.each([['a bad MeetingId', 'not-a-guid', attendees('alice'), 'MeetingId', /GUID/]])(
+    'refuses %s',
+    async (_, target, body, path, message) => {
+      expect(await refused(body, false, target)).toEqual([{ Path: path, Message: expect.stringMatching(message) }]);
+    },
+  );
 
   it.each([
     ['no body fields', {}, 'Attendees', /required/],
@@ -37,28 +38,70 @@ describe('validation before any upstream call', () => {
     ['a number for ExternalUserId', { Attendees: [{ ExternalUserId: 42 }] }, 'Attendees[0].ExternalUserId', /string/],
     ['a missing ExternalUserId', { Attendees: [{}] }, 'Attendees[0].ExternalUserId', /required/],
     ['an unknown field', { Attendees: [{ ExternalUserId: 'bob', Name: 'Bob' }] }, 'Attendees[0].Name', /not a known field/],
-    ['Capabilities missing Content', { Attendees: [{ ExternalUserId: 'bob', Capabilities: { Audio: 'None', Video: 'None' } }] }, 'Attendees[0].Capabilities.Content', /required/],
-    ['a capability value that does not exist', { Attendees: [{ ExternalUserId: 'bob', Capabilities: { Audio: 'Loud', Video: 'None', Content: 'None' } }] }, 'Attendees[0].Capabilities.Audio', /SendReceive, Send, Receive, None/],
-    ['Content received without Video received', { Attendees: [{ ExternalUserId: 'bob', Capabilities: { Audio: 'None', Video: 'Send', Content: 'Receive' } }] }, 'Attendees[0].Capabilities.Content', /only when Video/],
-    ['Tags with the current API', { Attendees: [{ ExternalUserId: 'bob', Tags: [{ Key: 'k', Value: 'v' }] }] }, 'Attendees[0].Tags', /legacy|chime API/],
+    [
+      'Capabilities missing Content',
+      { Attendees: [{ ExternalUserId: 'bob', Capabilities: { Audio: 'None', Video: 'None' } }] },
+      'Attendees[0].Capabilities.Content',
+      /required/,
+    ],
+    [
+      'a capability value that does not exist',
+      { Attendees: [{ ExternalUserId: 'bob', Capabilities: { Audio: 'Loud', Video: 'None', Content: 'None' } }] },
+      'Attendees[0].Capabilities.Audio',
+      /SendReceive, Send, Receive, None/,
+    ],
+    [
+      'Content received without Video received',
+      { Attendees: [{ ExternalUserId: 'bob', Capabilities: { Audio: 'None', Video: 'Send', Content: 'Receive' } }] },
+      'Attendees[0].Capabilities.Content',
+      /only when Video/,
+    ],
+    [
+      'Tags with the current API',
+      { Attendees: [{ ExternalUserId: 'bob', Tags: [{ Key: 'k', Value: 'v' }] }] },
+      'Attendees[0].Tags',
+      /legacy|chime API/,
+    ],
     ['a repeated ExternalUserId', attendees('bob', 'carol', 'bob'), 'Attendees', /item 2 repeats the ExternalUserId of item 0/],
   ])('refuses %s, naming the field and the rule', async (_, body, path, message) => {
     expect(await refused(body)).toContainEqual({ Path: path, Message: expect.stringMatching(message) });
   });
 
   it.each([
-    ['Capabilities with the legacy API', { Attendees: [{ ExternalUserId: 'bob', Capabilities: { Audio: 'None', Video: 'None', Content: 'None' } }] }, 'Attendees[0].Capabilities', /chime-sdk-meetings API/],
+    [
+      'Capabilities with the legacy API',
+      { Attendees: [{ ExternalUserId: 'bob', Capabilities: { Audio: 'None', Video: 'None', Content: 'None' } }] },
+      'Attendees[0].Capabilities',
+      /chime-sdk-meetings API/,
+    ],
     ['no tags in a Tags list', { Attendees: [{ ExternalUserId: 'bob', Tags: [] }] }, 'Attendees[0].Tags', /1 to 10 tags/],
-    ['eleven tags', { Attendees: [{ ExternalUserId: 'bob', Tags: Array.from({ length: 11 }, (_, i) => ({ Key: `k${i}`, Value: 'v' })) }] }, 'Attendees[0].Tags', /1 to 10 tags/],
-    ['a 129-character tag key', { Attendees: [{ ExternalUserId: 'bob', Tags: [{ Key: 'k'.repeat(129), Value: 'v' }] }] }, 'Attendees[0].Tags[0].Key', /1 to 128/],
-    ['an empty tag value', { Attendees: [{ ExternalUserId: 'bob', Tags: [{ Key: 'k', Value: '' }] }] }, 'Attendees[0].Tags[0].Value', /1 to 256/],
+    [
+      'eleven tags',
+      { Attendees: [{ ExternalUserId: 'bob', Tags: Array.from({ length: 11 }, (_, i) => ({ Key: `k${i}`, Value: 'v' })) }] },
+      'Attendees[0].Tags',
+      /1 to 10 tags/,
+    ],
+    [
+      'a 129-character tag key',
+      { Attendees: [{ ExternalUserId: 'bob', Tags: [{ Key: 'k'.repeat(129), Value: 'v' }] }] },
+      'Attendees[0].Tags[0].Key',
+      /1 to 128/,
+    ],
+    [
+      'an empty tag value',
+      { Attendees: [{ ExternalUserId: 'bob', Tags: [{ Key: 'k', Value: '' }] }] },
+      'Attendees[0].Tags[0].Value',
+      /1 to 256/,
+    ],
   ])('refuses %s with the legacy API', async (_, body, path, message) => {
     const legacyMeeting = await legacyEmulator.createMeeting();
     expect(await refused(body, true, legacyMeeting)).toContainEqual({ Path: path, Message: expect.stringMatching(message) });
   });
 
   it('names every failing field at once and never echoes the values', async () => {
-    const body = { Attendees: [{ ExternalUserId: SECRET_LOOKING }, { ExternalUserId: 'ok-user', Tags: [{ Key: 'secret-key', Value: 'secret-value' }] }] };
+    const body = {
+      Attendees: [{ ExternalUserId: SECRET_LOOKING }, { ExternalUserId: 'ok-user', Tags: [{ Key: 'secret-key', Value: 'secret-value' }] }],
+    };
     const { json } = await postAttendees(testEnv(), meetingId, body);
     expect(json.Issues.map((i: any) => i.Path)).toEqual(['Attendees[0].ExternalUserId', 'Attendees[1].Tags']);
     const text = JSON.stringify(json);
@@ -78,7 +121,11 @@ describe('validation before any upstream call', () => {
     const text = await postAttendees(testEnv(), meetingId, JSON.stringify(attendees('bob')), { headers: { 'content-type': 'text/plain' } });
     expect([text.response.status, text.json.Code]).toEqual([415, 'UnsupportedMediaTypeException']);
 
-    const huge = await postAttendees(testEnv(), meetingId, JSON.stringify({ Attendees: [{ ExternalUserId: 'x'.repeat(LIMITS.requestBodyBytes) }] }));
+    const huge = await postAttendees(
+      testEnv(),
+      meetingId,
+      JSON.stringify({ Attendees: [{ ExternalUserId: 'x'.repeat(LIMITS.requestBodyBytes) }] }),
+    );
     expect([huge.response.status, huge.json.Code]).toEqual([413, 'PayloadTooLargeException']);
   });
 });

@@ -36,7 +36,8 @@ describe('cli.ts', () => {
     try {
       const { url } = JSON.parse(await firstLine) as { url: string };
       const statuses = [];
-      for (let i = 0; i < 3; i++) statuses.push((await signedRequest(url, { path: '/meetings/0a1b2c3d-4e5f-4789-abcd-ef0123456789' })).status);
+      for (let i = 0; i < 3; i++)
+        statuses.push((await signedRequest(url, { path: '/meetings/0a1b2c3d-4e5f-4789-abcd-ef0123456789' })).status);
       expect(statuses).toEqual([404, 404, 429]);
     } finally {
       const exited = once(child, 'exit');

@@ -73,7 +73,8 @@ function readRateLimit(callsPerSecond: string | undefined, burst: string | undef
   try {
     return parseRateLimit({ callsPerSecond: rate, burst: burst === undefined ? Math.max(1, Math.round(2 * rate)) : Number(burst) });
   } catch (error) {
-    if (error instanceof InvalidRateLimitError) fail(error.message.replace('rateLimit.callsPerSecond', '--calls-per-second').replace('rateLimit.burst', '--burst'));
+    if (error instanceof InvalidRateLimitError)
+      fail(error.message.replace('rateLimit.callsPerSecond', '--calls-per-second').replace('rateLimit.burst', '--burst'));
     throw error;
   }
 }

@@ -30,7 +30,11 @@ describe('the unsigned control endpoints', () => {
   it('reports calls per operation and meetings with their attendees, never JoinTokens', async () => {
     emulator.reset({ meetings: true });
     const MeetingId = await control.createMeeting();
-    await signedRequest(emulator.url, { method: 'POST', path: `/meetings/${MeetingId}/attendees?operation=batch-create`, json: { Attendees: [{ ExternalUserId: 'ann' }] } });
+    await signedRequest(emulator.url, {
+      method: 'POST',
+      path: `/meetings/${MeetingId}/attendees?operation=batch-create`,
+      json: { Attendees: [{ ExternalUserId: 'ann' }] },
+    });
     await signedRequest(emulator.url, { path: `/meetings/${MeetingId}` });
     await signedRequest(emulator.url, { path: `/meetings/${MeetingId}` });
     await fetch(`${emulator.url}/meetings/${MeetingId}`); // unsigned: refused before any operation, not counted
@@ -39,7 +43,12 @@ describe('the unsigned control endpoints', () => {
     expect(JSON.stringify(state)).not.toMatch(/JoinToken/i);
     expect([state.calls, state.throttled]).toEqual([{ BatchCreateAttendee: 1, GetMeeting: 2 }, {}]);
     expect(state.meetings).toEqual([
-      { MeetingId, ExternalMeetingId: expect.stringMatching(/^emulator-/), Deleted: false, Attendees: [{ AttendeeId: expect.any(String), ExternalUserId: 'ann' }] },
+      {
+        MeetingId,
+        ExternalMeetingId: expect.stringMatching(/^emulator-/),
+        Deleted: false,
+        Attendees: [{ AttendeeId: expect.any(String), ExternalUserId: 'ann' }],
+      },
     ]);
     expect(emulator.state()).toEqual(state);
     expect([await control.calls('GetMeeting'), await control.calls('DeleteMeeting'), await control.calls()]).toEqual([2, 0, 3]);

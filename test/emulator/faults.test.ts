@@ -29,12 +29,9 @@ describe('FaultInjector', () => {
 
   it('answers normally with no faults, and plays a script before any random fault', () => {
     expect(outcomes({}, 50).every((o) => o.kind === 'answer')).toBe(true);
-    expect(outcomes({ throttleRate: 1, script: [{ outcome: 'drop' }, { outcome: 200 }, { outcome: 503, retryAfterSeconds: 4 }] }, 4)).toEqual([
-      { kind: 'drop' },
-      { kind: 'answer' },
-      { kind: 'error', status: 503, retryAfterSeconds: 4 },
-      { kind: 'error', status: 429 },
-    ]);
+    expect(
+      outcomes({ throttleRate: 1, script: [{ outcome: 'drop' }, { outcome: 200 }, { outcome: 503, retryAfterSeconds: 4 }] }, 4),
+    ).toEqual([{ kind: 'drop' }, { kind: 'answer' }, { kind: 'error', status: 503, retryAfterSeconds: 4 }, { kind: 'error', status: 429 }]);
   });
 
   it('puts Retry-After only on 429 and 503', () => {
@@ -89,10 +86,22 @@ describe('faults over HTTP', () => {
   it('answers scripted statuses with the matching error shape and Retry-After', async () => {
     emulator.setFaults({ script: [{ outcome: 503, retryAfterSeconds: 7 }, { outcome: 500 }, { outcome: 400 }, { outcome: 403 }] });
     const unavailable = await batch(['a1']);
-    expect([unavailable.status, unavailable.headers.get('x-amzn-errortype'), unavailable.headers.get('retry-after')]).toEqual([503, 'ServiceUnavailableException', '7']);
-    expect(await unavailable.json()).toMatchObject({ Code: 'ServiceUnavailable', Message: expect.any(String), RequestId: unavailable.headers.get('x-amzn-requestid') });
+    expect([unavailable.status, unavailable.headers.get('x-amzn-errortype'), unavailable.headers.get('retry-after')]).toEqual([
+      503,
+      'ServiceUnavailableException',
+      '7',
+    ]);
+    expect(await unavailable.json()).toMatchObject({
+      Code: 'ServiceUnavailable',
+      Message: expect.any(String),
+      RequestId: unavailable.headers.get('x-amzn-requestid'),
+    });
     const failure = await batch(['a1']);
-    expect([failure.status, failure.headers.get('x-amzn-errortype'), failure.headers.get('retry-after')]).toEqual([500, 'ServiceFailureException', null]);
+    expect([failure.status, failure.headers.get('x-amzn-errortype'), failure.headers.get('retry-after')]).toEqual([
+      500,
+      'ServiceFailureException',
+      null,
+    ]);
     expect((await batch(['a1'])).headers.get('x-amzn-errortype')).toBe('BadRequestException');
     expect((await batch(['a1'])).headers.get('x-amzn-errortype')).toBe('ForbiddenException');
     expect(attendeesInState()).toEqual([]);
@@ -103,7 +112,11 @@ describe('faults over HTTP', () => {
     emulator.setFaults({ script: [{ outcome: 502 }, { outcome: 504 }] });
     for (const status of [502, 504]) {
       const response = await batch(['b1']);
-      expect([response.status, response.headers.get('content-type'), response.headers.get('x-amzn-errortype')]).toEqual([status, 'text/html', null]);
+      expect([response.status, response.headers.get('content-type'), response.headers.get('x-amzn-errortype')]).toEqual([
+        status,
+        'text/html',
+        null,
+      ]);
       expect(await response.text()).toContain(`<h1>${status}`);
     }
   });
@@ -111,7 +124,11 @@ describe('faults over HTTP', () => {
   it('throttles with the faults-wide Retry-After', async () => {
     emulator.setFaults({ throttleRate: 1, retryAfterSeconds: 3 });
     const response = await batch(['c1']);
-    expect([response.status, response.headers.get('x-amzn-errortype'), response.headers.get('retry-after')]).toEqual([429, 'ThrottlingException', '3']);
+    expect([response.status, response.headers.get('x-amzn-errortype'), response.headers.get('retry-after')]).toEqual([
+      429,
+      'ThrottlingException',
+      '3',
+    ]);
     expect(emulator.state().calls.BatchCreateAttendee).toBe(1);
   });
 

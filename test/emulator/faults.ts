@@ -3,10 +3,7 @@ import { excerpt, isRecord } from './validate.ts';
 
 /** What one faultable call gets: a normal answer, an error status, or a dropped connection. */
 export type FaultOutcome =
-  | { kind: 'answer' }
-  | { kind: 'error'; status: number; retryAfterSeconds?: number }
-  | { kind: 'drop' }
-  | { kind: 'drop-after' };
+  { kind: 'answer' } | { kind: 'error'; status: number; retryAfterSeconds?: number } | { kind: 'drop' } | { kind: 'drop-after' };
 
 const DEFAULT_SEED = 1;
 const DEFAULT_OPERATIONS = ['BatchCreateAttendee'];

@@ -52,7 +52,7 @@ describe('the legacy chime flavor', () => {
     expect(single.status).toBe(201);
   });
 
-  it('refuses the current flavor\'s Capabilities and malformed Tags with BadRequestException', async () => {
+  it("refuses the current flavor's Capabilities and malformed Tags with BadRequestException", async () => {
     const meetingId = await newMeeting();
     const capabilities = { Audio: 'SendReceive', Video: 'SendReceive', Content: 'SendReceive' };
     for (const attendee of [
@@ -73,7 +73,10 @@ describe('the legacy chime flavor', () => {
     const meetingId = await newMeeting();
     for (const prefix of ['a', 'b', 'c']) {
       const count = prefix === 'c' ? 60 : 100;
-      const response = await batch(meetingId, Array.from({ length: count }, (_, i) => ({ ExternalUserId: `${prefix}-${i}` })));
+      const response = await batch(
+        meetingId,
+        Array.from({ length: count }, (_, i) => ({ ExternalUserId: `${prefix}-${i}` })),
+      );
       expect(response.status).toBe(201);
       if (prefix === 'c') {
         const { Attendees, Errors } = (await response.json()) as { Attendees: unknown[]; Errors: Array<{ ErrorCode: string }> };
@@ -111,7 +114,10 @@ describe('the legacy chime flavor', () => {
     try {
       const response = await signedRequest(deprecated.url, { method: 'POST', path: '/meetings', json: { ClientRequestToken: 'abc' } });
       expect([response.status, response.headers.get('x-amzn-errortype')]).toEqual([403, 'ForbiddenException']);
-      expect(await response.json()).toMatchObject({ Code: 'Forbidden', Message: expect.stringContaining('not authorized to call deprecated Amazon Chime SDK API') });
+      expect(await response.json()).toMatchObject({
+        Code: 'Forbidden',
+        Message: expect.stringContaining('not authorized to call deprecated Amazon Chime SDK API'),
+      });
       expect(deprecated.state().calls).toEqual({ CreateMeeting: 1 });
     } finally {
       await deprecated.close();

@@ -43,7 +43,10 @@ describe('CreateMeeting', () => {
     const { status, body } = await createMeeting({
       MeetingFeatures,
       TenantIds: ['tenant-1'],
-      Tags: [{ Key: 'team', Value: 'media qa' }, { Key: 'empty', Value: '' }],
+      Tags: [
+        { Key: 'team', Value: 'media qa' },
+        { Key: 'empty', Value: '' },
+      ],
       NotificationsConfiguration: { SqsQueueArn: 'arn:aws:sqs:us-east-1:000000000000:events' },
       MediaPlacementNetworkType: 'DualStack',
     });
@@ -120,11 +123,13 @@ describe('a meeting’s features, enforced on its attendees', () => {
     expect(first.status).toBe(200);
     expect(first.body.Attendees).toHaveLength(3);
     expect(first.body.Errors).toEqual(
-      people(5, 'p').slice(3).map(({ ExternalUserId }) => ({
-        ExternalUserId,
-        ErrorCode: 'LimitExceededException',
-        ErrorMessage: `The meeting <${meetingId}> already has the maximum of 3 attendees`,
-      })),
+      people(5, 'p')
+        .slice(3)
+        .map(({ ExternalUserId }) => ({
+          ExternalUserId,
+          ErrorCode: 'LimitExceededException',
+          ErrorMessage: `The meeting <${meetingId}> already has the maximum of 3 attendees`,
+        })),
     );
     const full = await batch(meetingId, people(1, 'late'));
     expect([full.status, full.type]).toEqual([400, 'LimitExceededException']);

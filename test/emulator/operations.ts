@@ -202,7 +202,9 @@ function meetingJson(meeting: StoredMeeting, { flavor, region, signalingUrl }: O
  * included, can ever reach a real media server with them.
  */
 function mediaPlacement({ MeetingId, MediaRegion }: StoredMeeting, signalingUrl: string) {
-  const short = MediaRegion.split('-').map((part, index) => (index < 2 ? part[0] : part)).join('');
+  const short = MediaRegion.split('-')
+    .map((part, index) => (index < 2 ? part[0] : part))
+    .join('');
   const domain = `m2.${short}.app.chime.aws.invalid`;
   return {
     AudioHostUrl: `${MeetingId.replaceAll('-', '')}.k.${domain}:3478`,

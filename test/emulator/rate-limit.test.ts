@@ -65,7 +65,11 @@ describe('parseRateLimit', () => {
   it('accepts AWS defaults and null, keeps the operations listed', () => {
     expect(parseRateLimit(AWS_RATE_LIMIT)).toEqual({ callsPerSecond: 10, burst: 20 });
     expect(parseRateLimit(null)).toBeUndefined();
-    expect(parseRateLimit({ callsPerSecond: 0.5, burst: 1, operations: ['GetMeeting'] })).toEqual({ callsPerSecond: 0.5, burst: 1, operations: ['GetMeeting'] });
+    expect(parseRateLimit({ callsPerSecond: 0.5, burst: 1, operations: ['GetMeeting'] })).toEqual({
+      callsPerSecond: 0.5,
+      burst: 1,
+      operations: ['GetMeeting'],
+    });
   });
 
   it.each([
@@ -121,7 +125,12 @@ describe('a rate-limited emulator', () => {
 
   it('raises ThrottlingException in AWS’s own SDK', async () => {
     const { emulator, MeetingId } = await start({ rateLimit: { callsPerSecond: 1, burst: 1 } });
-    const client = new ChimeSDKMeetingsClient({ endpoint: emulator.url, region: 'us-east-1', credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+    const client = new ChimeSDKMeetingsClient({
+      endpoint: emulator.url,
+      region: 'us-east-1',
+      credentials: LOCAL_CREDENTIALS,
+      maxAttempts: 1,
+    });
     try {
       await client.send(new GetMeetingCommand({ MeetingId }));
       const error = await client.send(new GetMeetingCommand({ MeetingId })).catch((e: unknown) => e);

@@ -34,7 +34,16 @@ export async function signedRequest(baseUrl: string, init: SignedRequestInit): P
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = value;
   const signed = await signer.sign(
-    { method: init.method ?? 'GET', protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, query, headers, ...(body === undefined ? {} : { body }) },
+    {
+      method: init.method ?? 'GET',
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      query,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    },
     init.signingDate ? { signingDate: init.signingDate } : {},
   );
   return fetch(url, { method: signed.method, headers: signed.headers, ...(body === undefined ? {} : { body }) });

@@ -29,7 +29,10 @@ describe('verifySignature against the AWS SigV4 test suite', () => {
   });
 
   it('accepts get-vanilla and get-vanilla-query-order-key-case', async () => {
-    expect(await verifySignature(vector({}, '5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31'), context)).toEqual({ ok: true, accessKeyId: 'AKIDEXAMPLE' });
+    expect(await verifySignature(vector({}, '5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31'), context)).toEqual({
+      ok: true,
+      accessKeyId: 'AKIDEXAMPLE',
+    });
     const sorted = vector({ Param2: 'value2', Param1: 'value1' }, 'b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500');
     expect(await verifySignature(sorted, context)).toMatchObject({ ok: true });
   });
@@ -40,7 +43,9 @@ describe('verifySignature against the AWS SigV4 test suite', () => {
       status: 403,
       type: 'InvalidSignatureException',
     });
-    expect(await verifySignature(vector({ a: 'b' }, '5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31'), context)).toMatchObject({ ok: false });
+    expect(
+      await verifySignature(vector({ a: 'b' }, '5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31'), context),
+    ).toMatchObject({ ok: false });
   });
 });
 
@@ -65,9 +70,15 @@ describe('signature checks over HTTP', () => {
 
   it('answers a request without Authorization with MissingAuthenticationTokenException, like a front door', async () => {
     const response = await fetch(`${emulator.url}/meetings/${meetingId}`);
-    expect(response.headers.get('x-amzn-errortype')).toBe('MissingAuthenticationTokenException:http://internal.amazon.com/coral/com.amazon.coral.service/');
+    expect(response.headers.get('x-amzn-errortype')).toBe(
+      'MissingAuthenticationTokenException:http://internal.amazon.com/coral/com.amazon.coral.service/',
+    );
     expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await refusal(response)).toEqual({ status: 403, type: 'MissingAuthenticationTokenException', body: { message: 'Missing Authentication Token' } });
+    expect(await refusal(response)).toEqual({
+      status: 403,
+      type: 'MissingAuthenticationTokenException',
+      body: { message: 'Missing Authentication Token' },
+    });
   });
 
   it('answers an unknown access key with UnrecognizedClientException', async () => {
@@ -141,7 +152,11 @@ describe('signature checks over HTTP', () => {
     }
     const { sessionToken, ...withoutToken } = SESSION;
     expect(sessionToken).toBeTruthy();
-    for (const credentials of [withoutToken, { ...SESSION, sessionToken: 'another-token' }, { ...LOCAL_CREDENTIALS, sessionToken: SESSION.sessionToken }]) {
+    for (const credentials of [
+      withoutToken,
+      { ...SESSION, sessionToken: 'another-token' },
+      { ...LOCAL_CREDENTIALS, sessionToken: SESSION.sessionToken },
+    ]) {
       expect(await refusal(await getMeeting({ credentials }))).toMatchObject({ status: 403, type: 'UnrecognizedClientException' });
     }
   });

@@ -83,22 +83,22 @@ export function sendServiceError(
   const headers: Record<string, string> = { 'x-amzn-ErrorType': type };
   if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
   const status = error.status ?? ERROR_STATUS[error.name];
-  sendJson(res, { status, requestId, headers }, {
-    Code: type.replace(/Exception$/, ''),
-    Message: error.message,
-    RequestId: requestId,
-  });
+  sendJson(
+    res,
+    { status, requestId, headers },
+    {
+      Code: type.replace(/Exception$/, ''),
+      Message: error.message,
+      RequestId: requestId,
+    },
+  );
 }
 
 /** The suffix AWS front doors (authentication, routing) put after the error name in `x-amzn-ErrorType`. */
 const FRONT_DOOR_TYPE_SUFFIX = ':http://internal.amazon.com/coral/com.amazon.coral.service/';
 
 /** A refusal from AWS's front door, before any operation runs: lowercase `message`, no `Code`. */
-export function sendFrontDoorError(
-  res: ServerResponse,
-  requestId: string,
-  error: { status: number; type: string; message: string },
-): void {
+export function sendFrontDoorError(res: ServerResponse, requestId: string, error: { status: number; type: string; message: string }): void {
   const headers = { 'x-amzn-ErrorType': `${error.type}${FRONT_DOOR_TYPE_SUFFIX}` };
   sendJson(res, { status: error.status, requestId, headers }, { message: error.message });
 }

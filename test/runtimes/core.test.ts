@@ -58,7 +58,6 @@ describe.each(RUNTIMES)('on %s', (runtime) => {
     await emulator?.close();
   });
 
-
   async function post(meetingId: string, body: unknown, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) {
     const response = await fetch(`${server.url}/meetings/${meetingId}/attendees`, {
       method: 'POST',
@@ -135,7 +134,10 @@ describe.each(RUNTIMES)('on %s', (runtime) => {
       const { answer, reset } = await rawPost(url, { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body);
       expect([reset, answer.slice(0, 'HTTP/1.1 413'.length)]).toEqual([false, 'HTTP/1.1 413']);
       const json = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { Code: string; Message: string };
-      expect(json).toMatchObject({ Code: 'PayloadTooLargeException', Message: `The request body must be at most ${LIMITS.requestBodyBytes} bytes` });
+      expect(json).toMatchObject({
+        Code: 'PayloadTooLargeException',
+        Message: `The request body must be at most ${LIMITS.requestBodyBytes} bytes`,
+      });
     }
   });
 

@@ -37,7 +37,10 @@ describe('npm under the cached Node 24, started from inside an npm script', () =
     if (!isReady(node24Dir, 'node24')) throw new Error(`Node 24 is not set up in ${node24Dir}: run npm run setup:vscode`);
     project = await mkdtemp(join(tmpdir(), 'node24-npm-'));
     await mkdir(join(project, 'probe'));
-    await writeFile(join(project, 'probe', 'package.json'), JSON.stringify({ name: 'probe', version: '1.0.0', scripts: { install: 'node install.js' } }));
+    await writeFile(
+      join(project, 'probe', 'package.json'),
+      JSON.stringify({ name: 'probe', version: '1.0.0', scripts: { install: 'node install.js' } }),
+    );
     await writeFile(join(project, 'probe', 'install.js'), PROBE_INSTALL);
     await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'probe-host', private: true, allowScripts: { probe: true } }));
   });
@@ -58,7 +61,9 @@ describe('npm under the cached Node 24, started from inside an npm script', () =
   });
 
   it('refuses a folder that holds no Node', async () => {
-    const failure = await promisify(execFile)('bash', [SCRIPT, project, '--version']).catch((error: { code: number; stderr: string }) => error);
+    const failure = await promisify(execFile)('bash', [SCRIPT, project, '--version']).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining('no Node at') });
   });
 });

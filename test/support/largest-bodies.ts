@@ -43,7 +43,10 @@ export const largestCreateAttendees = () => ({ Attendees: longestAttendees() });
 export const largestLegacyCreateAttendees = () => ({
   Attendees: longestExternalUserIds(attendeesPerMeeting).map((ExternalUserId) => ({
     ExternalUserId,
-    Tags: Array.from({ length: tagsPerAttendee.max }, () => ({ Key: '語'.repeat(tagKeyLength.max), Value: '語'.repeat(tagValueLength.max) })),
+    Tags: Array.from({ length: tagsPerAttendee.max }, () => ({
+      Key: '語'.repeat(tagKeyLength.max),
+      Value: '語'.repeat(tagValueLength.max),
+    })),
   })),
 });
 

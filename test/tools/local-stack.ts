@@ -56,13 +56,30 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
     ...(noReadToken ? { API_TOKENS_JSON: noReadTokenConfig(noReadToken) } : {}),
     ...(awsRate ? {} : PACE_OUT_OF_THE_WAY),
   };
-  writeFileSync(envFile, Object.entries(vars).map(([k, v]) => `${k}=${v}`).join('\n'));
+  writeFileSync(
+    envFile,
+    Object.entries(vars)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n'),
+  );
   const wrangler = spawn(
     process.execPath,
     [
-      'node_modules/wrangler/bin/wrangler.js', 'dev', '--ip', '127.0.0.1', '--port', String(port),
-      '--inspector-port', String(await freePort()), '--env-file', envFile, '--persist-to', join(dir, 'state'),
-      '--show-interactive-dev-session=false', '--log-level', 'warn',
+      'node_modules/wrangler/bin/wrangler.js',
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(await freePort()),
+      '--env-file',
+      envFile,
+      '--persist-to',
+      join(dir, 'state'),
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      'warn',
     ],
     { cwd: new URL('../..', import.meta.url).pathname, detached: true, stdio: ['ignore', 'ignore', 'inherit'] },
   );

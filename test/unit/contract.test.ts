@@ -31,9 +31,12 @@ const issuesOf = (schema: Parameters<typeof parseSafely>[0], input: unknown) => 
 };
 
 describe('ExternalUserId', () => {
-  it.each(['ab', 'x'.repeat(64), 'alice@example.com', "O'Brien (QA) #1", 'Zoë «test» [bot]/{1}|2', 'tab\tand space', 'ÀÿÉ'])('accepts %j', (id) => {
-    expect(parseSafely(ExternalUserIdSchema, id).success).toBe(true);
-  });
+  it.each(['ab', 'x'.repeat(64), 'alice@example.com', "O'Brien (QA) #1", 'Zoë «test» [bot]/{1}|2', 'tab\tand space', 'ÀÿÉ'])(
+    'accepts %j',
+    (id) => {
+      expect(parseSafely(ExternalUserIdSchema, id).success).toBe(true);
+    },
+  );
 
   it.each([
     ['a', /2 to 64/],
@@ -53,7 +56,12 @@ describe('ExternalUserId', () => {
 describe('MeetingId', () => {
   it('accepts a GUID in either case and refuses anything else', () => {
     expect(parseSafely(MeetingIdSchema, '0A1B2C3D-4e5f-6789-abcd-ef0123456789').success).toBe(true);
-    for (const bad of ['', '0a1b2c3d4e5f6789abcdef0123456789', '0a1b2c3d-4e5f-6789-abcd-ef01234567890', 'zzzzzzzz-4e5f-6789-abcd-ef0123456789']) {
+    for (const bad of [
+      '',
+      '0a1b2c3d4e5f6789abcdef0123456789',
+      '0a1b2c3d-4e5f-6789-abcd-ef01234567890',
+      'zzzzzzzz-4e5f-6789-abcd-ef0123456789',
+    ]) {
       expect(parseSafely(MeetingIdSchema, bad).success).toBe(false);
     }
   });
@@ -66,14 +74,20 @@ describe('request body', () => {
     expect(issuesOf(current, caps)).toEqual([]);
     expect(issuesOf(legacy, tags)).toEqual([]);
     expect(issuesOf(current, tags)).toEqual([{ Path: 'Attendees[0].Tags', Message: expect.stringContaining('chime API') }]);
-    expect(issuesOf(legacy, caps)).toEqual([{ Path: 'Attendees[0].Capabilities', Message: expect.stringContaining('chime-sdk-meetings API') }]);
+    expect(issuesOf(legacy, caps)).toEqual([
+      { Path: 'Attendees[0].Capabilities', Message: expect.stringContaining('chime-sdk-meetings API') },
+    ]);
   });
 
   it('holds the Content capability to the Video rule', () => {
-    const body = (Video: string, Content: string) => ({ Attendees: [{ ExternalUserId: 'bob', Capabilities: { Audio: 'None', Video, Content } }] });
+    const body = (Video: string, Content: string) => ({
+      Attendees: [{ ExternalUserId: 'bob', Capabilities: { Audio: 'None', Video, Content } }],
+    });
     expect(issuesOf(current, body('Receive', 'SendReceive'))).toEqual([]);
     expect(issuesOf(current, body('None', 'Send'))).toEqual([]);
-    expect(issuesOf(current, body('Send', 'Receive'))).toEqual([{ Path: 'Attendees[0].Capabilities.Content', Message: expect.stringContaining('only when Video') }]);
+    expect(issuesOf(current, body('Send', 'Receive'))).toEqual([
+      { Path: 'Attendees[0].Capabilities.Content', Message: expect.stringContaining('only when Video') },
+    ]);
   });
 
   it('limits the list to the configured maximum', () => {
@@ -83,9 +97,15 @@ describe('request body', () => {
   });
 
   it('names each repeated ExternalUserId by position', () => {
-    expect(duplicateIndexes(['a', 'b', 'a', 'b', 'a'])).toEqual([[2, 0], [3, 1], [4, 0]]);
+    expect(duplicateIndexes(['a', 'b', 'a', 'b', 'a'])).toEqual([
+      [2, 0],
+      [3, 1],
+      [4, 0],
+    ]);
     const body = { Attendees: ['bob', 'carol', 'bob'].map((ExternalUserId) => ({ ExternalUserId })) };
-    expect(summarizeIssues(issuesOf(current, body))).toBe('Attendees: item 2 repeats the ExternalUserId of item 0 (each ExternalUserId may appear once)');
+    expect(summarizeIssues(issuesOf(current, body))).toBe(
+      'Attendees: item 2 repeats the ExternalUserId of item 0 (each ExternalUserId may appear once)',
+    );
   });
 
   it('never puts a value it was given into a message', () => {
@@ -109,7 +129,30 @@ describe('the quick path of the request schema', () => {
   const random = seededRandom(20261201);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   // Characters at and beyond the edges of the ExternalUserId set; \u00d7 is inside it, \u0178 (Ÿ) and surrogates are not.
-  const characters = ['a', 'Z', '0', ' ', '\t', '\n', '\x0B', '\r', '-', '«', '»', '#', '"', "'", 'À', 'ÿ', '\u00d7', '\u0178', '\u00a0', ';', '😀', '\ud800'];
+  const characters = [
+    'a',
+    'Z',
+    '0',
+    ' ',
+    '\t',
+    '\n',
+    '\x0B',
+    '\r',
+    '-',
+    '«',
+    '»',
+    '#',
+    '"',
+    "'",
+    'À',
+    'ÿ',
+    '\u00d7',
+    '\u0178',
+    '\u00a0',
+    ';',
+    '😀',
+    '\ud800',
+  ];
   const prefixes = ['', '', '', 'aws:', 'AWS:', 'aWs:', 'aws', ' aws:', 'ãws:'];
   const externalUserId = () => {
     const length = pick([0, 1, 2, 3, 10, 63, 64, 65]);
@@ -168,7 +211,12 @@ describe('the quick path of the request schema', () => {
   });
 
   it('leaves every refusal, and its issues, to the schema', () => {
-    const body = { Attendees: [{ ExternalUserId: 'aws:x' }, { ExternalUserId: 'ok-user', Capabilities: { Audio: 'None', Video: 'None', Content: 'Receive' } }] };
+    const body = {
+      Attendees: [
+        { ExternalUserId: 'aws:x' },
+        { ExternalUserId: 'ok-user', Capabilities: { Audio: 'None', Video: 'None', Content: 'Receive' } },
+      ],
+    };
     expect(issuesOf(current, body)).toEqual([
       { Path: 'Attendees[0].ExternalUserId', Message: 'must not start with "aws:" (reserved by AWS)' },
       { Path: 'Attendees[1].Capabilities.Content', Message: 'may be SendReceive or Receive only when Video is SendReceive or Receive' },
@@ -179,7 +227,15 @@ describe('the quick path of the request schema', () => {
 describe('lists', () => {
   it('refuse a list on its length before looking at any item', () => {
     let checked = 0;
-    const list = boundedList(v.pipe(v.unknown(), v.check(() => ++checked > 0)), 1, 3, 'must hold 1 to 3 items');
+    const list = boundedList(
+      v.pipe(
+        v.unknown(),
+        v.check(() => ++checked > 0),
+      ),
+      1,
+      3,
+      'must hold 1 to 3 items',
+    );
     expect(issuesOf(list, Array(1000).fill(0))).toEqual([{ Path: 'body', Message: 'must hold 1 to 3 items' }]);
     expect(issuesOf(list, [])).toEqual([{ Path: 'body', Message: 'must hold 1 to 3 items' }]);
     expect(checked).toBe(0);
@@ -218,7 +274,9 @@ describe('issues', () => {
   /** Attendees wrong in every field but those at the indexes in `valid`. */
   const wrongEverywhere = (count: number, valid = new Set<number>()) => ({
     Attendees: Array.from({ length: count }, (_, i) =>
-      valid.has(i) ? { ExternalUserId: `user-${i}` } : { ExternalUserId: `aws:${i};`, Capabilities: { Audio: 'Loud', Video: 7, Content: null, Extra: 1 }, Tags: [], [`k${i}`]: 1 },
+      valid.has(i)
+        ? { ExternalUserId: `user-${i}` }
+        : { ExternalUserId: `aws:${i};`, Capabilities: { Audio: 'Loud', Video: 7, Content: null, Extra: 1 }, Tags: [], [`k${i}`]: 1 },
     ),
   });
   /** The same list checked by valibot's own array, every item in full. */
@@ -237,7 +295,10 @@ describe('issues', () => {
     expect(issues.map((i) => i.Path).slice(8, 10)).toEqual(['Attendees[1].ExternalUserId', 'Attendees[1].ExternalUserId']);
     // Items 0, 1 and 2 in full (8 issues each), then 247 more of which 3 are valid: 244 with issues.
     const perItem = all.length / 247;
-    expect(summary.split('; ').slice(3)).toEqual([`and ${3 * perItem - 3} more issues`, 'and more issues in 244 further items of Attendees']);
+    expect(summary.split('; ').slice(3)).toEqual([
+      `and ${3 * perItem - 3} more issues`,
+      'and more issues in 244 further items of Attendees',
+    ]);
   });
 
   it('count issues found outside the list with those found in full', () => {
@@ -245,24 +306,52 @@ describe('issues', () => {
     const { summary, issues } = reportIssues(issuesAll(body));
     expect(issues).toEqual(describeIssues(everyIssue(body)));
     const perItem = everyIssue(wrongEverywhere(1)).length;
-    expect(summary.split('; ').slice(3)).toEqual([`and ${3 * perItem + 1 - 3} more issues`, 'and more issues in 27 further items of Attendees']);
+    expect(summary.split('; ').slice(3)).toEqual([
+      `and ${3 * perItem + 1 - 3} more issues`,
+      'and more issues in 27 further items of Attendees',
+    ]);
   });
 
   it('check an item past the first 20 issues only up to its first issue', () => {
     let checked = 0;
-    const item = v.pipe(v.unknown(), v.check(() => (checked++, false), 'is wrong'), v.check(() => (checked++, false), 'is wrong again'));
-    const { summary, issues } = reportIssues(parseSafely(boundedList(item, 1, 100, 'must hold 1 to 100 items'), Array(100).fill(0)).issues ?? []);
+    const item = v.pipe(
+      v.unknown(),
+      v.check(() => (checked++, false), 'is wrong'),
+      v.check(() => (checked++, false), 'is wrong again'),
+    );
+    const { summary, issues } = reportIssues(
+      parseSafely(boundedList(item, 1, 100, 'must hold 1 to 100 items'), Array(100).fill(0)).issues ?? [],
+    );
     expect(issues).toHaveLength(20);
-    expect(issues.slice(0, 2)).toEqual([{ Path: '[0]', Message: 'is wrong' }, { Path: '[0]', Message: 'is wrong again' }]);
+    expect(issues.slice(0, 2)).toEqual([
+      { Path: '[0]', Message: 'is wrong' },
+      { Path: '[0]', Message: 'is wrong again' },
+    ]);
     expect(checked).toBe(20 + 90);
-    expect(summary).toBe('[0]: is wrong; [0]: is wrong again; [1]: is wrong; and 17 more issues; and more issues in 90 further items of body');
+    expect(summary).toBe(
+      '[0]: is wrong; [0]: is wrong again; [1]: is wrong; and 17 more issues; and more issues in 90 further items of body',
+    );
   });
 
   it('of legacy Tags nested in Attendees are counted list by list', () => {
     const Tags = Array(10).fill({ Key: '', Value: '', Extra: 1 });
-    const { summary, issues } = reportIssues(parseSafely(legacy, { Attendees: [{ ExternalUserId: 'bob', Tags }, { ExternalUserId: 'x', Tags }] }).issues ?? []);
-    expect(issues.slice(18)).toEqual([{ Path: 'Attendees[0].Tags[6].Key', Message: 'must be 1 to 128 characters' }, { Path: 'Attendees[0].Tags[6].Value', Message: 'must be 1 to 256 characters' }]);
-    expect(summary.split('; ').slice(3)).toEqual(['and 18 more issues', 'and more issues in 3 further items of Attendees[0].Tags', 'and more issues in 1 further item of Attendees']);
+    const { summary, issues } = reportIssues(
+      parseSafely(legacy, {
+        Attendees: [
+          { ExternalUserId: 'bob', Tags },
+          { ExternalUserId: 'x', Tags },
+        ],
+      }).issues ?? [],
+    );
+    expect(issues.slice(18)).toEqual([
+      { Path: 'Attendees[0].Tags[6].Key', Message: 'must be 1 to 128 characters' },
+      { Path: 'Attendees[0].Tags[6].Value', Message: 'must be 1 to 256 characters' },
+    ]);
+    expect(summary.split('; ').slice(3)).toEqual([
+      'and 18 more issues',
+      'and more issues in 3 further items of Attendees[0].Tags',
+      'and more issues in 1 further item of Attendees',
+    ]);
   });
 
   it('repeat an unknown field name only in part, without control or format characters', () => {
@@ -291,7 +380,14 @@ describe('error names', () => {
     expect(canonicalErrorName(undefined, 502)).toBe('ServiceFailureException');
     expect(canonicalErrorName('SomethingNew', 409)).toBe('BadRequestException');
     const named = [400, 413, 415, 422, 500, 503].map((status) => canonicalErrorName(undefined, status));
-    expect(named).toEqual(['BadRequestException', 'PayloadTooLargeException', 'UnsupportedMediaTypeException', 'UnprocessableEntityException', 'ServiceFailureException', 'ServiceUnavailableException']);
+    expect(named).toEqual([
+      'BadRequestException',
+      'PayloadTooLargeException',
+      'UnsupportedMediaTypeException',
+      'UnprocessableEntityException',
+      'ServiceFailureException',
+      'ServiceUnavailableException',
+    ]);
   });
 
   it('retries only throttling and server failures', () => {
@@ -313,15 +409,28 @@ describe('delete request body', () => {
 
   it('holds a prefix to what an ExternalUserId may start with', () => {
     expect(parseSafely(ExternalUserIdPrefixSchema, 'x').success).toBe(true);
-    for (const [prefix, rule] of [['', /1 to 64/], ['x'.repeat(65), /1 to 64/], ['AWS:bots', /reserved/], ['semi;', /may hold only/]] as const) {
-      expect(issuesOf(ExternalUserIdPrefixSchema, prefix).map((i) => i.Message).join()).toMatch(rule);
+    for (const [prefix, rule] of [
+      ['', /1 to 64/],
+      ['x'.repeat(65), /1 to 64/],
+      ['AWS:bots', /reserved/],
+      ['semi;', /may hold only/],
+    ] as const) {
+      expect(
+        issuesOf(ExternalUserIdPrefixSchema, prefix)
+          .map((i) => i.Message)
+          .join(),
+      ).toMatch(rule);
     }
   });
 
   it('takes 1 to 250 distinct AttendeeIds, in any case', () => {
     const many = Array.from({ length: 251 }, (_, n) => id(n));
-    expect(issuesOf(DeleteAttendeesRequestSchema, { AttendeeIds: [] })).toEqual([{ Path: 'AttendeeIds', Message: 'must hold 1 to 250 attendee IDs' }]);
-    expect(issuesOf(DeleteAttendeesRequestSchema, { AttendeeIds: many })).toEqual([{ Path: 'AttendeeIds', Message: 'must hold 1 to 250 attendee IDs' }]);
+    expect(issuesOf(DeleteAttendeesRequestSchema, { AttendeeIds: [] })).toEqual([
+      { Path: 'AttendeeIds', Message: 'must hold 1 to 250 attendee IDs' },
+    ]);
+    expect(issuesOf(DeleteAttendeesRequestSchema, { AttendeeIds: many })).toEqual([
+      { Path: 'AttendeeIds', Message: 'must hold 1 to 250 attendee IDs' },
+    ]);
     expect(issuesOf(DeleteAttendeesRequestSchema, { AttendeeIds: [id(1), id(1).toUpperCase()] })).toEqual([
       { Path: 'AttendeeIds', Message: 'item 1 repeats item 0 (each AttendeeId may appear once)' },
     ]);
@@ -331,7 +440,12 @@ describe('delete request body', () => {
   });
 
   it('never puts a value it was given into a message', () => {
-    for (const body of [{ ExternalUserIdPrefix: 'aws:Secret Person' }, { ExternalUserIdPrefix: 'Secret;Person' }, { AttendeeIds: ['Secret Person'] }, 'Secret Person']) {
+    for (const body of [
+      { ExternalUserIdPrefix: 'aws:Secret Person' },
+      { ExternalUserIdPrefix: 'Secret;Person' },
+      { AttendeeIds: ['Secret Person'] },
+      'Secret Person',
+    ]) {
       expect(JSON.stringify(issuesOf(DeleteAttendeesRequestSchema, body))).not.toContain('Secret');
     }
   });
@@ -340,7 +454,14 @@ describe('delete request body', () => {
 describe('a meeting’s capacity', () => {
   it('is its MeetingFeatures.Attendee.MaxCount when set, else 250', () => {
     expect(meetingCapacity({ MeetingFeatures: { Attendee: { MaxCount: 25 } } })).toBe(25);
-    for (const MeetingFeatures of [undefined, {}, { Attendee: {} }, { Attendee: { MaxCount: 0 } }, { Attendee: { MaxCount: '25' } }, { Attendee: { MaxCount: 2.5 } }]) {
+    for (const MeetingFeatures of [
+      undefined,
+      {},
+      { Attendee: {} },
+      { Attendee: { MaxCount: 0 } },
+      { Attendee: { MaxCount: '25' } },
+      { Attendee: { MaxCount: 2.5 } },
+    ]) {
       expect(meetingCapacity({ MeetingFeatures }), JSON.stringify(MeetingFeatures)).toBe(250);
     }
     expect(meetingCapacity(undefined)).toBe(250);
@@ -350,15 +471,28 @@ describe('a meeting’s capacity', () => {
 describe('answers', () => {
   it('drops JoinTokens from a listing', () => {
     const listed = v.parse(ListAttendeesResponseSchema, {
-      Attendees: [{ AttendeeId: 'a', ExternalUserId: 'alice', JoinToken: 'join-secret', Capabilities: { Audio: 'None', Video: 'None', Content: 'None' } }],
+      Attendees: [
+        {
+          AttendeeId: 'a',
+          ExternalUserId: 'alice',
+          JoinToken: 'join-secret',
+          Capabilities: { Audio: 'None', Video: 'None', Content: 'None' },
+        },
+      ],
     });
-    expect(listed).toEqual({ Attendees: [{ AttendeeId: 'a', ExternalUserId: 'alice', Capabilities: { Audio: 'None', Video: 'None', Content: 'None' } }] });
+    expect(listed).toEqual({
+      Attendees: [{ AttendeeId: 'a', ExternalUserId: 'alice', Capabilities: { Audio: 'None', Video: 'None', Content: 'None' } }],
+    });
   });
 
   it('reads either API’s Meeting; only MeetingId is required', () => {
     const MediaPlacement = { AudioHostUrl: 'audio.example.invalid:3478', SignalingUrl: 'wss://signal.example.invalid/control' };
     expect(v.is(GetMeetingResponseSchema, { Meeting: { MeetingId: 'm', MediaRegion: 'us-east-1', MediaPlacement } })).toBe(true);
-    expect(v.is(GetMeetingResponseSchema, { Meeting: { MeetingId: 'm', MeetingArn: 'arn', MeetingFeatures: { Audio: { EchoReduction: 'AVAILABLE' } }, TenantIds: ['t1'] } })).toBe(true);
+    expect(
+      v.is(GetMeetingResponseSchema, {
+        Meeting: { MeetingId: 'm', MeetingArn: 'arn', MeetingFeatures: { Audio: { EchoReduction: 'AVAILABLE' } }, TenantIds: ['t1'] },
+      }),
+    ).toBe(true);
     expect(v.is(GetMeetingResponseSchema, { Meeting: { MediaRegion: 'us-east-1' } })).toBe(false);
   });
 });

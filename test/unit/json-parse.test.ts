@@ -66,7 +66,12 @@ describe('parseJsonBody', () => {
   });
 
   it('refuses bytes that are not UTF-8, in a string or out of one, before reading them as text', () => {
-    for (const bytes of [[0x22, 0xff, 0x22], [0x22, 0xc3, 0x22], [0x22, 0xed, 0xa0, 0x80, 0x22], [0x5b, 0x31, 0x5d, 0x80]]) {
+    for (const bytes of [
+      [0x22, 0xff, 0x22],
+      [0x22, 0xc3, 0x22],
+      [0x22, 0xed, 0xa0, 0x80, 0x22],
+      [0x5b, 0x31, 0x5d, 0x80],
+    ]) {
       expect(refusal(() => parseJsonBody(new Uint8Array(bytes)))).toBe('The request body is not valid UTF-8');
     }
   });
@@ -94,6 +99,8 @@ describe('parseJsonBody', () => {
     const text = utf8(JSON.stringify(body, null, 2));
     const tighter = { jsonDepth: jsonDepth / 3, jsonValues: jsonValues / 2 };
     expect(parseJsonBody(text, tighter)).toEqual(body);
-    expect(refusal(() => parseJsonBody(text, { ...tighter, jsonValues: values - 1 }))).toBe(`The request body holds more than ${values - 1} JSON values`);
+    expect(refusal(() => parseJsonBody(text, { ...tighter, jsonValues: values - 1 }))).toBe(
+      `The request body holds more than ${values - 1} JSON values`,
+    );
   });
 });

@@ -23,7 +23,11 @@ describe('npm run token', () => {
     expect(stdout.split(token)).toHaveLength(2);
 
     const [configured] = await readTokens(undefined, JSON.stringify([entry]));
-    expect(await findToken([configured!], token)).toMatchObject({ name: 'ci', operations: ['create', 'delete'], prefixes: ['ci-bot-', 'ci-load-'] });
+    expect(await findToken([configured!], token)).toMatchObject({
+      name: 'ci',
+      operations: ['create', 'delete'],
+      prefixes: ['ci-bot-', 'ci-load-'],
+    });
   });
 
   it('makes a different token each time', async () => {

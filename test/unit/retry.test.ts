@@ -4,7 +4,13 @@ import { CallNotSent } from '../../edge/pacing/pacer.ts';
 import { withRetries, type RetryPolicy } from '../../edge/retry.ts';
 
 const policy = (overrides: Partial<RetryPolicy> = {}): RetryPolicy => ({
-  deadlineMs: 5_000, baseDelayMs: 1, maxDelayMs: 4, maxAttempts: 4, minAttemptMs: 100, random: () => 0.5, ...overrides,
+  deadlineMs: 5_000,
+  baseDelayMs: 1,
+  maxDelayMs: 4,
+  maxAttempts: 4,
+  minAttemptMs: 100,
+  random: () => 0.5,
+  ...overrides,
 });
 
 /** An attempt that fails with the given errors in turn, then succeeds. */
@@ -20,7 +26,10 @@ function failing(...errors: ApiError[]) {
 
 describe('withRetries', () => {
   it('retries throttling and server failures until success, counting attempts', async () => {
-    const { attempt, calls } = failing(new ApiError('ThrottlingException', 'slow down'), new ApiError('ServiceFailureException', 'oops', { status: 502 }));
+    const { attempt, calls } = failing(
+      new ApiError('ThrottlingException', 'slow down'),
+      new ApiError('ServiceFailureException', 'oops', { status: 502 }),
+    );
     const counter = { attempts: 0 };
     expect(await withRetries(attempt, policy(), counter)).toBe('done');
     expect([calls(), counter.attempts]).toEqual([3, 3]);
@@ -52,7 +61,7 @@ describe('withRetries', () => {
     expect(signal!.aborted).toBe(true);
   });
 
-  it('gives every attempt the same deadline, the policy\'s from the first', async () => {
+  it("gives every attempt the same deadline, the policy's from the first", async () => {
     const deadlines: number[] = [];
     const before = Date.now();
     const { attempt } = failing(new ApiError('ThrottlingException', 'slow down'), new ApiError('ThrottlingException', 'slow down'));

@@ -8,7 +8,11 @@ describe('an upstream failure', () => {
   it('keeps what the connection to Amazon Chime failed with as its cause', () => {
     const refused = new TypeError('fetch failed');
     const error = new UpstreamUnreachable(refused);
-    expect([error.name, error.message, error.cause]).toEqual(['ServiceUnavailableException', 'The connection to Amazon Chime failed', refused]);
+    expect([error.name, error.message, error.cause]).toEqual([
+      'ServiceUnavailableException',
+      'The connection to Amazon Chime failed',
+      refused,
+    ]);
   });
 
   it('is settled as a ServiceFailureException keeping the cause when it is not an answer', async () => {

@@ -35,19 +35,41 @@ for (const stream of [process.stdout, process.stderr]) stream.on('error', () => 
 
 // VS Code flags whose value may follow as the next argument.
 const VALUE_FLAGS = new Set([
-  'extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir',
-  'enable-proposed-api', 'locale', 'log',
+  'extensionDevelopmentPath',
+  'extensionTestsPath',
+  'user-data-dir',
+  'extensions-dir',
+  'enable-proposed-api',
+  'locale',
+  'log',
 ]);
 // Desktop-only flags runTests adds; they mean nothing (or are already implied) here.
 const IGNORED_FLAGS = new Set([
-  'no-sandbox', 'disable-gpu-sandbox', 'disable-gpu', 'disable-updates', 'no-cached-data',
-  'disable-workspace-trust', 'skip-welcome', 'skip-release-notes', 'disable-chromium-sandbox',
-  'verbose', 'new-window', 'wait',
+  'no-sandbox',
+  'disable-gpu-sandbox',
+  'disable-gpu',
+  'disable-updates',
+  'no-cached-data',
+  'disable-workspace-trust',
+  'skip-welcome',
+  'skip-release-notes',
+  'disable-chromium-sandbox',
+  'verbose',
+  'new-window',
+  'wait',
 ]);
 
 function parseVSCodeArgs(argv) {
-  const parsed = { extensionDevelopmentPaths: [], extensionTestsPath: undefined, userDataDir: undefined,
-    extensionsDir: undefined, disableExtensions: false, codeServerArgs: [], targets: [], ignored: [] };
+  const parsed = {
+    extensionDevelopmentPaths: [],
+    extensionTestsPath: undefined,
+    userDataDir: undefined,
+    extensionsDir: undefined,
+    disableExtensions: false,
+    codeServerArgs: [],
+    targets: [],
+    ignored: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) {
@@ -57,13 +79,26 @@ function parseVSCodeArgs(argv) {
     let [name, value] = splitFlag(arg.slice(2));
     if (value === undefined && VALUE_FLAGS.has(name)) value = argv[++i];
     switch (name) {
-      case 'extensionDevelopmentPath': parsed.extensionDevelopmentPaths.push(resolve(value)); break;
-      case 'extensionTestsPath': parsed.extensionTestsPath = resolve(value); break;
-      case 'user-data-dir': parsed.userDataDir = resolve(value); break;
-      case 'extensions-dir': parsed.extensionsDir = resolve(value); break;
-      case 'disable-extensions': parsed.disableExtensions = true; break;
-      case 'enable-proposed-api': case 'locale': case 'log':
-        parsed.codeServerArgs.push(`--${name}`, value); break;
+      case 'extensionDevelopmentPath':
+        parsed.extensionDevelopmentPaths.push(resolve(value));
+        break;
+      case 'extensionTestsPath':
+        parsed.extensionTestsPath = resolve(value);
+        break;
+      case 'user-data-dir':
+        parsed.userDataDir = resolve(value);
+        break;
+      case 'extensions-dir':
+        parsed.extensionsDir = resolve(value);
+        break;
+      case 'disable-extensions':
+        parsed.disableExtensions = true;
+        break;
+      case 'enable-proposed-api':
+      case 'locale':
+      case 'log':
+        parsed.codeServerArgs.push(`--${name}`, value);
+        break;
       default:
         if (!IGNORED_FLAGS.has(name)) parsed.ignored.push(arg);
     }
@@ -316,7 +351,10 @@ async function main(argv) {
     if (artifactsDir && page) {
       const shot = join(resolve(artifactsDir), `code-server-launcher-${Date.now()}.png`);
       await mkdir(resolve(artifactsDir), { recursive: true });
-      await page.screenshot({ path: shot, timeout: 10_000 }).then(() => say(`screenshot: ${shot}`), () => {});
+      await page.screenshot({ path: shot, timeout: 10_000 }).then(
+        () => say(`screenshot: ${shot}`),
+        () => {},
+      );
     }
   }
   try {

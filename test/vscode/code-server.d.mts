@@ -35,10 +35,7 @@ export function installExtension(
   options?: { userDataDir?: string; timeoutMs?: number },
 ): Promise<string>;
 export function startCodeServer(options?: StartCodeServerOptions): Promise<CodeServer>;
-export function workbenchUrl(
-  baseUrl: string,
-  options?: { folder?: string; workspace?: string; payload?: [string, string][] },
-): string;
+export function workbenchUrl(baseUrl: string, options?: { folder?: string; workspace?: string; payload?: [string, string][] }): string;
 export function remoteUri(absolutePath: string): string;
 export function launchBrowser(options?: { timeoutMs?: number }): Promise<Browser>;
 export function closeBrowser(browser: Browser | undefined): Promise<void>;

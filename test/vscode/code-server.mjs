@@ -40,7 +40,10 @@ function isProcessGroupAlive(pgid) {
  * processes (extension host, file watcher, pty host) behind unless the group is ended.
  */
 export async function killProcessGroup(pgid, { graceMs = 5_000 } = {}) {
-  for (const [signal, waitMs] of [['SIGTERM', graceMs], ['SIGKILL', 3_000]]) {
+  for (const [signal, waitMs] of [
+    ['SIGTERM', graceMs],
+    ['SIGKILL', 3_000],
+  ]) {
     if (!isProcessGroupAlive(pgid)) return;
     try {
       process.kill(-pgid, signal);
@@ -191,10 +194,14 @@ export async function startCodeServer(options = {}) {
     const log = lineTail(300, onLog);
     const args = [
       codeServerEntry,
-      '--auth', 'none',
-      '--bind-addr', `${HOST}:${port}`,
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `${HOST}:${port}`,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
@@ -394,9 +401,21 @@ export async function runPaletteCommand(page, title, { timeoutMs = 60_000, attem
   for (let attempt = 1; attempt <= maxAttempts && Date.now() < deadline; attempt++) {
     const budget = Math.max(1, Math.min(attemptMs, deadline - Date.now()));
     await page.keyboard.press('F1');
-    if (!(await input.waitFor({ state: 'visible', timeout: budget }).then(() => true, () => false))) continue;
+    if (
+      !(await input.waitFor({ state: 'visible', timeout: budget }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      continue;
     await page.keyboard.type(title, { delay: 10 });
-    const listed = await row.first().waitFor({ state: 'visible', timeout: budget }).then(() => true, () => false);
+    const listed = await row
+      .first()
+      .waitFor({ state: 'visible', timeout: budget })
+      .then(
+        () => true,
+        () => false,
+      );
     if (!listed) {
       await page.keyboard.press('Escape');
       await palette.waitFor({ state: 'hidden', timeout: budget }).catch(() => {});

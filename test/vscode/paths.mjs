@@ -13,9 +13,7 @@ export const CODE_SERVER_VERSION = '4.139.1';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // Outside the checkout on purpose: ~620 MB, shared by every clone and worktree.
-export const cacheDir = resolve(
-  process.env.CHIME_ATTENDEES_CACHE || join(homedir(), '.cache', 'chime-attendees'),
-);
+export const cacheDir = resolve(process.env.CHIME_ATTENDEES_CACHE || join(homedir(), '.cache', 'chime-attendees'));
 
 // Written last by setup-vscode.sh, holding the key of what made the folder; a folder without it is a
 // half-finished install, and one whose marker holds another key was made by another setup: rebuilt.
@@ -65,10 +63,17 @@ export function assertToolchainReady() {
 // `node test/vscode/paths.mjs --shell` prints KEY='value' lines for the setup script.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const values = {
-    NODE24_VERSION, CODE_SERVER_VERSION, CACHE_DIR: cacheDir, READY_MARKER,
-    NODE24_DIR: node24Dir, NODE24_BIN: node24Bin,
-    CODE_SERVER_DIR: codeServerDir, CODE_SERVER_ENTRY: codeServerEntry, CHROMIUM_PATH: chromiumPath,
-    NODE24_KEY: setupKey('node24'), CODE_SERVER_KEY: setupKey('code-server'),
+    NODE24_VERSION,
+    CODE_SERVER_VERSION,
+    CACHE_DIR: cacheDir,
+    READY_MARKER,
+    NODE24_DIR: node24Dir,
+    NODE24_BIN: node24Bin,
+    CODE_SERVER_DIR: codeServerDir,
+    CODE_SERVER_ENTRY: codeServerEntry,
+    CHROMIUM_PATH: chromiumPath,
+    NODE24_KEY: setupKey('node24'),
+    CODE_SERVER_KEY: setupKey('code-server'),
   };
   const quote = (v) => `'${String(v).replaceAll("'", `'\\''`)}'`;
   const lines = Object.entries(values).map(([k, v]) => (process.argv.includes('--shell') ? `${k}=${quote(v)}` : `${k}: ${v}`));

@@ -32,7 +32,10 @@ export const launcherPath = fileURLToPath(new URL('./code-server-launcher.mjs', 
 export async function runHostTests(options = {}) {
   const extensionDevelopmentPath = resolve(options.extensionDevelopmentPath ?? join(repoRoot, 'extension'));
   const extensionTestsPath = resolve(options.extensionTestsPath ?? join(repoRoot, 'out/test/extension/host/index.js'));
-  for (const [what, path] of [['extension folder', extensionDevelopmentPath], ['test suite', extensionTestsPath]]) {
+  for (const [what, path] of [
+    ['extension folder', extensionDevelopmentPath],
+    ['test suite', extensionTestsPath],
+  ]) {
     if (!existsSync(path)) throw new Error(`${what} not found: ${path}`);
   }
 

@@ -13,8 +13,9 @@ import type { BotCapabilities, Capability } from './protocol.ts';
 import { launchBots, LaunchError, type BotRun } from './runner.ts';
 import { describeBot } from './states.ts';
 
-const USAGE = 'usage: npm run bots -- --worker URL --token TOKEN --meeting ID [--count 10] [--prefix bot-] [--seconds 60] '
-  + '[--capabilities Audio,Video,Content] [--browser PATH] [--tabs-per-browser 10] [--delete]';
+const USAGE =
+  'usage: npm run bots -- --worker URL --token TOKEN --meeting ID [--count 10] [--prefix bot-] [--seconds 60] ' +
+  '[--capabilities Audio,Video,Content] [--browser PATH] [--tabs-per-browser 10] [--delete]';
 const CAPABILITIES: readonly Capability[] = ['SendReceive', 'Send', 'Receive', 'None'];
 const BUNDLE = fileURLToPath(new URL('../../dist/bots/bot.js', import.meta.url));
 

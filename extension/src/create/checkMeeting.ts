@@ -31,5 +31,10 @@ export async function checkMeeting(
     return { kind: 'unchecked', failure: listing.failure, meeting: meeting.value.Meeting };
   }
   const listed = listing.value.Attendees;
-  return { kind: 'checked', meeting: meeting.value.Meeting, slots: checkSlots(listed, requested, meetingCapacity(meeting.value.Meeting)), listed };
+  return {
+    kind: 'checked',
+    meeting: meeting.value.Meeting,
+    slots: checkSlots(listed, requested, meetingCapacity(meeting.value.Meeting)),
+    listed,
+  };
 }

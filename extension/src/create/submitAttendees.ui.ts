@@ -105,7 +105,12 @@ async function checkFirst(
   signal: AbortSignal,
 ): Promise<Outcome<Created> | undefined> {
   const { meetingId, body } = submission;
-  const check = await checkMeeting(target, meetingId, body.Attendees.map((attendee) => attendee.ExternalUserId), signal);
+  const check = await checkMeeting(
+    target,
+    meetingId,
+    body.Attendees.map((attendee) => attendee.ExternalUserId),
+    signal,
+  );
   if (check.kind === 'cancelled') {
     deps.log.info(`${asked(submission)}, cancelled`);
     return { ok: false, failure: { kind: 'cancelled' } };
@@ -147,7 +152,13 @@ async function whenItWontFit(deps: Deps, submission: Submission, slots: SlotChec
     return submitAttendees(deps, submission, { meeting });
   }
   if (choice === 'createFitting') {
-    const fitting = new Set(thatFit(body.Attendees.map((attendee) => attendee.ExternalUserId), listed ?? [], slots.free));
+    const fitting = new Set(
+      thatFit(
+        body.Attendees.map((attendee) => attendee.ExternalUserId),
+        listed ?? [],
+        slots.free,
+      ),
+    );
     const Attendees = body.Attendees.filter((attendee) => fitting.has(attendee.ExternalUserId));
     return submitAttendees(deps, { ...submission, body: { Attendees } }, { meeting });
   }

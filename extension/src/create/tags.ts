@@ -4,7 +4,10 @@ export type TagsAnswer = { tags: Tag[] | undefined } | { problem: string };
 
 /** `team=qa, run=42` into tags (split at each comma, then at the first `=`); empty text means no tags. */
 export function parseTags(text: string): TagsAnswer {
-  const entries = text.split(/[,\r\n]/).map((entry) => entry.trim()).filter((entry) => entry.length > 0);
+  const entries = text
+    .split(/[,\r\n]/)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
   if (entries.length === 0) return { tags: undefined };
   const tags: Tag[] = [];
   for (const [index, entry] of entries.entries()) {

@@ -26,7 +26,5 @@ export function suggestPrefixes(attendees: readonly Pick<ListedAttendee, 'Extern
     const prefix = /^(.*?)\d+$/.exec(ExternalUserId)?.[1];
     if (prefix && !checkPrefix(prefix)) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
   }
-  return [...counts]
-    .map(([prefix, count]) => ({ prefix, count }))
-    .sort((a, b) => b.count - a.count || a.prefix.localeCompare(b.prefix));
+  return [...counts].map(([prefix, count]) => ({ prefix, count })).sort((a, b) => b.count - a.count || a.prefix.localeCompare(b.prefix));
 }

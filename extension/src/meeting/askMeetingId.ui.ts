@@ -12,7 +12,12 @@ interface MeetingItem extends vscode.QuickPickItem {
   create?: true;
 }
 
-const CREATE_ITEM: MeetingItem = { label: '$(add) Create a test meeting…', detail: 'A new meeting, with test bots if you like', alwaysShow: true, create: true };
+const CREATE_ITEM: MeetingItem = {
+  label: '$(add) Create a test meeting…',
+  detail: 'A new meeting, with test bots if you like',
+  alwaysShow: true,
+  create: true,
+};
 
 const FORGET_MEETING = button('close', 'Forget this meeting');
 

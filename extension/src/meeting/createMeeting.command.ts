@@ -53,7 +53,9 @@ async function createTestMeeting(deps: Deps, tree: MeetingsTree): Promise<string
     (at) => {
       const items = FEATURE_PRESETS.map((preset) => ({ label: preset.label, detail: preset.detail, preset }));
       const active = items.find((item) => item.preset === answers.preset);
-      return askPick({ title: TITLE, placeholder: 'Meeting features', items, active }, at).then(keep((item) => (answers.preset = item.preset)));
+      return askPick({ title: TITLE, placeholder: 'Meeting features', items, active }, at).then(
+        keep((item) => (answers.preset = item.preset)),
+      );
     },
     (at) =>
       askText(
@@ -75,7 +77,9 @@ async function createTestMeeting(deps: Deps, tree: MeetingsTree): Promise<string
   vscode.window.setStatusBarMessage(`$(check) Created meeting ${Meeting.MeetingId}${bots}`, 10_000);
   if (Errors.length) {
     const codes = [...new Set(Errors.map((error) => error.ErrorCode))].join(', ');
-    void vscode.window.showWarningMessage(`Meeting ${Meeting.MeetingId} was created, but ${plural(Errors.length, 'test bot')} failed (${codes}).`);
+    void vscode.window.showWarningMessage(
+      `Meeting ${Meeting.MeetingId} was created, but ${plural(Errors.length, 'test bot')} failed (${codes}).`,
+    );
   }
   await tree.reveal(Meeting.MeetingId);
   return Meeting.MeetingId;
@@ -90,7 +94,9 @@ async function send(deps: Deps, answers: TestMeetingAnswers): Promise<CreateMeet
     meetingId: '',
     attempt: async (target, signal) => {
       const result = await createMeeting(target, body, signal);
-      const done = result.ok ? `meeting ${result.value.Meeting.MeetingId} created, ${result.value.Errors.length} failed` : failureLine(result.failure);
+      const done = result.ok
+        ? `meeting ${result.value.Meeting.MeetingId} created, ${result.value.Errors.length} failed`
+        : failureLine(result.failure);
       deps.log[result.ok || result.failure.kind === 'cancelled' ? 'info' : 'warn'](`${asked}: ${done}`);
       return result;
     },

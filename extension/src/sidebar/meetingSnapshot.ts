@@ -16,7 +16,9 @@ export type Snapshot =
 export async function readSnapshot(target: WorkerTarget, meetingId: string, signal?: AbortSignal): Promise<Snapshot> {
   const [meeting, listing] = await Promise.all([getMeeting(target, meetingId, signal), listAttendees(target, meetingId, signal)]);
   if (!meeting.ok) {
-    return isMeetingNotFound(meeting.failure) ? { state: 'ended' } : { state: 'unknown', problem: failureDetail(meeting.failure), failure: meeting.failure };
+    return isMeetingNotFound(meeting.failure)
+      ? { state: 'ended' }
+      : { state: 'unknown', problem: failureDetail(meeting.failure), failure: meeting.failure };
   }
   const attendees = listing.ok ? listing.value.Attendees : { problem: failureDetail(listing.failure) };
   return { state: 'live', meeting: meeting.value.Meeting, attendees };

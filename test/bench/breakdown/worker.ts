@@ -16,7 +16,13 @@ interface Env {
 }
 
 const schema = batchCreateAttendeeRequestSchema({ api: 'chime-sdk-meetings' });
-const aws = new AwsClient({ accessKeyId: 'AKIDLOCALEMULATOR', secretAccessKey: 'local-emulator-secret-not-for-aws', service: 'chime', region: 'us-east-1', retries: 0 });
+const aws = new AwsClient({
+  accessKeyId: 'AKIDLOCALEMULATOR',
+  secretAccessKey: 'local-emulator-secret-not-for-aws',
+  service: 'chime',
+  region: 'us-east-1',
+  retries: 0,
+});
 const encoder = new TextEncoder();
 let sink: unknown;
 
@@ -41,7 +47,7 @@ const PIECES: Record<string, (input: Input) => unknown> = {
       headers: { 'content-type': 'application/json' },
       body,
     }),
-  'JSON.parse of Amazon Chime\'s answer': ({ answer }) => JSON.parse(answer),
+  "JSON.parse of Amazon Chime's answer": ({ answer }) => JSON.parse(answer),
   'JSON.stringify of the answer': ({ parsed }) => JSON.stringify(parsed),
   'SHA-256 of the bearer token': () => crypto.subtle.digest('SHA-256', encoder.encode('bench-token-0123456789')),
   'crypto.randomUUID (the request ID)': () => crypto.randomUUID(),

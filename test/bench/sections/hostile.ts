@@ -14,7 +14,9 @@ export async function hostileSection(run: Run, emulator: Emulator, { worker }: T
   const figures = await measureHostileBodies({ url: worker.url, pid: worker.pid, token: TOKEN }, await createMeeting(emulator), requests);
   run.say('## f. Hostile bodies');
   run.say();
-  run.say('| body | KiB | status | answers read | answer bytes | issues listed | workerd CPU ms/req | JSON.parse alone ms (Node, this process) |');
+  run.say(
+    '| body | KiB | status | answers read | answer bytes | issues listed | workerd CPU ms/req | JSON.parse alone ms (Node, this process) |',
+  );
   run.say('|---|---|---|---|---|---|---|---|');
   for (const f of figures) {
     const row = [f.name, kb(f.bodyBytes), f.status, `${f.answered}/${requests}`, f.answerBytes, f.issues, ms(f.cpu, 2), ms(f.parseMs, 1)];

@@ -70,7 +70,7 @@ describe('which extension modules import vscode', () => {
   it('catches each way of breaking the rule', () => {
     const broken = new Map([
       ['a/typeOnly.ts', "import type * as vscode from 'vscode';"],
-      ['a/dynamic.ts', "export async function f() {\n  return (await import(\"vscode\")).window;\n}"],
+      ['a/dynamic.ts', 'export async function f() {\n  return (await import("vscode")).window;\n}'],
       ['a/required.ts', "const vscode = require('vscode');"],
       ['a/viaUi.ts', "import {\n  askText,\n  type TextQuestion,\n} from '../ui/askText.ui.ts';"],
       ['a/reexport.ts', "export { registerX } from './x.command.ts';"],

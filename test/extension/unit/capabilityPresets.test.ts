@@ -17,6 +17,8 @@ describe('capability presets', () => {
   });
 
   it('describes capabilities in one line', () => {
-    expect(describeCapabilities({ Audio: 'SendReceive', Video: 'None', Content: 'Receive' })).toBe('Audio SendReceive · Video None · Content Receive');
+    expect(describeCapabilities({ Audio: 'SendReceive', Video: 'None', Content: 'Receive' })).toBe(
+      'Audio SendReceive · Video None · Content Receive',
+    );
   });
 });

@@ -16,7 +16,9 @@ describe('describeFailure', () => {
 
   it('names the meeting that was not found, with the worker’s own words', () => {
     const text = describeFailure({ kind: 'refused', code: 'NotFoundException', message: 'The meeting does not exist' }, context);
-    expect(text.message).toBe('Meeting m-1 was not found (NotFoundException: The meeting does not exist). It may have ended: check the ID, or start a new meeting.');
+    expect(text.message).toBe(
+      'Meeting m-1 was not found (NotFoundException: The meeting does not exist). It may have ended: check the ID, or start a new meeting.',
+    );
     expect(text.steps).toEqual(['Create Test Meeting…']);
   });
 
@@ -34,19 +36,30 @@ describe('describeFailure', () => {
 
   it('lists validation issues', () => {
     const text = describeFailure(
-      { kind: 'refused', code: 'BadRequestException', message: 'Invalid request', issues: [{ Path: 'Attendees[0].ExternalUserId', Message: 'must be 2 to 64 characters' }] },
+      {
+        kind: 'refused',
+        code: 'BadRequestException',
+        message: 'Invalid request',
+        issues: [{ Path: 'Attendees[0].ExternalUserId', Message: 'must be 2 to 64 characters' }],
+      },
       context,
     );
-    expect(text.message).toBe('The worker rejected the request (BadRequestException): Attendees[0].ExternalUserId: must be 2 to 64 characters');
+    expect(text.message).toBe(
+      'The worker rejected the request (BadRequestException): Attendees[0].ExternalUserId: must be 2 to 64 characters',
+    );
   });
 
   it('offers a retry for server failures', () => {
-    expect(describeFailure({ kind: 'refused', code: 'ServiceUnavailableException', message: 'down' }, context).steps).toEqual(['Retry', 'Show Log']);
+    expect(describeFailure({ kind: 'refused', code: 'ServiceUnavailableException', message: 'down' }, context).steps).toEqual([
+      'Retry',
+      'Show Log',
+    ]);
   });
 
   it('points at the URL setting when the worker cannot be reached or is not the worker', () => {
     expect(describeFailure({ kind: 'network', detail: 'connect ECONNREFUSED 127.0.0.1:8787' }, context)).toEqual({
-      message: 'Could not reach the worker at http://127.0.0.1:8787 (connect ECONNREFUSED 127.0.0.1:8787). Is it running, and is chimeAttendees.workerUrl right?',
+      message:
+        'Could not reach the worker at http://127.0.0.1:8787 (connect ECONNREFUSED 127.0.0.1:8787). Is it running, and is chimeAttendees.workerUrl right?',
       severity: 'error',
       steps: ['Retry', 'Open Settings'],
     });
@@ -62,7 +75,8 @@ describe('describeFailure', () => {
 
 describe('describeFailure for test meetings', () => {
   it('passes on the worker’s own explanation of a meeting that has ended', () => {
-    const message = 'Meeting m-1 was not found or has ended (Amazon Chime: The meeting has ended). A meeting ends by itself about 5 minutes after it has no one in it; create a new one.';
+    const message =
+      'Meeting m-1 was not found or has ended (Amazon Chime: The meeting has ended). A meeting ends by itself about 5 minutes after it has no one in it; create a new one.';
     expect(describeFailure({ kind: 'refused', code: 'NotFoundException', message, requestId: 'r-9' }, context)).toEqual({
       message: `${message} (NotFoundException, request r-9)`,
       severity: 'error',
@@ -71,7 +85,10 @@ describe('describeFailure for test meetings', () => {
   });
 
   it('tells a worker without the route (older than the extension) from a missing meeting', () => {
-    const text = describeFailure({ kind: 'refused', code: 'NotFoundException', message: 'No such route; the routes are listed in /openapi.json' }, context);
+    const text = describeFailure(
+      { kind: 'refused', code: 'NotFoundException', message: 'No such route; the routes are listed in /openapi.json' },
+      context,
+    );
     expect(text.message).toMatch(/^The worker at http:\/\/127\.0\.0\.1:8787 has no such route: it is older than this extension/);
     expect(text.steps).toEqual(['Open Settings']);
   });
@@ -79,7 +96,9 @@ describe('describeFailure for test meetings', () => {
 
 describe('failureDetail', () => {
   it('gives the worker’s code and message, or what went wrong on the way', () => {
-    expect(failureDetail({ kind: 'refused', code: 'ThrottlingException', message: 'Rate exceeded' })).toBe('ThrottlingException: Rate exceeded');
+    expect(failureDetail({ kind: 'refused', code: 'ThrottlingException', message: 'Rate exceeded' })).toBe(
+      'ThrottlingException: Rate exceeded',
+    );
     expect(failureDetail({ kind: 'network', detail: 'ECONNREFUSED' })).toBe('network error: ECONNREFUSED');
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allJoinInfoJson, arnRegion, joinInfo, joinInfoJson, joinInfoProblem, meetingJson } from '../../../extension/src/meeting/joinInfo.ts';
+import {
+  allJoinInfoJson,
+  arnRegion,
+  joinInfo,
+  joinInfoJson,
+  joinInfoProblem,
+  meetingJson,
+} from '../../../extension/src/meeting/joinInfo.ts';
 import { fakeMeeting } from './support/fakeWorker.ts';
 
 const meetingId = '0a1b2c3d-4e5f-6789-abcd-ef0123456789';
@@ -18,7 +25,11 @@ const attendee = (n: number) => ({
  */
 function sdkReads(meetingArg: unknown, attendeeArg: unknown) {
   const lower = (value: unknown): any =>
-    Array.isArray(value) ? value.map(lower) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toLowerCase(), lower(v)])) : value;
+    Array.isArray(value)
+      ? value.map(lower)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toLowerCase(), lower(v)]))
+        : value;
   let m = lower(meetingArg);
   if (m.meeting) m = m.meeting;
   let a = lower(attendeeArg);

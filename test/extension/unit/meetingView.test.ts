@@ -40,7 +40,10 @@ describe('Show Meeting', () => {
 
   it('says why the attendees could not be listed', () => {
     const rows = meetingRows(fakeMeeting(meetingId), { problem: "ForbiddenException: token 'ci' may not read" });
-    expect(rows.at(-1)).toEqual({ label: '$(warning) Could not list the attendees', detail: "ForbiddenException: token 'ci' may not read" });
+    expect(rows.at(-1)).toEqual({
+      label: '$(warning) Could not list the attendees',
+      detail: "ForbiddenException: token 'ci' may not read",
+    });
     expect(rows.some((row) => row.label.includes('Slots'))).toBe(false);
   });
 });

@@ -6,8 +6,21 @@ const meetingId = '0a1b2c3d-4e5f-6789-abcd-ef0123456789';
 
 describe('slot arithmetic', () => {
   it('counts new attendees against the free slots', () => {
-    expect(checkSlots(listed(240), ['a1', 'a2', 'a3'])).toEqual({ capacity: 250, used: 240, free: 10, newCount: 3, presentCount: 0, testCount: 240, fits: true });
-    expect(checkSlots(listed(240), listed(12, 'new-').map((a) => a.ExternalUserId))).toMatchObject({ free: 10, newCount: 12, fits: false });
+    expect(checkSlots(listed(240), ['a1', 'a2', 'a3'])).toEqual({
+      capacity: 250,
+      used: 240,
+      free: 10,
+      newCount: 3,
+      presentCount: 0,
+      testCount: 240,
+      fits: true,
+    });
+    expect(
+      checkSlots(
+        listed(240),
+        listed(12, 'new-').map((a) => a.ExternalUserId),
+      ),
+    ).toMatchObject({ free: 10, newCount: 12, fits: false });
   });
 
   it('takes no slot for an ExternalUserId already in the meeting (it answers that attendee)', () => {
@@ -39,7 +52,8 @@ describe('slot arithmetic', () => {
 });
 
 describe('when it would not fit', () => {
-  const people = (n: number) => Array.from({ length: n }, (_, i) => ({ ExternalUserId: `person-${String.fromCharCode(97 + (i % 26))}${'x'.repeat(i)}` }));
+  const people = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ ExternalUserId: `person-${String.fromCharCode(97 + (i % 26))}${'x'.repeat(i)}` }));
 
   it('counts the test attendees (numbered ExternalUserIds) the meeting holds', () => {
     expect(checkSlots([...listed(3), ...people(2)], ['x1']).testCount).toBe(3);
@@ -69,7 +83,10 @@ describe('when it would not fit', () => {
 
 describe('slot messages', () => {
   it('say plainly that a request would not fit, and what to do', () => {
-    const check = checkSlots(listed(240), listed(12, 'new-').map((a) => a.ExternalUserId));
+    const check = checkSlots(
+      listed(240),
+      listed(12, 'new-').map((a) => a.ExternalUserId),
+    );
     expect(wontFitMessage(meetingId, check)).toBe(
       `Meeting ${meetingId} has 240 of 250 slots used; 12 new attendees would not fit (10 slots are free). Delete test attendees first?`,
     );

@@ -37,9 +37,13 @@ describe('log lines', () => {
   it('describe failures by kind', () => {
     expect(outcomeLine({ ok: false, failure: { kind: 'cancelled' } })).toBe('cancelled');
     expect(outcomeLine({ ok: false, failure: { kind: 'timeout', timeoutMs: 200 } })).toBe('timed out after 200 ms');
-    expect(outcomeLine({ ok: false, failure: { kind: 'refused', code: 'BadRequestException', message: 'x', issues: [{ Path: 'p', Message: 'm' }] }, exchange: { status: 400, elapsedMs: 4 } })).toBe(
-      'refused: BadRequestException (1 issue) (HTTP 400 in 4 ms)',
-    );
+    expect(
+      outcomeLine({
+        ok: false,
+        failure: { kind: 'refused', code: 'BadRequestException', message: 'x', issues: [{ Path: 'p', Message: 'm' }] },
+        exchange: { status: 400, elapsedMs: 4 },
+      }),
+    ).toBe('refused: BadRequestException (1 issue) (HTTP 400 in 4 ms)');
   });
 });
 
@@ -52,17 +56,26 @@ describe('attendees already in the meeting', () => {
 
   it('are counted apart from the created ones', () => {
     const present = new Map([['user-2', listedOf(2)]]);
-    expect(creationSummary({ Attendees: [attendee(1), attendee(2)], Errors: [] }, present)).toBe('Created 1 of 2 attendees (1 already in the meeting)');
-    expect(creationSummary({ Attendees: [attendee(2)], Errors: [error(3, 'X')] }, present)).toBe('Created 0 of 2 attendees (1 already in the meeting, 1 failed)');
+    expect(creationSummary({ Attendees: [attendee(1), attendee(2)], Errors: [] }, present)).toBe(
+      'Created 1 of 2 attendees (1 already in the meeting)',
+    );
+    expect(creationSummary({ Attendees: [attendee(2)], Errors: [error(3, 'X')] }, present)).toBe(
+      'Created 0 of 2 attendees (1 already in the meeting, 1 failed)',
+    );
   });
 
   it('show their capabilities as they are, and those asked for when they differ', () => {
     const asIs = 'Already in the meeting, kept as it was: Audio SendReceive · Video None · Content None';
     expect(presentDetail(attendee(1), listedOf(1), { ExternalUserId: 'user-1', Capabilities: attendee(1).Capabilities })).toBe(asIs);
-    expect(presentDetail(attendee(1), listedOf(1), { ExternalUserId: 'user-1', Capabilities: { Audio: 'Receive', Video: 'None', Content: 'None' } })).toBe(
-      `${asIs} (not the Audio Receive · Video None · Content None asked for)`,
+    expect(
+      presentDetail(attendee(1), listedOf(1), {
+        ExternalUserId: 'user-1',
+        Capabilities: { Audio: 'Receive', Video: 'None', Content: 'None' },
+      }),
+    ).toBe(`${asIs} (not the Audio Receive · Video None · Content None asked for)`);
+    expect(presentDetail(attendee(1), listedOf(1), { ExternalUserId: 'user-1' })).toBe(
+      `${asIs} (not the Audio SendReceive · Video SendReceive · Content SendReceive asked for)`,
     );
-    expect(presentDetail(attendee(1), listedOf(1), { ExternalUserId: 'user-1' })).toBe(`${asIs} (not the Audio SendReceive · Video SendReceive · Content SendReceive asked for)`);
   });
 
   it('fall back to the listed capabilities, and say only that it was there for the legacy API', () => {
@@ -94,6 +107,8 @@ describe('attendee JSON', () => {
 
   it('adds nothing the service did not answer (the legacy API has no Capabilities)', () => {
     const { Capabilities: _, ...legacy } = attendee(3);
-    expect(JSON.parse(attendeeJson(legacy))).toEqual({ Attendee: { AttendeeId: 'a-3', ExternalUserId: 'user-3', JoinToken: 'join-token-3' } });
+    expect(JSON.parse(attendeeJson(legacy))).toEqual({
+      Attendee: { AttendeeId: 'a-3', ExternalUserId: 'user-3', JoinToken: 'join-token-3' },
+    });
   });
 });

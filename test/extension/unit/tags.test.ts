@@ -3,7 +3,12 @@ import { formatTags, parseTags } from '../../../extension/src/create/tags.ts';
 
 describe('parseTags', () => {
   it('reads Key=Value pairs, splitting each at its first =', () => {
-    expect(parseTags(' team = qa, expr=a=b ')).toEqual({ tags: [{ Key: 'team', Value: 'qa' }, { Key: 'expr', Value: 'a=b' }] });
+    expect(parseTags(' team = qa, expr=a=b ')).toEqual({
+      tags: [
+        { Key: 'team', Value: 'qa' },
+        { Key: 'expr', Value: 'a=b' },
+      ],
+    });
   });
 
   it('takes empty text as no tags', () => {
@@ -24,7 +29,10 @@ describe('parseTags', () => {
 
 describe('formatTags', () => {
   it('writes tags back in the form parseTags reads', () => {
-    const tags = [{ Key: 'team', Value: 'qa' }, { Key: 'run', Value: '42' }];
+    const tags = [
+      { Key: 'team', Value: 'qa' },
+      { Key: 'run', Value: '42' },
+    ];
     expect(formatTags(tags)).toBe('team=qa, run=42');
     expect(parseTags(formatTags(tags))).toEqual({ tags });
     expect(formatTags(undefined)).toBe('');

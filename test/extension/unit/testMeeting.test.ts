@@ -41,16 +41,24 @@ describe('test meetings', () => {
     expect(checkBotCount('0', hd!.features)).toBeUndefined();
     expect(checkBotCount('250', hd!.features)).toBeUndefined();
     expect(checkBotCount('26', fhd!.features)).toBe('Type a whole number from 0 to 25 (the meeting holds 25 attendees)');
-    for (const bad of ['', '-1', '2.5', 'five']) expect(checkBotCount(bad, audioOnly!.features)).toMatch(/^Type a whole number from 0 to 250/);
+    for (const bad of ['', '-1', '2.5', 'five'])
+      expect(checkBotCount(bad, audioOnly!.features)).toMatch(/^Type a whole number from 0 to 250/);
   });
 
   it('asks for silent bots in the same call, in a body the contract accepts for every preset', () => {
     for (const preset of FEATURE_PRESETS) {
       const body = testMeetingRequest({ externalMeetingId: ' alice-1 ', mediaRegion: 'eu-west-2', preset, bots: 5 }, 'token-1');
-      expect(body).toMatchObject({ ClientRequestToken: 'token-1', ExternalMeetingId: 'alice-1', MediaRegion: 'eu-west-2', MeetingFeatures: preset.features });
+      expect(body).toMatchObject({
+        ClientRequestToken: 'token-1',
+        ExternalMeetingId: 'alice-1',
+        MediaRegion: 'eu-west-2',
+        MeetingFeatures: preset.features,
+      });
       expect(body.Attendees).toEqual(botIds(5).map((ExternalUserId) => ({ ExternalUserId, Capabilities: SILENT })));
       expect(parseSafely(createMeetingRequestSchema({ api: 'chime-sdk-meetings' }), body).success).toBe(true);
     }
-    expect(testMeetingRequest({ externalMeetingId: 'a1', mediaRegion: 'us-east-1', preset: hd!, bots: 0 }, 't1')).not.toHaveProperty('Attendees');
+    expect(testMeetingRequest({ externalMeetingId: 'a1', mediaRegion: 'us-east-1', preset: hd!, bots: 0 }, 't1')).not.toHaveProperty(
+      'Attendees',
+    );
   });
 });

@@ -16,7 +16,9 @@ describe('tokenAbilities', () => {
       'Token "ci" saved: it may create attendees and delete attendees, only for ExternalUserIds (and ExternalMeetingIds) starting with "ci-bot-" or "qa-". ' +
         'It may not read meetings and their attendees or create and end meetings.',
     );
-    expect(tokenAbilities({ Name: 'reader', Operations: ['read'] })).toMatch(/^Token "reader" saved: it may read meetings and their attendees\. It may not create/);
+    expect(tokenAbilities({ Name: 'reader', Operations: ['read'] })).toMatch(
+      /^Token "reader" saved: it may read meetings and their attendees\. It may not create/,
+    );
   });
 });
 
@@ -37,8 +39,15 @@ describe('tokenVerdict', () => {
   });
 
   it('stores the token for a worker older than GET /token, saying it cannot tell', () => {
-    const failure = { kind: 'refused', code: 'NotFoundException', message: 'No such route; the routes are listed in /openapi.json' } as const;
-    expect(tokenVerdict({ ok: false, failure }, URL)).toMatchObject({ kind: 'store', message: expect.stringMatching(/older than this extension/) });
+    const failure = {
+      kind: 'refused',
+      code: 'NotFoundException',
+      message: 'No such route; the routes are listed in /openapi.json',
+    } as const;
+    expect(tokenVerdict({ ok: false, failure }, URL)).toMatchObject({
+      kind: 'store',
+      message: expect.stringMatching(/older than this extension/),
+    });
   });
 
   it('leaves it to the person when the worker cannot be reached', () => {

@@ -35,17 +35,26 @@ describe('worker client', () => {
   });
 
   it('keeps per-attendee errors apart from created attendees', async () => {
-    const result = await createAttendees(target(), fake.meetingId, { Attendees: [{ ExternalUserId: 'bob' }, { ExternalUserId: `${FAILING_PREFIX}carol` }] });
+    const result = await createAttendees(target(), fake.meetingId, {
+      Attendees: [{ ExternalUserId: 'bob' }, { ExternalUserId: `${FAILING_PREFIX}carol` }],
+    });
     expect(result).toMatchObject({
       ok: true,
-      value: { Attendees: [{ ExternalUserId: 'bob' }], Errors: [{ ExternalUserId: `${FAILING_PREFIX}carol`, ErrorCode: 'LimitExceededException' }] },
+      value: {
+        Attendees: [{ ExternalUserId: 'bob' }],
+        Errors: [{ ExternalUserId: `${FAILING_PREFIX}carol`, ErrorCode: 'LimitExceededException' }],
+      },
       exchange: { upstreamAttempts: 1, serverTiming: 'upstream;dur=5' },
     });
   });
 
   it('reports throttling with the number of upstream attempts', async () => {
     const result = await createAttendees(target(), fake.throttledMeetingId, one);
-    expect(result).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'ThrottlingException' }, exchange: { status: 429, upstreamAttempts: 3 } });
+    expect(result).toMatchObject({
+      ok: false,
+      failure: { kind: 'refused', code: 'ThrottlingException' },
+      exchange: { status: 429, upstreamAttempts: 3 },
+    });
   });
 
   it('gives up after the timeout', async () => {
@@ -83,7 +92,9 @@ describe('worker client with no worker there', () => {
 
   it('reports a server that is not the worker as unexpected', async () => {
     stranger = await listen((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>'));
-    const result = await createAttendees({ baseUrl: stranger.url, timeoutMs: 5_000 }, '0a1b2c3d-4e5f-6789-abcd-ef0123456789', { Attendees: [{ ExternalUserId: 'bob' }] });
+    const result = await createAttendees({ baseUrl: stranger.url, timeoutMs: 5_000 }, '0a1b2c3d-4e5f-6789-abcd-ef0123456789', {
+      Attendees: [{ ExternalUserId: 'bob' }],
+    });
     expect(result).toMatchObject({ ok: false, failure: { kind: 'unexpected', status: 404 } });
   });
 
@@ -94,7 +105,9 @@ describe('worker client with no worker there', () => {
   });
 
   it('falls back on the error-type header when the body is not the worker’s', async () => {
-    stranger = await listen((_req, res) => res.writeHead(429, { 'x-amzn-ErrorType': 'ThrottledClientException:http://internal.amazon.com/' }).end('slow down'));
+    stranger = await listen((_req, res) =>
+      res.writeHead(429, { 'x-amzn-ErrorType': 'ThrottledClientException:http://internal.amazon.com/' }).end('slow down'),
+    );
     const result = await checkHealth({ baseUrl: stranger.url, timeoutMs: 5_000 });
     expect(result).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'ThrottlingException', message: 'HTTP 429' } });
   });

@@ -59,14 +59,24 @@ describe('Chime: Create Attendees…', () => {
       const audioOnly = { Audio: 'SendReceive', Video: 'None', Content: 'None' };
       assert.deepEqual(JSON.parse(one ?? '{}').Attendee.Capabilities, audioOnly, 'the copied JSON keeps the service’s Capabilities');
     }
-    assert.ok(ui.statusMessages.some((text) => text.includes(`Created 2 attendees in meeting ${worker.meetingId}`)), 'no status bar message');
+    assert.ok(
+      ui.statusMessages.some((text) => text.includes(`Created 2 attendees in meeting ${worker.meetingId}`)),
+      'no status bar message',
+    );
     assert.deepEqual(ui.progressTitles, [`Creating 2 attendees in meeting ${worker.meetingId}…`]);
 
     if (worker.emulator) {
       const held = await worker.emulator.attendees(worker.meetingId);
-      for (const attendee of copied.Attendees) assert.ok(held.some((h) => h.AttendeeId === attendee.AttendeeId && h.ExternalUserId === attendee.ExternalUserId), `the emulator does not hold ${attendee.ExternalUserId}`);
+      for (const attendee of copied.Attendees)
+        assert.ok(
+          held.some((h) => h.AttendeeId === attendee.AttendeeId && h.ExternalUserId === attendee.ExternalUserId),
+          `the emulator does not hold ${attendee.ExternalUserId}`,
+        );
     }
-    assert.ok(log.some((line) => line.includes(`meeting ${worker.meetingId}: asked for 2, created 2, failed 0`) && line.includes('request ')), `no outcome line in ${log.join('\n')}`);
+    assert.ok(
+      log.some((line) => line.includes(`meeting ${worker.meetingId}: asked for 2, created 2, failed 0`) && line.includes('request ')),
+      `no outcome line in ${log.join('\n')}`,
+    );
     assertLogKeeps(log, [worker.token, alice, bob, ...copied.Attendees.map((a) => a.JoinToken)]);
   });
 
@@ -94,7 +104,12 @@ describe('Chime: Create Attendees…', () => {
     const meetingId = await worker.emulator.createMeeting();
     const again = `${runTag}-again@example.com`;
     const [before] = await fillMeeting(worker, meetingId, [again]);
-    const { ui } = await runCommand('chimeAttendees.createAttendees', [meeting(meetingId), accept(`${again}, ${runTag}-newcomer`), pick('Audio only'), hide]);
+    const { ui } = await runCommand('chimeAttendees.createAttendees', [
+      meeting(meetingId),
+      accept(`${again}, ${runTag}-newcomer`),
+      pick('Audio only'),
+      hide,
+    ]);
     const results = ui.inputs().at(-1);
     assert.equal(results?.title, `Created 1 of 2 attendees (1 already in the meeting) in meeting ${meetingId}`);
     const kept = 'Already in the meeting, kept as it was: Audio SendReceive · Video SendReceive · Content SendReceive';
@@ -102,7 +117,10 @@ describe('Chime: Create Attendees…', () => {
       results?.items?.find((item) => item.includes(again)),
       `$(person) ${again} — ${before?.AttendeeId} — ${kept} (not the Audio SendReceive · Video None · Content None asked for)`,
     );
-    assert.ok(ui.statusMessages.includes(`$(check) Created 1 of 2 attendees (1 already in the meeting) in meeting ${meetingId}`), `${ui.statusMessages}`);
+    assert.ok(
+      ui.statusMessages.includes(`$(check) Created 1 of 2 attendees (1 already in the meeting) in meeting ${meetingId}`),
+      `${ui.statusMessages}`,
+    );
   });
 
   it('offers the meeting just used, and sends nothing when dismissed', async () => {
@@ -118,7 +136,10 @@ describe('Chime: Create Attendees…', () => {
     await setSetting('defaultCapabilities', { Audio: 'Receive', Video: 'None', Content: 'None' });
     const { ui } = await runCommand('chimeAttendees.createAttendees', [pick(worker.meetingId), accept(`${runTag}-carol`), hide]);
     const capabilities = ui.inputs()[2];
-    assert.equal(capabilities?.items?.[0], 'From settings — Audio Receive · Video None · Content None — chimeAttendees.defaultCapabilities');
+    assert.equal(
+      capabilities?.items?.[0],
+      'From settings — Audio Receive · Video None · Content None — chimeAttendees.defaultCapabilities',
+    );
     assert.ok(capabilities?.items?.some((item) => item.startsWith('Silent bot')));
   });
 });

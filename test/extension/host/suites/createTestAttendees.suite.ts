@@ -49,9 +49,12 @@ describe('Chime: Create Test Attendees…', () => {
     assert.equal(patternStep?.prompt, `ExternalUserId pattern: {n} becomes 1 to 3; {n:3} pads it to 001. Makes ${expected.join(', ')}`);
     assert.match(zero?.prompt ?? '', /^How many test attendees \(1 to 250\); the meeting has \d+ slots free$/);
     assert.equal(chosen?.step, 4);
-    if (api !== 'chime') assert.match(chosen?.items?.[0] ?? '', /^Silent bot — Audio Receive · Video None · Content None — Listens, sends nothing/);
+    if (api !== 'chime')
+      assert.match(chosen?.items?.[0] ?? '', /^Silent bot — Audio Receive · Video None · Content None — Listens, sends nothing/);
     assert.equal(results?.title, `Created 3 attendees in meeting ${worker.meetingId}`);
-    const copied = JSON.parse(clipboard[0] ?? '{}') as { Attendees: Array<{ AttendeeId: string; ExternalUserId: string; JoinToken: string }> };
+    const copied = JSON.parse(clipboard[0] ?? '{}') as {
+      Attendees: Array<{ AttendeeId: string; ExternalUserId: string; JoinToken: string }>;
+    };
     assert.deepEqual(copied.Attendees.map((a) => a.ExternalUserId).sort(), expected);
     if (worker.emulator) {
       const held = (await worker.emulator.attendees(worker.meetingId)).map((a) => a.ExternalUserId);

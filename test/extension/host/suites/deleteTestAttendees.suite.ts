@@ -44,16 +44,25 @@ describe('Chime: Delete Test Attendees…', () => {
     const [meetingStep, reserved, nobody, selection, list, , listAgain, results] = ui.inputs();
     assert.deepEqual([meetingStep?.title, meetingStep?.step, meetingStep?.totalSteps], [TITLE, 1, 3]);
     assert.deepEqual([reserved?.step, reserved?.buttons], [2, ['Back']]);
-    assert.equal(reserved?.placeholder, 'The meeting holds 5 attendees. Type the start of the ExternalUserIds to delete, or pick attendees');
+    assert.equal(
+      reserved?.placeholder,
+      'The meeting holds 5 attendees. Type the start of the ExternalUserIds to delete, or pick attendees',
+    );
     assert.equal(reserved?.items?.[0], '$(error) Not a prefix — A prefix must not start with "aws:" (reserved by AWS)');
     assert.equal(nobody?.items?.[0], `$(info) No attendee's ExternalUserId starts with "${runTag}-nobody-"`);
     assert.ok(selection?.items?.includes(`${runTag}-pick- — 3 attendees`), `suggestions: ${selection?.items}`);
     assert.ok(selection?.items?.includes('$(checklist) Pick attendees from the list… — 5 attendees'));
     assert.deepEqual([list?.step, list?.canSelectMany], [3, true]);
-    assert.deepEqual(list?.items, created.map((a) => `${a.ExternalUserId} — ${a.AttendeeId}`));
+    assert.deepEqual(
+      list?.items,
+      created.map((a) => `${a.ExternalUserId} — ${a.AttendeeId}`),
+    );
     assert.equal(listAgain?.step, 3);
     assert.equal(results?.title, `Deleted 2 attendees from meeting ${meetingId}`);
-    assert.deepEqual(results?.items, [pick1, pick3].map((name) => `$(trash) ${name} — ${created.find((a) => a.ExternalUserId === name)?.AttendeeId}`));
+    assert.deepEqual(
+      results?.items,
+      [pick1, pick3].map((name) => `$(trash) ${name} — ${created.find((a) => a.ExternalUserId === name)?.AttendeeId}`),
+    );
 
     const [confirm] = ui.messages();
     assert.equal(confirm?.modal, true);
@@ -61,13 +70,22 @@ describe('Chime: Delete Test Attendees…', () => {
       confirm?.message,
       `Delete 2 attendees you picked from meeting ${meetingId}? Each frees its slot; anyone joined as one of them is removed from the meeting.`,
     );
-    assert.deepEqual(ui.progressTitles, [`Listing the attendees of meeting ${meetingId}…`, `Deleting 2 attendees from meeting ${meetingId}…`]);
+    assert.deepEqual(ui.progressTitles, [
+      `Listing the attendees of meeting ${meetingId}…`,
+      `Deleting 2 attendees from meeting ${meetingId}…`,
+    ]);
     // The meeting step stays up, busy, while the meeting is listed; the deletion runs after the input has closed.
     assert.deepEqual(ui.progressOver, [{ title: TITLE, step: 1 }, undefined]);
-    assert.deepEqual(JSON.parse(clipboard[0] ?? '{}'), { Deleted: created.filter((a) => a.ExternalUserId !== pick2 && !keep.includes(a.ExternalUserId)), Errors: [] });
+    assert.deepEqual(JSON.parse(clipboard[0] ?? '{}'), {
+      Deleted: created.filter((a) => a.ExternalUserId !== pick2 && !keep.includes(a.ExternalUserId)),
+      Errors: [],
+    });
     assert.deepEqual((await emulator.attendees(meetingId)).map((a) => a.ExternalUserId).sort(), [pick2, ...keep].sort());
     assert.ok(ui.statusMessages.includes(`$(check) Deleted 2 attendees from meeting ${meetingId}`), ui.statusMessages.join(' | '));
-    assert.ok(log.some((line) => line === `meeting ${meetingId}: deleted 2, failed 0, not attempted 0`), log.join('\n'));
+    assert.ok(
+      log.some((line) => line === `meeting ${meetingId}: deleted 2, failed 0, not attempted 0`),
+      log.join('\n'),
+    );
     assertLogKeeps(log, [worker.token, pick1, pick2, pick3, ...keep]);
   });
 
@@ -77,17 +95,33 @@ describe('Chime: Delete Test Attendees…', () => {
     await fillMeeting(worker, meetingId, [...numbered(prefix, 4), `${runTag}-other-1`]);
     const typed = new RegExp(`^Delete the 4 attendees whose ExternalUserId starts with "${escape(prefix)}"$`);
 
-    const dismissed = await runCommand('chimeAttendees.deleteTestAttendees', [meeting(meetingId), { kind: 'pick', value: prefix, label: typed }, message()]);
+    const dismissed = await runCommand('chimeAttendees.deleteTestAttendees', [
+      meeting(meetingId),
+      { kind: 'pick', value: prefix, label: typed },
+      message(),
+    ]);
     assert.ok((dismissed.ui.messages()[0]?.message ?? '').startsWith(`Delete 4 attendees whose ExternalUserId starts with "${prefix}"`));
     assert.deepEqual(dismissed.ui.progressTitles, [`Listing the attendees of meeting ${meetingId}…`]);
     assert.equal((await emulator.attendees(meetingId)).length, 5);
 
-    const { ui } = await runCommand('chimeAttendees.deleteTestAttendees', [pick(meetingId), { kind: 'pick', value: prefix, label: typed }, message('Delete 4 Attendees'), hide]);
+    const { ui } = await runCommand('chimeAttendees.deleteTestAttendees', [
+      pick(meetingId),
+      { kind: 'pick', value: prefix, label: typed },
+      message('Delete 4 Attendees'),
+      hide,
+    ]);
     const [create, latest] = ui.inputs()[0]?.items ?? [];
-    assert.equal(create, '$(add) Create a test meeting… — A new meeting, with test bots if you like', 'a new test meeting is offered first');
+    assert.equal(
+      create,
+      '$(add) Create a test meeting… — A new meeting, with test bots if you like',
+      'a new test meeting is offered first',
+    );
     assert.equal(latest, `${meetingId} — recent`, 'then the meeting just used');
     assert.equal(ui.inputs().at(-1)?.title, `Deleted 4 attendees from meeting ${meetingId}`);
-    assert.deepEqual((await emulator.attendees(meetingId)).map((a) => a.ExternalUserId), [`${runTag}-other-1`]);
+    assert.deepEqual(
+      (await emulator.attendees(meetingId)).map((a) => a.ExternalUserId),
+      [`${runTag}-other-1`],
+    );
   });
 
   it('cancelling stops between batches, and says which deletions are unknown and which were never sent', async () => {
@@ -97,16 +131,29 @@ describe('Chime: Delete Test Attendees…', () => {
     await emulator.setFaults({ operations: ['DeleteAttendee'], latencyMs: 150 }); // a batch of 25, six at a time: about a second
     const started = Date.now();
     try {
-      const { ui, log } = await runCommand('chimeAttendees.deleteTestAttendees', [meeting(meetingId), pick(prefix), message('Delete 60 Attendees'), hide], {
-        cancelProgressAfterMs: 300,
-        cancelProgressTitled: /^Deleting/,
-      });
+      const { ui, log } = await runCommand(
+        'chimeAttendees.deleteTestAttendees',
+        [meeting(meetingId), pick(prefix), message('Delete 60 Attendees'), hide],
+        {
+          cancelProgressAfterMs: 300,
+          cancelProgressTitled: /^Deleting/,
+        },
+      );
       const results = ui.inputs().at(-1);
       assert.equal(results?.title, `Deleted 0 of 60 attendees (25 failed, 35 not attempted) from meeting ${meetingId}`);
-      assert.ok(results?.items?.some((item) => / — Cancelled — Cancelled while the worker was deleting it: it may have been deleted/.test(item)), `results: ${results?.items?.slice(0, 3)}`);
-      assert.ok(results?.items?.some((item) => item.endsWith(' — Cancelled before it was sent')), 'the rest say why they were not sent');
+      assert.ok(
+        results?.items?.some((item) => / — Cancelled — Cancelled while the worker was deleting it: it may have been deleted/.test(item)),
+        `results: ${results?.items?.slice(0, 3)}`,
+      );
+      assert.ok(
+        results?.items?.some((item) => item.endsWith(' — Cancelled before it was sent')),
+        'the rest say why they were not sent',
+      );
       assert.ok(Date.now() - started < 15_000, 'cancelling did not stop it');
-      assert.ok(log.some((line) => line.endsWith('deleted 0, failed 25 [Cancelled×25], not attempted 35, stopped: cancelled')), log.join('\n'));
+      assert.ok(
+        log.some((line) => line.endsWith('deleted 0, failed 25 [Cancelled×25], not attempted 35, stopped: cancelled')),
+        log.join('\n'),
+      );
     } finally {
       await emulator.setFaults({});
     }
@@ -128,9 +175,15 @@ describe('Chime: Delete Test Attendees…', () => {
     );
     const selection = ui.inputs()[1];
     assert.equal(selection?.placeholder, 'This token may not list the meeting: type the start of the ExternalUserIds to delete');
-    assert.match(ui.messages()[0]?.message ?? '', /^Delete every attendee whose ExternalUserId starts with .* \(the token may not list the meeting, so how many is not known\)/);
+    assert.match(
+      ui.messages()[0]?.message ?? '',
+      /^Delete every attendee whose ExternalUserId starts with .* \(the token may not list the meeting, so how many is not known\)/,
+    );
     assert.equal(ui.inputs().at(-1)?.title, `Deleted 2 attendees from meeting ${meetingId}`);
-    assert.deepEqual((await emulator.attendees(meetingId)).map((a) => a.ExternalUserId), [`${runTag}-stays`]);
+    assert.deepEqual(
+      (await emulator.attendees(meetingId)).map((a) => a.ExternalUserId),
+      [`${runTag}-stays`],
+    );
   });
 
   it('says when there is nothing to delete', async () => {

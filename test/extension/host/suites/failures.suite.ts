@@ -26,11 +26,19 @@ describe('Failures become a message with the next step', () => {
   it('names a meeting that does not exist, and forgets it', async () => {
     await setSetting('workerUrl', worker.url);
     const missing = randomUUID();
-    const { ui } = await runCommand('chimeAttendees.createAttendees', [meeting(missing), accept(`${runTag}-frank`), options(api, 'Service default'), message()]);
+    const { ui } = await runCommand('chimeAttendees.createAttendees', [
+      meeting(missing),
+      accept(`${runTag}-frank`),
+      options(api, 'Service default'),
+      message(),
+    ]);
     const [notFound] = ui.messages();
     assert.equal(notFound?.type, 'error');
     // The meeting is checked before anything is sent; the worker's words say what to do.
-    assert.match(notFound?.message ?? '', new RegExp(`^Meeting ${missing} was not found or has ended \\(Amazon Chime: .*create a new one\\. \\(NotFoundException, request `));
+    assert.match(
+      notFound?.message ?? '',
+      new RegExp(`^Meeting ${missing} was not found or has ended \\(Amazon Chime: .*create a new one\\. \\(NotFoundException, request `),
+    );
 
     const next = await runCommand('chimeAttendees.createAttendees', [hide]);
     assert.ok(!next.ui.inputs()[0]?.items?.some((item) => item.startsWith(missing)), 'the missing meeting is still offered as recent');
@@ -47,7 +55,11 @@ describe('Failures become a message with the next step', () => {
       assert.deepEqual(first?.buttons, ['Retry', 'Open Settings']);
       assert.equal(second?.message, first?.message, 'Retry did not check again');
       assert.deepEqual([ui.inputs().length, ui.progressTitles.length], [0, 0], 'a step was asked, or a request sent');
-      assert.equal(log.filter((line) => line.includes(`health check of ${dead} failed`)).length, 2, 'the failed health checks were not logged');
+      assert.equal(
+        log.filter((line) => line.includes(`health check of ${dead} failed`)).length,
+        2,
+        'the failed health checks were not logged',
+      );
     }
   });
 
@@ -55,10 +67,18 @@ describe('Failures become a message with the next step', () => {
     await setSetting('workerUrl', stalling.url);
     await setSetting('requestTimeoutSeconds', 1);
     const started = Date.now();
-    const { ui } = await runCommand('chimeAttendees.createAttendees', [meeting(worker.meetingId), accept(`${runTag}-hal`), pick('Service default'), message()]);
+    const { ui } = await runCommand('chimeAttendees.createAttendees', [
+      meeting(worker.meetingId),
+      accept(`${runTag}-hal`),
+      pick('Service default'),
+      message(),
+    ]);
     const [timeout] = ui.messages();
     assert.equal(timeout?.type, 'warning');
-    assert.equal(timeout?.message, 'The worker did not answer within 1 s. Retry, or allow longer with chimeAttendees.requestTimeoutSeconds.');
+    assert.equal(
+      timeout?.message,
+      'The worker did not answer within 1 s. Retry, or allow longer with chimeAttendees.requestTimeoutSeconds.',
+    );
     assert.ok(Date.now() - started < 10_000, 'the timeout was not kept');
   });
 
@@ -73,6 +93,9 @@ describe('Failures become a message with the next step', () => {
     assert.deepEqual(ui.messages(), [], 'a cancelled request showed a message');
     assert.equal(ui.progressTitles.length, 1);
     assert.ok(Date.now() - started < 10_000, 'cancelling did not stop the request');
-    assert.ok(log.some((line) => line.endsWith('asked for 1, cancelled')), `no cancellation in the log: ${log.join('\n')}`);
+    assert.ok(
+      log.some((line) => line.endsWith('asked for 1, cancelled')),
+      `no cancellation in the log: ${log.join('\n')}`,
+    );
   });
 });

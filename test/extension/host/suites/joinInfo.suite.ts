@@ -48,12 +48,16 @@ describe('Copy join info (results of Create Attendees)', () => {
     const [one, all, token] = clipboard.map((text, index) => (index < 2 ? (JSON.parse(text) as Copied) : text)) as [Copied, Copied, string];
     assert.deepEqual(Object.keys(one), ['Meeting', 'Attendee']);
     assert.equal(one.Meeting.MeetingId, meetingId);
-    for (const url of ['AudioHostUrl', 'SignalingUrl', 'TurnControlUrl']) assert.ok(one.Meeting.MediaPlacement?.[url], `the meeting has MediaPlacement.${url}`);
+    for (const url of ['AudioHostUrl', 'SignalingUrl', 'TurnControlUrl'])
+      assert.ok(one.Meeting.MediaPlacement?.[url], `the meeting has MediaPlacement.${url}`);
     assert.deepEqual(Object.keys(one.Attendee ?? {}), ['AttendeeId', 'ExternalUserId', 'JoinToken']);
     assert.equal(one.Attendee?.ExternalUserId, names[1]);
     assert.deepEqual(Object.keys(all), ['Meeting', 'Attendees']);
     assert.deepEqual(all.Meeting, one.Meeting);
-    assert.deepEqual(all.Attendees?.map((a) => a.ExternalUserId), names);
+    assert.deepEqual(
+      all.Attendees?.map((a) => a.ExternalUserId),
+      names,
+    );
     assert.equal(token, all.Attendees?.[0]?.JoinToken);
     assert.ok(ui.statusMessages.includes(`$(check) Copied the join info of ${names[1]}`), `status: ${ui.statusMessages.join(' | ')}`);
 

@@ -56,7 +56,11 @@ describe('Chime: Show Meeting', () => {
   it('"Delete Test Attendees…" closes the view and asks what to delete in that meeting', async () => {
     const meetingId = await emulator.createMeeting();
     await fillMeeting(worker, meetingId, [`${runTag}-then-1`]);
-    const { ui } = await runCommand('chimeAttendees.showMeeting', [meeting(meetingId), { kind: 'button', tooltip: 'Delete Test Attendees…' }, hide]);
+    const { ui } = await runCommand('chimeAttendees.showMeeting', [
+      meeting(meetingId),
+      { kind: 'button', tooltip: 'Delete Test Attendees…' },
+      hide,
+    ]);
     const deletion = ui.inputs().at(-1);
     assert.deepEqual([deletion?.title, deletion?.step, deletion?.totalSteps], ['Delete Chime Test Attendees', 1, 2]);
     assert.equal(deletion?.placeholder, 'The meeting holds 1 attendee. Type the start of the ExternalUserIds to delete, or pick attendees');
@@ -70,9 +74,15 @@ describe('Chime: Show Meeting', () => {
     const ended = await runCommand('chimeAttendees.showMeeting', [pick(meetingId), message()]);
     const [failure] = ended.ui.messages();
     assert.equal(failure?.type, 'error');
-    assert.match(failure?.message ?? '', new RegExp(`^Meeting ${meetingId} was not found or has ended \\(Amazon Chime: The meeting has ended\\)`));
+    assert.match(
+      failure?.message ?? '',
+      new RegExp(`^Meeting ${meetingId} was not found or has ended \\(Amazon Chime: The meeting has ended\\)`),
+    );
 
-    const { ui } = await runCommand('chimeAttendees.createTestAttendees', [{ kind: 'itemButton', label: meetingId, tooltip: 'Forget this meeting' }, hide]);
+    const { ui } = await runCommand('chimeAttendees.createTestAttendees', [
+      { kind: 'itemButton', label: meetingId, tooltip: 'Forget this meeting' },
+      hide,
+    ]);
     const [marked, forgotten] = ui.inputs();
     assert.ok(marked?.items?.includes(`${meetingId} — recent (ended)`), `recent: ${marked?.items}`);
     assert.ok(!forgotten?.items?.some((item) => item.startsWith(meetingId)), `still offered: ${forgotten?.items}`);

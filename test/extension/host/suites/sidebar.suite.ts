@@ -23,15 +23,16 @@ async function nextTreeChange(): Promise<void> {
   });
 }
 
-const manifest = () => extension().packageJSON as {
-  contributes: {
-    commands: Array<{ command: string; title: string }>;
-    viewsContainers: { activitybar: Array<{ id: string; title: string; icon: string }> };
-    views: Record<string, Array<{ id: string; name: string }>>;
-    viewsWelcome: Array<{ view: string; when: string; contents: string }>;
-    menus: Record<string, Array<{ command: string; when: string; group?: string }>>;
+const manifest = () =>
+  extension().packageJSON as {
+    contributes: {
+      commands: Array<{ command: string; title: string }>;
+      viewsContainers: { activitybar: Array<{ id: string; title: string; icon: string }> };
+      views: Record<string, Array<{ id: string; name: string }>>;
+      viewsWelcome: Array<{ view: string; when: string; contents: string }>;
+      menus: Record<string, Array<{ command: string; when: string; group?: string }>>;
+    };
   };
-};
 
 /** Commands the view's menus offer for an item of this contextValue, inline or in its context menu. */
 function menuFor(contextValue: string, inline: boolean): string[] {
@@ -46,7 +47,8 @@ function menuFor(contextValue: string, inline: boolean): string[] {
     .map((entry) => title(entry.command));
 }
 
-const title = (command: string) => manifest().contributes.commands.find((each) => each.command === command)?.title ?? `(no title: ${command})`;
+const title = (command: string) =>
+  manifest().contributes.commands.find((each) => each.command === command)?.title ?? `(no title: ${command})`;
 
 describe('The Chime sidebar', () => {
   const suite = withEmulator();
@@ -56,8 +58,14 @@ describe('The Chime sidebar', () => {
     const [container] = viewsContainers.activitybar;
     assert.deepEqual([container?.id, container?.title], ['chimeAttendees', 'Chime']);
     assert.ok(existsSync(join(extension().extensionPath, container!.icon)), `the icon ${container?.icon} is in the extension`);
-    assert.deepEqual(views.chimeAttendees?.map((view) => [view.id, view.name]), [['chimeAttendees.meetings', 'Meetings']]);
-    assert.deepEqual(menus['view/title']?.map((entry) => title(entry.command)), ['Create Test Meeting…', 'Refresh']);
+    assert.deepEqual(
+      views.chimeAttendees?.map((view) => [view.id, view.name]),
+      [['chimeAttendees.meetings', 'Meetings']],
+    );
+    assert.deepEqual(
+      menus['view/title']?.map((entry) => title(entry.command)),
+      ['Create Test Meeting…', 'Refresh'],
+    );
     assert.deepEqual(menuFor('attendee', true), ['Copy Join Info', 'Delete']);
     assert.deepEqual(menuFor('attendee', false), ['Copy Join Info', 'Delete']);
     assert.deepEqual(menuFor('meeting.live', true), ['Add Test Attendees…', 'Launch Test Bots…', 'Copy Join Info for All', 'End Meeting']);
@@ -70,9 +78,18 @@ describe('The Chime sidebar', () => {
       'End Meeting',
       'Forget',
     ]);
-    assert.deepEqual(menuFor('meeting.live.bots', true), ['Add Test Attendees…', 'Stop Test Bots', 'Copy Join Info for All', 'End Meeting']);
+    assert.deepEqual(menuFor('meeting.live.bots', true), [
+      'Add Test Attendees…',
+      'Stop Test Bots',
+      'Copy Join Info for All',
+      'End Meeting',
+    ]);
     assert.deepEqual(menuFor('meeting.ended', false), ['Forget']);
-    for (const { command } of Object.values(menus).flat()) assert.ok(commands.some((each) => each.command === command), `${command} is contributed`);
+    for (const { command } of Object.values(menus).flat())
+      assert.ok(
+        commands.some((each) => each.command === command),
+        `${command} is contributed`,
+      );
   });
 
   it('lists a recent meeting as live with its slots used of 250, and its attendees with their capabilities', async () => {
@@ -84,7 +101,10 @@ describe('The Chime sidebar', () => {
     assert.equal(row.item.contextValue, 'meeting.live');
     assert.equal(row.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     const attendees = await childRows(row.node);
-    assert.deepEqual(attendees.map(describeRow), created.map((a) => `${a.ExternalUserId} — Audio SendReceive · Video SendReceive · Content SendReceive`));
+    assert.deepEqual(
+      attendees.map(describeRow),
+      created.map((a) => `${a.ExternalUserId} — Audio SendReceive · Video SendReceive · Content SendReceive`),
+    );
     assert.ok(attendees.every(({ item }) => item.contextValue === 'attendee'));
     assert.match(String(attendees[0]!.item.tooltip), /ExternalUserId is an idempotency token.*'create'/s);
   });
@@ -96,7 +116,9 @@ describe('The Chime sidebar', () => {
     const { node } = await meetingRow(meetingId);
     const before = (await suite.emulator.state()).calls;
     const changed = nextTreeChange();
-    await runCommand('chimeAttendees.addTestAttendees', [accept('3'), accept(`${runTag}-refresh-bot-{n}`), pick('Silent bot'), hide], { args: [node] });
+    await runCommand('chimeAttendees.addTestAttendees', [accept('3'), accept(`${runTag}-refresh-bot-{n}`), pick('Silent bot'), hide], {
+      args: [node],
+    });
     await changed;
     assert.match(describeRow(await meetingRow(meetingId)), / — live · 4 of 250 slots used$/);
     const { calls } = await suite.emulator.state();
@@ -123,7 +145,10 @@ describe('The Chime sidebar', () => {
     await runCommand('chimeAttendees.showMeeting', [meeting(meetingId), hide]);
     const [first, second] = await childRows((await meetingRow(meetingId)).node);
     const one = await runCommand('chimeAttendees.copyJoinInfo', [], { args: [second!.node] });
-    const joinInfo = JSON.parse(one.clipboard[0] ?? '{}') as { Meeting: { MeetingId: string }; Attendee: { AttendeeId: string; JoinToken: string } };
+    const joinInfo = JSON.parse(one.clipboard[0] ?? '{}') as {
+      Meeting: { MeetingId: string };
+      Attendee: { AttendeeId: string; JoinToken: string };
+    };
     assert.equal(joinInfo.Meeting.MeetingId, meetingId);
     assert.equal(joinInfo.Attendee.AttendeeId, created[1]!.AttendeeId, 'the same attendee');
     assert.ok(joinInfo.Attendee.JoinToken.length > 0);
@@ -131,8 +156,15 @@ describe('The Chime sidebar', () => {
 
     const all = await runCommand('chimeAttendees.copyAllJoinInfo', [], { args: [first!.node] });
     const allInfo = JSON.parse(all.clipboard[0] ?? '{}') as { Attendees: Array<{ AttendeeId: string }> };
-    assert.deepEqual(allInfo.Attendees.map((a) => a.AttendeeId), created.map((a) => a.AttendeeId));
-    assert.deepEqual((await suite.emulator.attendees(meetingId)).map((a) => a.AttendeeId).sort(), created.map((a) => a.AttendeeId).sort(), 'no attendee was added');
+    assert.deepEqual(
+      allInfo.Attendees.map((a) => a.AttendeeId),
+      created.map((a) => a.AttendeeId),
+    );
+    assert.deepEqual(
+      (await suite.emulator.attendees(meetingId)).map((a) => a.AttendeeId).sort(),
+      created.map((a) => a.AttendeeId).sort(),
+      'no attendee was added',
+    );
   });
 
   it('deletes one attendee after asking, and the tree shows it gone', async () => {
@@ -142,10 +174,19 @@ describe('The Chime sidebar', () => {
     const target = (await childRows((await meetingRow(meetingId)).node)).find(({ item }) => item.label === gone!.ExternalUserId)!;
     const { ui } = await runCommand('chimeAttendees.deleteAttendee', [message('Delete')], { args: [target.node] });
     assert.equal(ui.messages()[0]?.modal, true);
-    assert.match(ui.messages()[0]?.message ?? '', new RegExp(`^Delete ${gone!.ExternalUserId} \\(AttendeeId ${gone!.AttendeeId}\\) from meeting ${meetingId}\\?`));
-    assert.deepEqual((await suite.emulator.attendees(meetingId)).map((a) => a.AttendeeId), [kept!.AttendeeId]);
+    assert.match(
+      ui.messages()[0]?.message ?? '',
+      new RegExp(`^Delete ${gone!.ExternalUserId} \\(AttendeeId ${gone!.AttendeeId}\\) from meeting ${meetingId}\\?`),
+    );
+    assert.deepEqual(
+      (await suite.emulator.attendees(meetingId)).map((a) => a.AttendeeId),
+      [kept!.AttendeeId],
+    );
     const left = await childRows((await meetingRow(meetingId)).node);
-    assert.deepEqual(left.map(({ item }) => item.label), [kept!.ExternalUserId]);
+    assert.deepEqual(
+      left.map(({ item }) => item.label),
+      [kept!.ExternalUserId],
+    );
   });
 });
 
@@ -154,7 +195,12 @@ describe('Chime: Create Test Meeting… and End Meeting', () => {
 
   it('creates a meeting with silent bots in one call, and shows it in the tree, expanded; End Meeting says how many it removes', async () => {
     const externalMeetingId = `${runTag}-meeting`;
-    const { ui } = await runCommand('chimeAttendees.createMeeting', [accept(externalMeetingId), pick('eu-west-2'), pick('FHD video'), accept('5')]);
+    const { ui } = await runCommand('chimeAttendees.createMeeting', [
+      accept(externalMeetingId),
+      pick('eu-west-2'),
+      pick('FHD video'),
+      accept('5'),
+    ]);
     const [name, region, features, bots] = ui.inputs();
     assert.deepEqual([name?.title, name?.step, name?.totalSteps], ['Create Chime Test Meeting', 1, 4]);
     assert.equal(region?.items?.length, 21);
@@ -173,10 +219,16 @@ describe('Chime: Create Test Meeting… and End Meeting', () => {
     const row = await meetingRow(meetingId);
     assert.equal(describeRow(row), `${externalMeetingId} — live · 5 of 25 slots used`);
     const attendees = await childRows(row.node);
-    assert.ok(attendees.every(({ item }) => item.description === 'Audio None · Video None · Content None'), 'silent bots');
+    assert.ok(
+      attendees.every(({ item }) => item.description === 'Audio None · Video None · Content None'),
+      'silent bots',
+    );
 
     const dismissed = await runCommand('chimeAttendees.endMeeting', [message()], { args: [row.node] });
-    assert.equal(dismissed.ui.messages()[0]?.message, `End meeting ${meetingId}? This removes its 5 attendees at once; an ended meeting cannot be joined or started again.`);
+    assert.equal(
+      dismissed.ui.messages()[0]?.message,
+      `End meeting ${meetingId}? This removes its 5 attendees at once; an ended meeting cannot be joined or started again.`,
+    );
     assert.equal(dismissed.ui.messages()[0]?.modal, true);
     assert.equal((await suite.emulator.attendees(meetingId)).length, 5, 'dismissing ends nothing');
 
@@ -205,13 +257,19 @@ describe('Chime: Create Test Meeting… and End Meeting', () => {
     const results = ui.inputs().at(-1);
     const meetingId = /^Created 2 attendees in meeting (\S+)$/.exec(results?.title ?? '')?.[1];
     assert.ok(meetingId, `results: ${results?.title}`);
-    assert.deepEqual((await suite.emulator.attendees(meetingId)).map((a) => a.ExternalUserId).sort(), [`${runTag}-picked-1`, `${runTag}-picked-2`]);
+    assert.deepEqual((await suite.emulator.attendees(meetingId)).map((a) => a.ExternalUserId).sort(), [
+      `${runTag}-picked-1`,
+      `${runTag}-picked-2`,
+    ]);
   });
 
   it('with a meeting ID typed, Enter means that ID, even when the selection names "Create a test meeting…"', async () => {
     // The window can name an item by its place in a list the extension has just replaced.
     const meetingId = await suite.emulator.createMeeting();
-    const { ui } = await runCommand('chimeAttendees.showMeeting', [{ kind: 'pick', value: meetingId, label: 'Create a test meeting…' }, hide]);
+    const { ui } = await runCommand('chimeAttendees.showMeeting', [
+      { kind: 'pick', value: meetingId, label: 'Create a test meeting…' },
+      hide,
+    ]);
     assert.equal(ui.inputs().at(-1)?.title, `Meeting ${meetingId}: 0 of 250 slots used`);
   });
 
@@ -235,7 +293,8 @@ describe('The status bar and the welcome view', () => {
     await resetSettings();
   });
 
-  const welcome = (state: string) => manifest().contributes.viewsWelcome.find((entry) => entry.when === `chimeAttendees.connection == ${state}`)?.contents ?? '';
+  const welcome = (state: string) =>
+    manifest().contributes.viewsWelcome.find((entry) => entry.when === `chimeAttendees.connection == ${state}`)?.contents ?? '';
 
   it('shows the worker’s host, its API flavor and that a token is set; a click offers what fixes each', async () => {
     const { sidebar } = await hooks();
@@ -243,7 +302,12 @@ describe('The status bar and the welcome view', () => {
     assert.equal(sidebar.status.text, `$(plug) ${new URL(worker.url).host} · chime-sdk-meetings · $(key)`);
     assert.equal(sidebar.status.command, 'chimeAttendees.showConnection');
     const { ui } = await runCommand('chimeAttendees.showConnection', [hide]);
-    assert.deepEqual(ui.inputs()[0]?.items, ['$(key) Set Worker Token', '$(output) Show Log', '$(gear) Worker URL setting', '$(refresh) Check again']);
+    assert.deepEqual(ui.inputs()[0]?.items, [
+      '$(key) Set Worker Token',
+      '$(output) Show Log',
+      '$(gear) Worker URL setting',
+      '$(refresh) Check again',
+    ]);
   });
 
   it('says when no token is set, and the view welcomes with Set Worker Token instead of listing', async () => {
@@ -273,7 +337,9 @@ describe('The status bar and the welcome view', () => {
     assert.match(text, /`npm start`/);
     assert.match(text, /\[Open Settings\]\(command:chimeAttendees\.openWorkerUrlSetting\)/);
     const contributed = manifest().contributes.commands.map((each) => each.command);
-    for (const [, command] of manifest().contributes.viewsWelcome.flatMap((entry) => [...entry.contents.matchAll(/\(command:([\w.]+)\)/g)])) {
+    for (const [, command] of manifest().contributes.viewsWelcome.flatMap((entry) => [
+      ...entry.contents.matchAll(/\(command:([\w.]+)\)/g),
+    ])) {
       assert.ok(contributed.includes(command!), `the welcome links ${command}, which is contributed`);
     }
   });

@@ -25,7 +25,12 @@ describe('Creating checks the meeting and its 250 slots first', () => {
   after(resetSettings);
 
   /** Create Test Attendees… with `count` bots named `stem{n}`, up to (not including) what comes after the last step. */
-  const createBots = (meetingId: string, count: number, stem: string) => [meeting(meetingId), accept(String(count)), accept(`${stem}{n}`), options(api, 'Silent bot')];
+  const createBots = (meetingId: string, count: number, stem: string) => [
+    meeting(meetingId),
+    accept(String(count)),
+    accept(`${stem}{n}`),
+    options(api, 'Silent bot'),
+  ];
 
   it('says plainly when new attendees would not fit, and sends nothing when dismissed', async () => {
     const meetingId = await emulator.createMeeting();
@@ -35,12 +40,21 @@ describe('Creating checks the meeting and its 250 slots first', () => {
     const [warning] = ui.messages();
     assert.equal(warning?.type, 'warning');
     assert.equal(warning?.modal, true);
-    assert.equal(warning?.message, `Meeting ${meetingId} has 240 of 250 slots used; 12 new attendees would not fit (10 slots are free). Delete test attendees first?`);
+    assert.equal(
+      warning?.message,
+      `Meeting ${meetingId} has 240 of 250 slots used; 12 new attendees would not fit (10 slots are free). Delete test attendees first?`,
+    );
     assert.deepEqual(warning?.buttons, ['Delete Test Attendees…', 'Create the 10 that fit', 'Create Anyway']);
     assert.equal(await emulator.calls('BatchCreateAttendee'), before, 'nothing was created');
     assert.equal((await emulator.attendees(meetingId)).length, 240);
-    assert.ok(log.some((line) => line.endsWith(`meeting ${meetingId}: asked for 12, not sent: it would not fit`)), log.join('\n'));
-    assert.ok(log.some((line) => line.includes('240 of 250 slots used; asked for 12 new, 0 already present')), log.join('\n'));
+    assert.ok(
+      log.some((line) => line.endsWith(`meeting ${meetingId}: asked for 12, not sent: it would not fit`)),
+      log.join('\n'),
+    );
+    assert.ok(
+      log.some((line) => line.includes('240 of 250 slots used; asked for 12 new, 0 already present')),
+      log.join('\n'),
+    );
   });
 
   it('"Delete Test Attendees…" frees the slots for that meeting, then creates the attendees', async () => {
@@ -60,7 +74,10 @@ describe('Creating checks the meeting and its 250 slots first', () => {
     assert.ok(deletion?.items?.includes(`${fill} — 245 attendees`), `suggestions: ${deletion?.items}`);
     const [, confirm] = ui.messages();
     assert.equal(confirm?.modal, true);
-    assert.match(confirm?.message ?? '', new RegExp(`^Delete 245 attendees whose ExternalUserId starts with "${fill}" from meeting ${meetingId}\\?`));
+    assert.match(
+      confirm?.message ?? '',
+      new RegExp(`^Delete 245 attendees whose ExternalUserId starts with "${fill}" from meeting ${meetingId}\\?`),
+    );
     const titles = ui.inputs().map((input) => input.title);
     assert.deepEqual(titles.slice(-2), [`Deleted 245 attendees from meeting ${meetingId}`, `Created 10 attendees in meeting ${meetingId}`]);
     assert.deepEqual(ui.progressTitles, [
@@ -76,25 +93,42 @@ describe('Creating checks the meeting and its 250 slots first', () => {
   it('without test attendees to delete, leads with creating the ones that fit, and creates just those', async () => {
     const meetingId = await emulator.createMeeting();
     // Named, not numbered: nothing Delete Test Attendees… would suggest.
-    const people = Array.from({ length: 240 }, (_, i) => `${runTag}-person-${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const people = Array.from(
+      { length: 240 },
+      (_, i) => `${runTag}-person-${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+    );
     await fillMeeting(worker, meetingId, people);
     const stem = `${runTag}-fits-`;
-    const { ui } = await runCommand('chimeAttendees.createTestAttendees', [...createBots(meetingId, 12, stem), message('Create the 10 that fit'), hide]);
+    const { ui } = await runCommand('chimeAttendees.createTestAttendees', [
+      ...createBots(meetingId, 12, stem),
+      message('Create the 10 that fit'),
+      hide,
+    ]);
     const [warning] = ui.messages();
     assert.deepEqual(warning?.buttons, ['Create the 10 that fit', 'Delete Test Attendees…', 'Create Anyway']);
     assert.match(warning?.message ?? '', /It holds no test attendees \(numbered ExternalUserIds\): create the 10 that fit\?$/);
     assert.equal(ui.inputs().at(-1)?.title, `Created 10 attendees in meeting ${meetingId}`);
-    const held = (await emulator.attendees(meetingId)).map((a) => a.ExternalUserId).filter((id) => id.startsWith(stem)).sort();
+    const held = (await emulator.attendees(meetingId))
+      .map((a) => a.ExternalUserId)
+      .filter((id) => id.startsWith(stem))
+      .sort();
     assert.deepEqual(held, numbered(stem, 10).sort());
   });
 
   it('"Create Anyway" sends it: the service creates what fits and fails the rest', async () => {
     const meetingId = await emulator.createMeeting();
     await fillMeeting(worker, meetingId, numbered(`${runTag}-most-`, 248));
-    const { ui } = await runCommand('chimeAttendees.createTestAttendees', [...createBots(meetingId, 3, `${runTag}-more-`), message('Create Anyway'), hide]);
+    const { ui } = await runCommand('chimeAttendees.createTestAttendees', [
+      ...createBots(meetingId, 3, `${runTag}-more-`),
+      message('Create Anyway'),
+      hide,
+    ]);
     const results = ui.inputs().at(-1);
     assert.equal(results?.title, `Created 2 of 3 attendees (1 failed) in meeting ${meetingId}`);
-    assert.ok(results?.items?.some((item) => item.includes('LimitExceededException')), `results: ${results?.items}`);
+    assert.ok(
+      results?.items?.some((item) => item.includes('LimitExceededException')),
+      `results: ${results?.items}`,
+    );
     assert.equal((await emulator.attendees(meetingId)).length, 250);
   });
 
@@ -108,8 +142,15 @@ describe('Creating checks the meeting and its 250 slots first', () => {
     assert.equal(results?.title, `Created 0 of 3 attendees (3 already in the meeting) in meeting ${meetingId}`);
     // Filled with the service's default capabilities; asked again as silent bots, they keep theirs.
     const kept = 'Already in the meeting, kept as it was: Audio SendReceive · Video SendReceive · Content SendReceive';
-    if (api !== 'chime') assert.ok(results?.items?.every((item) => item.endsWith(`${kept} (not the Audio Receive · Video None · Content None asked for)`)), `results: ${results?.items}`);
-    assert.ok(log.some((line) => line.includes('250 of 250 slots used; asked for 0 new, 3 already present')), log.join('\n'));
+    if (api !== 'chime')
+      assert.ok(
+        results?.items?.every((item) => item.endsWith(`${kept} (not the Audio Receive · Video None · Content None asked for)`)),
+        `results: ${results?.items}`,
+      );
+    assert.ok(
+      log.some((line) => line.includes('250 of 250 slots used; asked for 0 new, 3 already present')),
+      log.join('\n'),
+    );
   });
 
   it('a token that may not read is told the meeting could not be checked, and creation goes on', async function () {
@@ -126,7 +167,12 @@ describe('Creating checks the meeting and its 250 slots first', () => {
     );
     const [notice, refusal] = ui.messages();
     assert.equal(notice?.type, 'info');
-    assert.match(notice?.message ?? '', new RegExp(`^Could not check meeting ${meetingId} for free slots \\(ForbiddenException: token 'no-read' may not read .*\\); creating the attendees without checking\\.$`));
+    assert.match(
+      notice?.message ?? '',
+      new RegExp(
+        `^Could not check meeting ${meetingId} for free slots \\(ForbiddenException: token 'no-read' may not read .*\\); creating the attendees without checking\\.$`,
+      ),
+    );
     assert.equal(ui.inputs().at(-1)?.title, `Created 2 attendees in meeting ${meetingId}`);
     assert.equal(refusal?.type, 'error');
     assert.match(refusal?.message ?? '', /^The worker refused this token \(ForbiddenException\): token 'no-read' may not read/);

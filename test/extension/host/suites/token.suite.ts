@@ -31,7 +31,10 @@ describe('Chime: Set / Forget Worker Token', () => {
     assert.deepEqual(stored.ui.progressTitles, [`Checking the token with the worker at ${worker.url}…`]);
     const [told] = stored.ui.messages();
     assert.equal(told?.type, 'info');
-    assert.match(told?.message ?? '', /^Token "[\w-]+" saved: it may read meetings and their attendees, create attendees, delete attendees/);
+    assert.match(
+      told?.message ?? '',
+      /^Token "[\w-]+" saved: it may read meetings and their attendees, create attendees, delete attendees/,
+    );
     assert.deepEqual(stored.ui.statusMessages, ['$(key) Chime worker token saved']);
     assertLogKeeps(stored.log, [worker.token]);
   });
@@ -40,7 +43,10 @@ describe('Chime: Set / Forget Worker Token', () => {
     if (!worker.noReadToken) this.skip();
     try {
       const { ui } = await runCommand('chimeAttendees.setToken', [accept(worker.noReadToken), message()]);
-      assert.match(ui.messages()[0]?.message ?? '', /: it may create attendees and delete attendees\. It may not read meetings and their attendees/);
+      assert.match(
+        ui.messages()[0]?.message ?? '',
+        /: it may create attendees and delete attendees\. It may not read meetings and their attendees/,
+      );
     } finally {
       await useToken(worker.token);
     }
@@ -55,7 +61,12 @@ describe('Chime: Set / Forget Worker Token', () => {
     assert.deepEqual(ui.statusMessages, []);
     assertLogKeeps(log, ['not-the-right-token']);
     // The worker's own token is still the one sent.
-    const created = await runCommand('chimeAttendees.createAttendees', [meeting(worker.meetingId), accept(`${runTag}-kim`), options(api), hide]);
+    const created = await runCommand('chimeAttendees.createAttendees', [
+      meeting(worker.meetingId),
+      accept(`${runTag}-kim`),
+      options(api),
+      hide,
+    ]);
     assert.equal(created.ui.inputs().at(-1)?.title, `Created 1 attendee in meeting ${worker.meetingId}`);
   });
 
@@ -83,7 +94,11 @@ describe('Chime: Set / Forget Worker Token', () => {
     assert.equal(noToken?.type, 'error');
     assert.equal(noToken?.message, `No worker token is set: the worker at ${worker.url} needs one. Set it, then go on.`);
     assert.deepEqual(noToken?.buttons, ['Set Worker Token']);
-    assert.equal(ui.seen.findIndex((seen) => seen.type === 'quickPick'), 3, 'a step was asked before the token was set');
+    assert.equal(
+      ui.seen.findIndex((seen) => seen.type === 'quickPick'),
+      3,
+      'a step was asked before the token was set',
+    );
     assert.equal(ui.inputs().at(-1)?.title, `Created 1 attendee in meeting ${worker.meetingId}`);
     assertLogKeeps(log, [worker.token, attendee]);
   });
@@ -93,14 +108,22 @@ describe('Chime: Set / Forget Worker Token', () => {
     const declined = await runCommand('chimeAttendees.setToken', [accept('not-the-right-token'), message()]);
     const [question] = declined.ui.messages();
     assert.deepEqual([question?.type, question?.modal, question?.buttons], ['warning', true, ['Save Anyway']]);
-    assert.match(question?.message ?? '', /^Could not check the token with the worker at http:\/\/127\.0\.0\.1:\d+ \(network error: .*ECONNREFUSED.*\)\. Save it anyway\?$/);
+    assert.match(
+      question?.message ?? '',
+      /^Could not check the token with the worker at http:\/\/127\.0\.0\.1:\d+ \(network error: .*ECONNREFUSED.*\)\. Save it anyway\?$/,
+    );
     assert.deepEqual(declined.ui.statusMessages, []);
 
     const saved = await runCommand('chimeAttendees.setToken', [accept('not-the-right-token'), message('Save Anyway')]);
     assert.deepEqual(saved.ui.statusMessages, ['$(key) Chime worker token saved']);
     await setSetting('workerUrl', worker.url);
     try {
-      const { ui, log } = await runCommand('chimeAttendees.createAttendees', [meeting(worker.meetingId), accept(`${runTag}-erin`), options(api), message()]);
+      const { ui, log } = await runCommand('chimeAttendees.createAttendees', [
+        meeting(worker.meetingId),
+        accept(`${runTag}-erin`),
+        options(api),
+        message(),
+      ]);
       const [refusal] = ui.messages();
       assert.match(refusal?.message ?? '', /^The worker did not accept the token \(UnauthorizedException\)/);
       assert.deepEqual(refusal?.buttons, ['Set Worker Token']);

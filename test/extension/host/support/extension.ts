@@ -14,7 +14,8 @@ export function extension(): vscode.Extension<TestHooks | undefined> {
 export async function hooks(): Promise<TestHooks> {
   const ext = extension();
   const exported = ext.isActive ? ext.exports : await ext.activate();
-  if (!exported) throw new Error('The extension returned no test hooks: it runs in production mode (installed rather than under development)');
+  if (!exported)
+    throw new Error('The extension returned no test hooks: it runs in production mode (installed rather than under development)');
   return exported;
 }
 
@@ -37,7 +38,8 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 }
 
 export async function resetSettings(): Promise<void> {
-  for (const key of ['workerUrl', 'requestTimeoutSeconds', 'defaultCapabilities', 'defaultTags', 'bots.browserPath']) await setSetting(key, undefined);
+  for (const key of ['workerUrl', 'requestTimeoutSeconds', 'defaultCapabilities', 'defaultTags', 'bots.browserPath'])
+    await setSetting(key, undefined);
 }
 
 export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
