@@ -3,11 +3,9 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { LOCAL_CREDENTIALS } from '../emulator/defaults.ts';
 import type { Emulator } from '../emulator/server.ts';
 import { NodeSha256 } from '../emulator/sigv4.ts';
+import { emulatorControl } from '../support/emulator-control.ts';
 
-export async function createMeeting(emulator: Emulator): Promise<string> {
-  const response = await fetch(`${emulator.url}/_emulator/meetings`, { method: 'POST' });
-  return ((await response.json()) as { Meeting: { MeetingId: string } }).Meeting.MeetingId;
-}
+export const createMeeting = (emulator: Emulator): Promise<string> => emulatorControl(emulator.url).createMeeting();
 
 export function attendeesList(count: number, from = 0) {
   return Array.from({ length: count }, (_, i) => ({ ExternalUserId: `bench-user-${from + i}` }));
