@@ -609,13 +609,6 @@ describe(
         async () => !(await toasts(page)).some((toast) => toast.text.includes('Reading')),
         () => toasts(page),
       );
-      const screenshot = join(ARTIFACTS, 'sidebar.png');
-      await page.mouse.move(600, 700);
-      await page.screenshot({ path: screenshot });
-      if (process.env.E2E_UPDATE_SCREENSHOT === '1') {
-        await copyFile(screenshot, README_SIDEBAR_SCREENSHOT);
-        console.log(`[e2e] copied to ${README_SIDEBAR_SCREENSHOT}`);
-      }
     });
 
     step(
@@ -682,6 +675,15 @@ describe(
           joins.every((join) => join.JoinTokenMatches),
           "each with its attendee's JoinToken",
         );
+
+        // The sidebar's picture: the meeting, its silent attendees and its running bots with their states.
+        const screenshot = join(ARTIFACTS, 'sidebar.png');
+        await page.mouse.move(600, 700);
+        await page.screenshot({ path: screenshot });
+        if (process.env.E2E_UPDATE_SCREENSHOT === '1') {
+          await copyFile(screenshot, README_SIDEBAR_SCREENSHOT);
+          console.log(`[e2e] copied to ${README_SIDEBAR_SCREENSHOT}`);
+        }
 
         await clickTreeRowAction(page, SIDEBAR_MEETING, 'Stop Test Bots');
         const offer = `Stopped ${RUNNING_BOTS.length} test bots in meeting ${sidebarMeetingId}. Delete their ${RUNNING_BOTS.length} attendees`;
