@@ -44,6 +44,7 @@ import {
   openChimeView,
   quickInput,
   quickInputWhere,
+  logIncluding,
   resultsTitled,
   statusBarText,
   stepOf,
@@ -265,17 +266,7 @@ describe(
       // The request runs under a notification, then the results open in a list. A failure shows as
       // a warning or error from the extension instead: stop at once with its text.
       const expectedTitle = `Created ${EXTERNAL_USER_IDS.length} attendees in meeting ${meetingId}`;
-      const results = await until(
-        `"${expectedTitle}"`,
-        RESULT_MS,
-        async () => {
-          const failure = (await toasts(page)).find((toast) => toast.severe && toast.text.includes('Chime'));
-          if (failure) throw new Error(`the extension reported a failure: ${failure.text}`);
-          const state = await quickInput(page);
-          return state.visible && state.title === expectedTitle && state.rows.length === EXTERNAL_USER_IDS.length && state;
-        },
-        async () => ({ quickInput: await quickInput(page), toasts: await toasts(page) }),
-      );
+      const results = await resultsTitled(page, expectedTitle, EXTERNAL_USER_IDS.length);
 
       shownAttendees = results.rows.map((row) => ({ ExternalUserId: row.label, AttendeeId: row.description }));
       assert.deepEqual(
@@ -333,19 +324,7 @@ describe(
     step('Chime: Show Log reports the request but not the token or who was added', async () => {
       await runPaletteCommand(page, 'Chime: Show Log', { timeoutMs: PALETTE_MS });
       const summary = `meeting ${meetingId}: asked for ${EXTERNAL_USER_IDS.length}, created ${EXTERNAL_USER_IDS.length}, failed 0`;
-      const logText = () =>
-        page.evaluate(() =>
-          (document.querySelector<HTMLElement>('.part.panel .monaco-editor .view-lines')?.innerText ?? '').replace(/\u00a0/g, ' '),
-        );
-      const log = await until(
-        `"${summary}" in the log`,
-        UI_MS,
-        async () => {
-          const text = await logText();
-          return text.includes(summary) && text;
-        },
-        logText,
-      );
+      const log = await logIncluding(page, summary);
       assert.match(log, /worker token set/);
       for (const id of EXTERNAL_USER_IDS) assert.ok(!log.includes(id), `the log does not name ${id}`);
       await assertTokenNotShown(page, 'with the log open');
@@ -500,19 +479,7 @@ describe(
 
     step('the log, still open, reports the deletion and names no bot', async () => {
       const deleted = `meeting ${meetingId}: deleted ${BOT_COUNT}, failed 0, not attempted 0`;
-      const logText = () =>
-        page.evaluate(() =>
-          (document.querySelector<HTMLElement>('.part.panel .monaco-editor .view-lines')?.innerText ?? '').replace(/\u00a0/g, ' '),
-        );
-      const log = await until(
-        `"${deleted}" in the log`,
-        UI_MS,
-        async () => {
-          const text = await logText();
-          return text.includes(deleted) && text;
-        },
-        logText,
-      );
+      const log = await logIncluding(page, deleted);
       for (const id of BOTS) assert.ok(!log.includes(id), `the log does not name ${id}`);
       await assertTokenNotShown(page, 'at the end');
     });

@@ -153,6 +153,23 @@ export async function enterMeeting(page: Page, title: string, meetingId: string)
   await page.keyboard.press('Enter');
 }
 
+/** The Output panel's text once it includes `text` (VS Code writes spaces there as no-break spaces). */
+export function logIncluding(page: Page, text: string): Promise<string> {
+  const logText = () =>
+    page.evaluate(() =>
+      (document.querySelector<HTMLElement>('.part.panel .monaco-editor .view-lines')?.innerText ?? '').replace(/\u00a0/g, ' '),
+    );
+  return until(
+    `"${text}" in the log`,
+    UI_MS,
+    async () => {
+      const shown = await logText();
+      return shown.includes(text) && shown;
+    },
+    logText,
+  );
+}
+
 /** Waits for a list titled `title`; a failure the extension shows instead ends the wait at once. */
 export function resultsTitled(page: Page, title: string, rows?: number): Promise<QuickInputState> {
   return until(
