@@ -95,7 +95,7 @@ async function main() {
   const targets = await startTargets(run, emulator);
   if (runs('b')) {
     const cpu = await cpuSection(run, emulator, targets);
-    await breakdownSection(run, targets, cpu.own[100]!);
+    await breakdownSection(run, targets, cpu);
     await meetingsSection(run, emulator, targets);
   }
   if (runs('c')) {

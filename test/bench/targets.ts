@@ -1,6 +1,6 @@
 /**
  * The workers measured side by side, each in a workerd process of its own (told apart by its pid, for its CPU
- * time): the pass-through floor with its canned upstream, the Worker, and the SDK baseline.
+ * time): the pass-through floor with its canned upstream, the Worker, the SDK baseline, and the job alone.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,6 +33,8 @@ export interface Targets {
   passthrough: Target;
   worker: Target;
   sdk: Target;
+  /** The bare job with the same libraries and contract, no framework or product around it (test/bench/job-alone). */
+  jobAlone: Target;
   /** Amazon Chime's answers for 100 and 250 attendees, as the emulator gave them. */
   answers: Map<number, Buffer>;
   /** The three scripts and their bindings, for fresh isolates of each. */
@@ -99,7 +101,13 @@ export async function startTargets(run: Run, emulator: Emulator): Promise<Target
   const started: Target[] = [];
   for (const { name, script, vars: env } of scripts) started.push(await startAttendeesTarget(run, name, script, env));
   const [passthrough, worker, sdk] = started as [Target, Target, Target];
-  return { passthrough, worker, sdk, answers: canned.answers, scripts };
+  const jobAlone = await startAttendeesTarget(
+    run,
+    'the job alone (no framework)',
+    await bundleLikeWrangler('test/bench/job-alone/worker.ts'),
+    vars,
+  );
+  return { passthrough, worker, sdk, jobAlone, answers: canned.answers, scripts };
 }
 
 /**
