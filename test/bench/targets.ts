@@ -37,7 +37,7 @@ export interface Targets {
   jobAlone: Target;
   /** Amazon Chime's answers for 100 and 250 attendees, as the emulator gave them. */
   answers: Map<number, Buffer>;
-  /** The three scripts and their bindings, for fresh isolates of each. */
+  /** The four scripts and their bindings, for fresh isolates of each. */
   scripts: ColdStartScript[];
 }
 
@@ -96,17 +96,12 @@ export async function startTargets(run: Run, emulator: Emulator): Promise<Target
     },
     { name: '**the Worker**', script: await bundleWorker(), vars },
     { name: 'SDK baseline worker', script: await bundleLikeWrangler('test/bench/baseline/worker.ts'), vars },
+    { name: 'the job alone (no framework)', script: await bundleLikeWrangler('test/bench/job-alone/worker.ts'), vars },
   ];
   // One after another: each process is told apart by the workerd processes that were there before it.
   const started: Target[] = [];
   for (const { name, script, vars: env } of scripts) started.push(await startAttendeesTarget(run, name, script, env));
-  const [passthrough, worker, sdk] = started as [Target, Target, Target];
-  const jobAlone = await startAttendeesTarget(
-    run,
-    'the job alone (no framework)',
-    await bundleLikeWrangler('test/bench/job-alone/worker.ts'),
-    vars,
-  );
+  const [passthrough, worker, sdk, jobAlone] = started as [Target, Target, Target, Target];
   return { passthrough, worker, sdk, jobAlone, answers: canned.answers, scripts };
 }
 
