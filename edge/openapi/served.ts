@@ -1,12 +1,12 @@
 import { LIMITS, type ChimeApi } from '../../shared/index.ts';
-import { DOCUMENTS_GZIP_BASE64 } from './documents.ts';
+import { DOCUMENTS_DEFLATE_RAW_BASE64 } from './documents.ts';
 import type { documentsToStore } from './build.ts';
 import { withoutCreateMeeting } from './legacy.ts';
 
 /** The stored documents, unpacked (DecompressionStream: workerd, Deno and Node alike). */
 export async function unpackStoredDocuments(): Promise<ReturnType<typeof documentsToStore>> {
-  const bytes = Uint8Array.from(atob(DOCUMENTS_GZIP_BASE64), (char) => char.charCodeAt(0));
-  const unpacked: unknown = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).json();
+  const bytes = Uint8Array.from(atob(DOCUMENTS_DEFLATE_RAW_BASE64), (char) => char.charCodeAt(0));
+  const unpacked: unknown = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).json();
   return unpacked as ReturnType<typeof documentsToStore>;
 }
 
