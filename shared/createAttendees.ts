@@ -43,7 +43,14 @@ export const TagsSchema = boundedList(TagSchema, minTags, maxTags, `must hold ${
 
 /** One attendee as a caller asks for it. Capabilities belong to the current API, Tags to the legacy one. */
 export function attendeeRequestSchema(api: ChimeApi) {
-  const refused = (wanted: ChimeApi) => v.optional(v.never(`is accepted only when the worker uses the ${wanted} API (it uses ${api})`));
+  // Refused whenever given: a check that never passes, which the OpenAPI document states as JSON Schema's `not: {}`.
+  const refused = (wanted: ChimeApi) =>
+    v.optional(
+      v.pipe(
+        v.custom<never>(() => false, `is accepted only when the worker uses the ${wanted} API (it uses ${api})`),
+        v.metadata({ not: {} }),
+      ),
+    );
   const current = api === 'chime-sdk-meetings';
   return v.strictObject(
     {

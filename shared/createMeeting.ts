@@ -60,8 +60,10 @@ export const MeetingFeaturesSchema = v.pipe(
       Attendee: optionalMembers({
         MaxCount: v.optional(
           v.pipe(
-            v.number(wholeCount),
-            v.check((count) => Number.isInteger(count) && count >= 1 && count <= attendeesPerMeeting, wholeCount),
+            v.custom<number>(
+              (count) => typeof count === 'number' && Number.isInteger(count) && count >= 1 && count <= attendeesPerMeeting,
+              wholeCount,
+            ),
             // One rule, one issue; the OpenAPI document states it as JSON Schema would.
             v.metadata({ type: 'integer', minimum: 1, maximum: attendeesPerMeeting }),
           ),
