@@ -87,8 +87,7 @@ function reportedArray<S extends v.GenericSchema>(item: S, message: string) {
  */
 export const boundedList = <S extends v.GenericSchema>(item: S, min: number, max: number, rule: string) =>
   v.pipe(
-    v.unknown(),
-    v.check((input) => !Array.isArray(input) || (input.length >= min && input.length <= max), rule),
+    v.custom((input) => !Array.isArray(input) || (input.length >= min && input.length <= max), rule),
     reportedArray(item, 'must be a list'),
     v.minLength(min, rule),
     v.maxLength(max, rule),
