@@ -3,12 +3,12 @@ import * as v from 'valibot';
 import type { ChimeApi } from './chimeApis.ts';
 import { EXTERNAL_USER_ID_PATTERN, ExternalUserIdSchema, RESERVED_PREFIX } from './ids.ts';
 import { LIMITS } from './limits.ts';
-import { boundedList, boundedString, duplicateIndexes, objectMessage, pathTo, withQuickPath } from './schemaParts.ts';
+import { boundedList, boundedString, duplicateIndexes, objectMessage, oneOf, pathTo, withQuickPath } from './schemaParts.ts';
 
 export const CAPABILITY_VALUES = ['SendReceive', 'Send', 'Receive', 'None'] as const;
 export type CapabilityValue = (typeof CAPABILITY_VALUES)[number];
 
-const CapabilityValueSchema = v.picklist(CAPABILITY_VALUES, `must be one of ${CAPABILITY_VALUES.join(', ')}`);
+const CapabilityValueSchema = oneOf(CAPABILITY_VALUES);
 
 /** Capabilities as Amazon Chime answers them (the request's rules are checked on the way in). */
 export const AnsweredCapabilitiesSchema = v.object({

@@ -1,7 +1,7 @@
 /** The identifiers the worker takes: meetings, attendees and ExternalUserIds, their patterns and schemas. */
 import * as v from 'valibot';
 import { LIMITS } from './limits.ts';
-import { boundedString } from './schemaParts.ts';
+import { StringSchema, boundedString } from './schemaParts.ts';
 
 export const MEETING_ID_PATTERN = /^[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}$/;
 /** The service models AttendeeId with the same GUID pattern as MeetingId. */
@@ -17,13 +17,13 @@ export const EXTERNAL_USER_ID_PATTERN = /^[-_&@+=,(){}[\]/«».:|'"#a-zA-Z0-9À-
 export const RESERVED_PREFIX = 'aws:';
 
 export const MeetingIdSchema = v.pipe(
-  v.string('must be a string'),
+  StringSchema,
   v.regex(MEETING_ID_PATTERN, 'must be a meeting ID (a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789)'),
 );
 
 /** An AttendeeId has the same GUID shape as a MeetingId. */
 export const AttendeeIdSchema = v.pipe(
-  v.string('must be a string'),
+  StringSchema,
   v.regex(ATTENDEE_ID_PATTERN, 'must be an attendee ID (a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789)'),
 );
 

@@ -34,12 +34,16 @@ export function withQuickPath<S extends v.GenericSchema>(schema: S, quick: (inpu
   };
 }
 
-export const boundedString = (min: number, max: number) =>
-  v.pipe(
-    v.string('must be a string'),
-    v.minLength(min, `must be ${min} to ${max} characters`),
-    v.maxLength(max, `must be ${min} to ${max} characters`),
-  );
+/** Any string: the first part of every string field's rules. */
+export const StringSchema = v.string('must be a string');
+
+/** One of `values`, or an issue that lists them. */
+export const oneOf = <const T extends readonly string[]>(values: T) => v.picklist(values, `must be one of ${values.join(', ')}`);
+
+export const boundedString = (min: number, max: number) => {
+  const rule = `must be ${min} to ${max} characters`;
+  return v.pipe(StringSchema, v.minLength(min, rule), v.maxLength(max, rule));
+};
 
 /**
  * valibot's array, doing only the work an answer reports: items are checked in full until the list has found

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ExternalUserIdPrefixSchema, issuePath, objectMessage, parseSafely } from '../../shared/index.ts';
+import { ExternalUserIdPrefixSchema, StringSchema, issuePath, objectMessage, oneOf, parseSafely } from '../../shared/index.ts';
 import { ConfigError } from '../errors.ts';
 import { TOKEN_OPERATIONS, sha256, type TokenEntry } from './tokens.ts';
 
@@ -14,10 +14,10 @@ const ENTRY_SHAPE = '{"name","sha256","prefixes"?,"operations"?}';
 export const TokenConfigEntrySchema = v.strictObject(
   {
     name: v.pipe(
-      v.string('must be a string'),
+      StringSchema,
       v.regex(/^[A-Za-z0-9][\w.-]{0,63}$/, 'must be 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit'),
     ),
-    sha256: v.pipe(v.string('must be a string'), v.regex(/^[0-9a-fA-F]{64}$/, "must be the token's SHA-256 as 64 hexadecimal digits")),
+    sha256: v.pipe(StringSchema, v.regex(/^[0-9a-fA-F]{64}$/, "must be the token's SHA-256 as 64 hexadecimal digits")),
     prefixes: v.optional(
       v.pipe(
         v.array(ExternalUserIdPrefixSchema, 'must be a list'),
@@ -27,7 +27,7 @@ export const TokenConfigEntrySchema = v.strictObject(
     ),
     operations: v.optional(
       v.pipe(
-        v.array(v.picklist(TOKEN_OPERATIONS, `must be one of ${TOKEN_OPERATIONS.join(', ')}`), 'must be a list'),
+        v.array(oneOf(TOKEN_OPERATIONS), 'must be a list'),
         v.minLength(1, `must hold some of ${TOKEN_OPERATIONS.join(', ')} (leave it out to allow all)`),
       ),
     ),
