@@ -17,7 +17,6 @@ export const ERROR_STATUS = {
 } as const;
 
 export type ErrorName = keyof typeof ERROR_STATUS;
-export const ERROR_NAMES = Object.keys(ERROR_STATUS) as ErrorName[];
 
 /** Legacy `chime` API names and the current names they mean. */
 export const LEGACY_ERROR_NAMES: Readonly<Record<string, ErrorName>> = {
