@@ -1,15 +1,11 @@
 import type { Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { HEADERS, type ErrorBody } from '../shared/index.ts';
 import type { AppEnv } from './context.ts';
 import { ApiError } from './errors.ts';
 
 /** Every error leaves as `{Code, Message, RequestId}` with `x-amzn-ErrorType`; never a stack trace. */
 export function errorResponse(error: unknown, c: Context<AppEnv>): Response {
-  const apiError = toApiError(error);
-  if (!(error instanceof ApiError) && !(error instanceof HTTPException)) {
-    console.error(JSON.stringify({ requestId: c.get('requestId'), unexpected: error instanceof Error ? error.name : typeof error }));
-  }
+  const apiError = error instanceof ApiError ? error : unexpected(error, c);
   c.get('log').error = apiError.name;
   if (apiError.upstreamCode) c.get('log').upstreamCode = apiError.upstreamCode;
   const body: ErrorBody = {
@@ -25,10 +21,8 @@ export function errorResponse(error: unknown, c: Context<AppEnv>): Response {
   return c.json(body, apiError.status as 400);
 }
 
-function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  if (error instanceof HTTPException) {
-    return new ApiError(error.status >= 500 ? 'ServiceFailureException' : 'BadRequestException', error.message, { status: error.status });
-  }
+/** Anything else thrown is a bug: logged by its kind only (its message could hold anything), answered as a 500. */
+function unexpected(error: unknown, c: Context<AppEnv>): ApiError {
+  console.error(JSON.stringify({ requestId: c.get('requestId'), unexpected: error instanceof Error ? error.name : typeof error }));
   return new ApiError('ServiceFailureException', 'The worker failed unexpectedly; the request ID identifies it in the log');
 }

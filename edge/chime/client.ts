@@ -7,7 +7,6 @@ import {
   type AttendeeError,
   type AttendeeRequest,
   type BatchCreateAttendeeResponse,
-  type ChimeApi,
   type CreateMeetingRequest,
   type ListedAttendee,
   type Meeting,
@@ -74,13 +73,11 @@ const attendeePath = (meetingId: string, attendeeId: string) => `${meetingPath(m
  * Each method throws ApiError for any failure.
  */
 export class ChimeClient {
-  readonly api: ChimeApi;
   readonly #signing: Omit<ConstructorParameters<typeof AwsV4Signer>[0], 'url'>;
   readonly #endpoint: string;
   readonly #pacer: Pacer;
 
-  constructor(config: Pick<Config, 'api' | 'region' | 'endpoint' | 'credentials'>, pacer: Pacer) {
-    this.api = config.api;
+  constructor(config: Pick<Config, 'region' | 'endpoint' | 'credentials'>, pacer: Pacer) {
     this.#endpoint = config.endpoint;
     this.#pacer = pacer;
     this.#signing = { ...config.credentials, service: 'chime', region: config.region, cache: new Map() };
