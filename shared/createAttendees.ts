@@ -10,19 +10,17 @@ export type CapabilityValue = (typeof CAPABILITY_VALUES)[number];
 
 const CapabilityValueSchema = oneOf(CAPABILITY_VALUES);
 
+const capabilityEntries = { Audio: CapabilityValueSchema, Video: CapabilityValueSchema, Content: CapabilityValueSchema };
+
 /** Capabilities as Amazon Chime answers them (the request's rules are checked on the way in). */
-export const AnsweredCapabilitiesSchema = v.object({
-  Audio: CapabilityValueSchema,
-  Video: CapabilityValueSchema,
-  Content: CapabilityValueSchema,
-});
+export const AnsweredCapabilitiesSchema = v.object(capabilityEntries);
 
 const receivesVideo = (value: string) => value === 'SendReceive' || value === 'Receive';
 
 const videoRule = (c: { Video: string; Content: string }) => !receivesVideo(c.Content) || receivesVideo(c.Video);
 
 export const CapabilitiesSchema = v.pipe(
-  v.strictObject({ Audio: CapabilityValueSchema, Video: CapabilityValueSchema, Content: CapabilityValueSchema }, objectMessage),
+  v.strictObject(capabilityEntries, objectMessage),
   v.rawCheck(({ dataset, addIssue }) => {
     if (dataset.typed && !videoRule(dataset.value)) {
       addIssue({ message: 'may be SendReceive or Receive only when Video is SendReceive or Receive', path: pathTo('Content') });

@@ -27,10 +27,11 @@ export const DeleteAttendeesRequestSchema = v.pipe(
     },
     objectMessage,
   ),
-  v.check(
-    (body) => (body.ExternalUserIdPrefix === undefined) !== (body.AttendeeIds === undefined),
-    'must hold exactly one of ExternalUserIdPrefix and AttendeeIds',
-  ),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (dataset.typed && (dataset.value.ExternalUserIdPrefix === undefined) === (dataset.value.AttendeeIds === undefined)) {
+      addIssue({ message: 'must hold exactly one of ExternalUserIdPrefix and AttendeeIds' });
+    }
+  }),
 );
 
 export type DeleteAttendeesRequest = v.InferOutput<typeof DeleteAttendeesRequestSchema>;

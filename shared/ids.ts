@@ -28,10 +28,11 @@ export const AttendeeIdSchema = v.pipe(
 );
 
 const externalUserIdCharacters = v.regex(EXTERNAL_USER_ID_PATTERN, 'may hold only letters, digits, spaces and -_&@+=,(){}[]/«».:|\'"#');
-const notReserved = v.check(
-  (id: string) => !id.toLowerCase().startsWith(RESERVED_PREFIX),
-  `must not start with "${RESERVED_PREFIX}" (reserved by AWS)`,
-);
+const notReserved = v.rawCheck<string>(({ dataset, addIssue }) => {
+  if (dataset.typed && dataset.value.toLowerCase().startsWith(RESERVED_PREFIX)) {
+    addIssue({ message: `must not start with "${RESERVED_PREFIX}" (reserved by AWS)` });
+  }
+});
 
 export const ExternalUserIdSchema = v.pipe(
   boundedString(LIMITS.externalUserIdLength.min, LIMITS.externalUserIdLength.max),
