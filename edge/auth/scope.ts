@@ -35,6 +35,16 @@ export function requireInScope(
   throw refusal(token, `may ${operation} only ExternalUserIds starting with ${token.prefixes!.join(' or ')}; ${where(index)} does not`);
 }
 
+/** Refuses the whole request when any attendee to create has an ExternalUserId outside the token's prefixes. */
+export function requireAttendeesInScope(token: TokenEntry, attendees: readonly { ExternalUserId: string }[]): void {
+  requireInScope(
+    token,
+    'create',
+    attendees.map((a) => a.ExternalUserId),
+    (index) => `Attendees[${index}].ExternalUserId`,
+  );
+}
+
 /** A token limited to prefixes creates and ends only meetings whose ExternalMeetingId starts with one of them. */
 export function requireMeetingInScope(
   token: TokenEntry,

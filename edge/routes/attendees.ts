@@ -1,7 +1,7 @@
 import { Hono } from 'hono/tiny';
 import { createMiddleware } from 'hono/factory';
 import { authorize } from '../auth/authorize.ts';
-import { inScope, requireInScope } from '../auth/scope.ts';
+import { inScope, requireAttendeesInScope } from '../auth/scope.ts';
 import { createAttendees } from '../batch.ts';
 import type { AppEnv } from '../context.ts';
 import { listAttendees } from '../listing.ts';
@@ -36,12 +36,7 @@ export const attendeesRoutes = new Hono<AppEnv>()
       const { Attendees } = c.req.valid('json');
       const { client } = c.get('services');
       c.get('log').requested = Attendees.length;
-      requireInScope(
-        c.get('token'),
-        'create',
-        Attendees.map((a) => a.ExternalUserId),
-        (index) => `Attendees[${index}].ExternalUserId`,
-      );
+      requireAttendeesInScope(c.get('token'), Attendees);
       const answer = await createAttendees(client, meetingId, Attendees, c.get('upstream'));
       Object.assign(c.get('log'), { created: answer.Attendees.length, failed: answer.Errors.length });
       return c.json(answer, 200);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono/tiny';
 import { createMiddleware } from 'hono/factory';
 import { authorize } from '../auth/authorize.ts';
-import { requireInScope, requireMeetingInScope, requireOperation } from '../auth/scope.ts';
+import { requireAttendeesInScope, requireMeetingInScope, requireOperation } from '../auth/scope.ts';
 import type { AppEnv } from '../context.ts';
 import { goneCountsAsDone } from '../deletion.ts';
 import { badRequest } from '../errors.ts';
@@ -34,12 +34,7 @@ export const meetingLifecycleRoutes = new Hono<AppEnv>()
     // Every refusal comes before the meeting is made: nothing is half done.
     if (attendees.length > 0) requireOperation(token, 'create');
     requireMeetingInScope(token, 'create', request.ExternalMeetingId, 'ExternalMeetingId');
-    requireInScope(
-      token,
-      'create',
-      attendees.map((a) => a.ExternalUserId),
-      (index) => `Attendees[${index}].ExternalUserId`,
-    );
+    requireAttendeesInScope(token, attendees);
     const answer = await createMeeting(client, request, config.region, c.get('upstream'));
     Object.assign(c.get('log'), { meetingId: answer.Meeting.MeetingId, created: answer.Attendees.length, failed: answer.Errors.length });
     return c.json(answer, 200);
