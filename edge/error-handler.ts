@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HEADERS, type ErrorBody } from '../shared/index.ts';
 import type { AppEnv } from './context.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, serviceFailure } from './errors.ts';
 
 /** Every error leaves as `{Code, Message, RequestId}` with `x-amzn-ErrorType`; never a stack trace. */
 export function errorResponse(error: unknown, c: Context<AppEnv>): Response {
@@ -24,5 +24,5 @@ export function errorResponse(error: unknown, c: Context<AppEnv>): Response {
 /** Anything else thrown is a bug: logged by its kind only (its message could hold anything), answered as a 500. */
 function unexpected(error: unknown, c: Context<AppEnv>): ApiError {
   console.error(JSON.stringify({ requestId: c.get('requestId'), unexpected: error instanceof Error ? error.name : typeof error }));
-  return new ApiError('ServiceFailureException', 'The worker failed unexpectedly; the request ID identifies it in the log');
+  return serviceFailure('The worker failed unexpectedly; the request ID identifies it in the log');
 }

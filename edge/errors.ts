@@ -29,6 +29,12 @@ export class ApiError extends Error {
 /** An error as an answer reports it for one attendee. */
 export const errorFields = (error: ApiError) => ({ ErrorCode: error.name, ErrorMessage: error.message });
 
+/** Something went wrong on the worker's or Amazon Chime's side (500). */
+export const serviceFailure = (message: string, details?: ApiErrorDetails) => new ApiError('ServiceFailureException', message, details);
+
+/** Whether Amazon Chime (or the worker) answered that the thing is not there. */
+export const isNotFound = (error: unknown): error is ApiError => error instanceof ApiError && error.name === 'NotFoundException';
+
 /** The request is refused for what it holds (400). */
 export const badRequest = (message: string, details?: ApiErrorDetails) => new ApiError('BadRequestException', message, details);
 

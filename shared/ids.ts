@@ -16,16 +16,14 @@ export const EXTERNAL_USER_ID_PATTERN = /^[-_&@+=,(){}[\]/«».:|'"#a-zA-Z0-9À-
 /** ExternalUserIds starting with this prefix, in any case, are reserved by AWS. */
 export const RESERVED_PREFIX = 'aws:';
 
-export const MeetingIdSchema = v.pipe(
-  StringSchema,
-  v.regex(MEETING_ID_PATTERN, 'must be a meeting ID (a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789)'),
-);
+/** An ID in the service's GUID shape; `a` names what it identifies. */
+const guidSchema = (pattern: RegExp, a: string) =>
+  v.pipe(StringSchema, v.regex(pattern, `must be ${a} ID (a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789)`));
+
+export const MeetingIdSchema = guidSchema(MEETING_ID_PATTERN, 'a meeting');
 
 /** An AttendeeId has the same GUID shape as a MeetingId. */
-export const AttendeeIdSchema = v.pipe(
-  StringSchema,
-  v.regex(ATTENDEE_ID_PATTERN, 'must be an attendee ID (a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789)'),
-);
+export const AttendeeIdSchema = guidSchema(ATTENDEE_ID_PATTERN, 'an attendee');
 
 const externalUserIdCharacters = v.regex(EXTERNAL_USER_ID_PATTERN, 'may hold only letters, digits, spaces and -_&@+=,(){}[]/«».:|\'"#');
 const notReserved = v.rawCheck<string>(({ dataset, addIssue }) => {

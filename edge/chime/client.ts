@@ -12,7 +12,7 @@ import {
   type Meeting,
 } from '../../shared/index.ts';
 import type { Config } from '../config.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, isNotFound, serviceFailure } from '../errors.ts';
 import type { Pacer } from '../pacing/pacer.ts';
 import type { Attempt } from '../retry.ts';
 import { meetingNotFound, parseUpstreamError } from './upstream-error.ts';
@@ -26,11 +26,7 @@ export class UpstreamUnreachable extends ApiError {
 }
 
 /** Thrown when Amazon Chime answered success with a body we cannot read. */
-export class UpstreamUnreadable extends ApiError {
-  constructor() {
-    super('ServiceFailureException', 'Amazon Chime answered with a body that is not the expected JSON');
-  }
-}
+const upstreamUnreadable = () => serviceFailure('Amazon Chime answered with a body that is not the expected JSON');
 
 /** A page's NextToken: a string, or null or absent on the last page. */
 const NextTokenSchema = v.optional(v.custom<string | null>((token) => token === null || typeof token === 'string'));
@@ -87,7 +83,7 @@ export class ChimeClient {
   async batchCreateAttendee(meetingId: string, attendees: readonly AttendeeRequest[], call: Attempt): Promise<BatchCreateAttendeeResponse> {
     const path = `${meetingPath(meetingId)}/attendees?operation=batch-create`;
     const body = await this.#meetingCall('BatchCreateAttendee', meetingId, 'POST', path, { Attendees: attendees }, call);
-    if (!body || !Array.isArray(body.Attendees)) throw new UpstreamUnreadable();
+    if (!body || !Array.isArray(body.Attendees)) throw upstreamUnreadable();
     return { Attendees: body.Attendees, Errors: Array.isArray(body.Errors) ? (body.Errors as AttendeeError[]) : [] };
   }
 
@@ -135,7 +131,7 @@ export class ChimeClient {
     try {
       return await this.#send(operation, method, path, payload, call);
     } catch (error) {
-      throw error instanceof ApiError && error.name === 'NotFoundException' ? meetingNotFound(meetingId, error) : error;
+      throw isNotFound(error) ? meetingNotFound(meetingId, error) : error;
     }
   }
 
@@ -165,14 +161,14 @@ export class ChimeClient {
     try {
       return (await response.json()) as Record<string, any>;
     } catch {
-      throw new UpstreamUnreadable();
+      throw upstreamUnreadable();
     }
   }
 }
 
-/** A success body in the shape the operation promises, or UpstreamUnreadable. */
+/** A success body in the shape the operation promises, or the unreadable-body error. */
 function read<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, body);
-  if (!result.success) throw new UpstreamUnreadable();
+  if (!result.success) throw upstreamUnreadable();
   return result.output;
 }
