@@ -4,7 +4,7 @@ import { batchCreateAttendeeRequestSchema } from './createAttendees.ts';
 import { ExternalUserIdSchema, MeetingIdSchema } from './ids.ts';
 import { LIMITS } from './limits.ts';
 import type { Meeting } from './meeting.ts';
-import { StringSchema, boundedList, boundedString, objectMessage, oneOf, pathTo } from './schemaParts.ts';
+import { StringSchema, boundedList, boundedString, lengthWithin, objectMessage, oneOf, pathTo } from './schemaParts.ts';
 
 /**
  * Regions a meeting's media may live in: CreateMeeting's documented MediaRegion values, and il-central-1,
@@ -90,7 +90,8 @@ const TagSchema = v.strictObject(
     Key: v.pipe(boundedString(1, 128), v.regex(/^[a-zA-Z+-=._:/]+$/, 'may hold only letters, digits and +,-./:;<=_')),
     Value: v.pipe(
       StringSchema,
-      v.maxLength(256, 'must be at most 256 characters'),
+      lengthWithin(0, 256, 'must be at most 256 characters'),
+      v.metadata({ maxLength: 256 }),
       v.regex(/^[ \t\n\x0B\f\r\w+-=.:/@]*$/, 'may hold only letters, digits, spaces and +,-./:;<=@_'),
     ),
   },

@@ -1,5 +1,13 @@
 import * as v from 'valibot';
-import { ExternalUserIdPrefixSchema, StringSchema, issuePath, objectMessage, oneOf, parseSafely } from '../../shared/index.ts';
+import {
+  ExternalUserIdPrefixSchema,
+  StringSchema,
+  issuePath,
+  lengthWithin,
+  objectMessage,
+  oneOf,
+  parseSafely,
+} from '../../shared/index.ts';
 import { ConfigError } from '../errors.ts';
 import { TOKEN_OPERATIONS, sha256, type TokenEntry } from './tokens.ts';
 
@@ -21,14 +29,14 @@ export const TokenConfigEntrySchema = v.strictObject(
     prefixes: v.optional(
       v.pipe(
         v.array(ExternalUserIdPrefixSchema, 'must be a list'),
-        v.minLength(1, `must hold 1 to ${MAX_PREFIXES} prefixes (leave it out to allow any ExternalUserId)`),
-        v.maxLength(MAX_PREFIXES, `must hold 1 to ${MAX_PREFIXES} prefixes`),
+        lengthWithin(1, Infinity, `must hold 1 to ${MAX_PREFIXES} prefixes (leave it out to allow any ExternalUserId)`),
+        lengthWithin(0, MAX_PREFIXES, `must hold 1 to ${MAX_PREFIXES} prefixes`),
       ),
     ),
     operations: v.optional(
       v.pipe(
         v.array(oneOf(TOKEN_OPERATIONS), 'must be a list'),
-        v.minLength(1, `must hold some of ${TOKEN_OPERATIONS.join(', ')} (leave it out to allow all)`),
+        lengthWithin(1, Infinity, `must hold some of ${TOKEN_OPERATIONS.join(', ')} (leave it out to allow all)`),
       ),
     ),
   },
@@ -39,7 +47,7 @@ export type TokenConfigEntry = v.InferOutput<typeof TokenConfigEntrySchema>;
 
 const TokenConfigSchema = v.pipe(
   v.array(TokenConfigEntrySchema, `must be a JSON list of ${ENTRY_SHAPE} entries`),
-  v.maxLength(MAX_TOKENS, `must hold at most ${MAX_TOKENS} tokens`),
+  lengthWithin(0, MAX_TOKENS, `must hold at most ${MAX_TOKENS} tokens`),
 );
 
 /** An entry and the setting it came from, for messages that name where a problem is. */
