@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import type { ChimeApi } from './chimeApis.ts';
 import { EXTERNAL_USER_ID_PATTERN, ExternalUserIdSchema, RESERVED_PREFIX } from './ids.ts';
 import { LIMITS } from './limits.ts';
-import { boundedList, boundedString, duplicateIndexes, objectMessage, oneOf, pathTo, withQuickPath } from './schemaParts.ts';
+import { boundedList, boundedString, closedObject, duplicateIndexes, oneOf, pathTo, withQuickPath } from './schemaParts.ts';
 
 export const CAPABILITY_VALUES = ['SendReceive', 'Send', 'Receive', 'None'] as const;
 export type CapabilityValue = (typeof CAPABILITY_VALUES)[number];
@@ -20,7 +20,7 @@ const receivesVideo = (value: string) => value === 'SendReceive' || value === 'R
 const videoRule = (c: { Video: string; Content: string }) => !receivesVideo(c.Content) || receivesVideo(c.Video);
 
 export const CapabilitiesSchema = v.pipe(
-  v.strictObject(capabilityEntries, objectMessage),
+  closedObject(capabilityEntries),
   v.rawCheck(({ dataset, addIssue }) => {
     if (dataset.typed && !videoRule(dataset.value)) {
       addIssue({ message: 'may be SendReceive or Receive only when Video is SendReceive or Receive', path: pathTo('Content') });
@@ -28,13 +28,10 @@ export const CapabilitiesSchema = v.pipe(
   }),
 );
 
-export const TagSchema = v.strictObject(
-  {
-    Key: boundedString(LIMITS.tagKeyLength.min, LIMITS.tagKeyLength.max),
-    Value: boundedString(LIMITS.tagValueLength.min, LIMITS.tagValueLength.max),
-  },
-  objectMessage,
-);
+export const TagSchema = closedObject({
+  Key: boundedString(LIMITS.tagKeyLength.min, LIMITS.tagKeyLength.max),
+  Value: boundedString(LIMITS.tagValueLength.min, LIMITS.tagValueLength.max),
+});
 
 const { min: minTags, max: maxTags } = LIMITS.tagsPerAttendee;
 export const TagsSchema = boundedList(TagSchema, minTags, maxTags, `must hold ${minTags} to ${maxTags} tags`);
@@ -50,14 +47,11 @@ export function attendeeRequestSchema(api: ChimeApi) {
       ),
     );
   const current = api === 'chime-sdk-meetings';
-  return v.strictObject(
-    {
-      ExternalUserId: ExternalUserIdSchema,
-      Capabilities: current ? v.optional(CapabilitiesSchema) : refused('chime-sdk-meetings'),
-      Tags: current ? refused('chime') : v.optional(TagsSchema),
-    },
-    objectMessage,
-  );
+  return closedObject({
+    ExternalUserId: ExternalUserIdSchema,
+    Capabilities: current ? v.optional(CapabilitiesSchema) : refused('chime-sdk-meetings'),
+    Tags: current ? refused('chime') : v.optional(TagsSchema),
+  });
 }
 
 export interface RequestSchemaOptions {
@@ -78,7 +72,7 @@ export function batchCreateAttendeeRequestSchema({ api, maxAttendees = LIMITS.at
     }),
   );
   const current = api === 'chime-sdk-meetings';
-  return v.strictObject({ Attendees: withQuickPath(attendees, (input) => quickAttendees(input, maxAttendees, current)) }, objectMessage);
+  return closedObject({ Attendees: withQuickPath(attendees, (input) => quickAttendees(input, maxAttendees, current)) });
 }
 
 const { min: minIdLength, max: maxIdLength } = LIMITS.externalUserIdLength;

@@ -10,6 +10,34 @@ import { LIMITS } from './limits.ts';
 export const objectMessage = (issue: v.BaseIssue<unknown>) =>
   issue.expected === 'never' ? 'is not a known field' : issue.path ? 'is required' : 'must be an object';
 
+/**
+ * An object of these fields and no others: valibot's strictObject, built as its object (which the answers' schemas
+ * need anyway) and the one loop strictObject adds to it, so the bundle holds one object schema rather than two. The
+ * first key the entries do not name is an issue, worded by objectMessage as before; the type stays strict_object, so
+ * the OpenAPI document says additionalProperties: false as before.
+ */
+export function closedObject<const E extends v.ObjectEntries>(entries: E): v.StrictObjectSchema<E, typeof objectMessage> {
+  const object = v.object(entries, objectMessage);
+  const closed = {
+    ...object,
+    type: 'strict_object',
+    '~run'(dataset: v.UnknownDataset, config: v.Config<v.BaseIssue<unknown>>) {
+      const input = dataset.value as Record<string, unknown>;
+      // As `closed`, so that the issues object raises name strict_object, as strictObject's do.
+      const checked = object['~run'].call(closed, dataset, config);
+      if (!input || typeof input !== 'object' || (checked.issues && config.abortEarly)) return checked;
+      for (const key in input) {
+        if (Object.hasOwn(entries, key)) continue;
+        const path: [v.ObjectPathItem] = [{ type: 'object', origin: 'key', input, key, value: input[key] }];
+        v._addIssue(closed as never, 'key', checked, config, { input: key, expected: 'never', path });
+        break;
+      }
+      return checked;
+    },
+  };
+  return closed as unknown as v.StrictObjectSchema<E, typeof objectMessage>;
+}
+
 /** A path for an issue raised above the field it is about; only the keys are read (issuePath). */
 export function pathTo(...keys: Array<string | number>): [v.IssuePathItem, ...v.IssuePathItem[]] {
   const items = keys.map((key): v.IssuePathItem => ({ type: 'unknown', origin: 'value', input: undefined, key, value: undefined }));

@@ -1,13 +1,5 @@
 import * as v from 'valibot';
-import {
-  ExternalUserIdPrefixSchema,
-  StringSchema,
-  issuePath,
-  lengthWithin,
-  objectMessage,
-  oneOf,
-  parseSafely,
-} from '../../shared/index.ts';
+import { ExternalUserIdPrefixSchema, StringSchema, closedObject, issuePath, lengthWithin, oneOf, parseSafely } from '../../shared/index.ts';
 import { ConfigError } from '../errors.ts';
 import { TOKEN_OPERATIONS, sha256, type TokenEntry } from './tokens.ts';
 
@@ -19,29 +11,26 @@ const ENTRY_SHAPE = '{"name","sha256","prefixes"?,"operations"?}';
  * One entry of API_TOKENS_JSON. It holds the token's SHA-256, never the token, so a leaked configuration
  * leaks no token. Unknown fields are refused: a misspelt "prefix" must not quietly make a token unscoped.
  */
-export const TokenConfigEntrySchema = v.strictObject(
-  {
-    name: v.pipe(
-      StringSchema,
-      v.regex(/^[A-Za-z0-9][\w.-]{0,63}$/, 'must be 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit'),
+export const TokenConfigEntrySchema = closedObject({
+  name: v.pipe(
+    StringSchema,
+    v.regex(/^[A-Za-z0-9][\w.-]{0,63}$/, 'must be 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit'),
+  ),
+  sha256: v.pipe(StringSchema, v.regex(/^[0-9a-fA-F]{64}$/, "must be the token's SHA-256 as 64 hexadecimal digits")),
+  prefixes: v.optional(
+    v.pipe(
+      v.array(ExternalUserIdPrefixSchema, 'must be a list'),
+      lengthWithin(1, Infinity, `must hold 1 to ${MAX_PREFIXES} prefixes (leave it out to allow any ExternalUserId)`),
+      lengthWithin(0, MAX_PREFIXES, `must hold 1 to ${MAX_PREFIXES} prefixes`),
     ),
-    sha256: v.pipe(StringSchema, v.regex(/^[0-9a-fA-F]{64}$/, "must be the token's SHA-256 as 64 hexadecimal digits")),
-    prefixes: v.optional(
-      v.pipe(
-        v.array(ExternalUserIdPrefixSchema, 'must be a list'),
-        lengthWithin(1, Infinity, `must hold 1 to ${MAX_PREFIXES} prefixes (leave it out to allow any ExternalUserId)`),
-        lengthWithin(0, MAX_PREFIXES, `must hold 1 to ${MAX_PREFIXES} prefixes`),
-      ),
+  ),
+  operations: v.optional(
+    v.pipe(
+      v.array(oneOf(TOKEN_OPERATIONS), 'must be a list'),
+      lengthWithin(1, Infinity, `must hold some of ${TOKEN_OPERATIONS.join(', ')} (leave it out to allow all)`),
     ),
-    operations: v.optional(
-      v.pipe(
-        v.array(oneOf(TOKEN_OPERATIONS), 'must be a list'),
-        lengthWithin(1, Infinity, `must hold some of ${TOKEN_OPERATIONS.join(', ')} (leave it out to allow all)`),
-      ),
-    ),
-  },
-  objectMessage,
-);
+  ),
+});
 
 export type TokenConfigEntry = v.InferOutput<typeof TokenConfigEntrySchema>;
 
