@@ -82,13 +82,13 @@ export class ChimeClient {
   /** One BatchCreateAttendee call (at most 100 attendees). */
   async batchCreateAttendee(meetingId: string, attendees: readonly AttendeeRequest[], call: Attempt): Promise<BatchCreateAttendeeResponse> {
     const path = `${meetingPath(meetingId)}/attendees?operation=batch-create`;
-    const body = await this.#meetingCall('BatchCreateAttendee', meetingId, 'POST', path, { Attendees: attendees }, call);
+    const body = await this.#send('BatchCreateAttendee', 'POST', path, { Attendees: attendees }, call, meetingId);
     if (!body || !Array.isArray(body.Attendees)) throw upstreamUnreadable();
     return { Attendees: body.Attendees, Errors: Array.isArray(body.Errors) ? (body.Errors as AttendeeError[]) : [] };
   }
 
   async getMeeting(meetingId: string, call: Attempt): Promise<Meeting> {
-    const body = await this.#meetingCall('GetMeeting', meetingId, 'GET', meetingPath(meetingId), undefined, call);
+    const body = await this.#send('GetMeeting', 'GET', meetingPath(meetingId), undefined, call, meetingId);
     return read(GetMeetingResponseSchema, body).Meeting;
   }
 
@@ -99,20 +99,13 @@ export class ChimeClient {
 
   /** Ends the meeting for everyone, freeing all its slots at once. */
   async deleteMeeting(meetingId: string, call: Attempt): Promise<void> {
-    await this.#meetingCall('DeleteMeeting', meetingId, 'DELETE', meetingPath(meetingId), undefined, call);
+    await this.#send('DeleteMeeting', 'DELETE', meetingPath(meetingId), undefined, call, meetingId);
   }
 
   /** One page of ListAttendees, as large as Amazon Chime allows. */
   async listAttendeesPage(meetingId: string, nextToken: string | undefined, call: Attempt): Promise<AttendeesPage> {
     const query = `max-results=${LIMITS.attendeesPerListPage}${nextToken ? `&next-token=${encodeURIComponent(nextToken)}` : ''}`;
-    const body = await this.#meetingCall(
-      'ListAttendees',
-      meetingId,
-      'GET',
-      `${meetingPath(meetingId)}/attendees?${query}`,
-      undefined,
-      call,
-    );
+    const body = await this.#send('ListAttendees', 'GET', `${meetingPath(meetingId)}/attendees?${query}`, undefined, call, meetingId);
     const { Attendees, NextToken } = read(AttendeesPageSchema, body);
     return NextToken ? { Attendees, NextToken } : { Attendees };
   }
@@ -126,21 +119,14 @@ export class ChimeClient {
     await this.#send('DeleteAttendee', 'DELETE', attendeePath(meetingId, attendeeId), undefined, call);
   }
 
-  /** A call about the meeting as a whole, where NotFound can only mean the meeting is gone. */
-  async #meetingCall(operation: ChimeOperation, meetingId: string, method: string, path: string, payload: unknown, call: Attempt) {
-    try {
-      return await this.#send(operation, method, path, payload, call);
-    } catch (error) {
-      throw isNotFound(error) ? meetingNotFound(meetingId, error) : error;
-    }
-  }
-
+  /** One call; `meetingId` names the meeting when the call is about it as a whole: NotFound can then only mean it is gone. */
   async #send(
     operation: ChimeOperation,
     method: string,
     path: string,
     payload: unknown,
     call: Attempt,
+    meetingId?: string,
   ): Promise<Record<string, any> | undefined> {
     await this.#pacer.take(operation, call.deadline);
     const signed = await new AwsV4Signer({
@@ -156,7 +142,10 @@ export class ChimeClient {
     } catch (error) {
       throw new UpstreamUnreachable(error);
     }
-    if (!response.ok) throw await parseUpstreamError(response);
+    if (!response.ok) {
+      const error = await parseUpstreamError(response);
+      throw meetingId !== undefined && isNotFound(error) ? meetingNotFound(meetingId, error) : error;
+    }
     if (response.status === 204) return undefined;
     try {
       return (await response.json()) as Record<string, any>;
