@@ -38,8 +38,8 @@ async function build(env: Env): Promise<Services> {
   return {
     config,
     client: new ChimeClient(config, pacer),
-    requestSchema: batchCreateAttendeeRequestSchema({ api: config.api, maxAttendees: config.maxAttendees }),
-    createMeetingSchema: createMeetingRequestSchema({ api: config.api, maxAttendees: config.maxAttendees }),
+    requestSchema: batchCreateAttendeeRequestSchema(config),
+    createMeetingSchema: createMeetingRequestSchema(config),
     retryPolicy: { ...DEFAULT_RETRY_POLICY, deadlineMs: config.retryDeadlineMs },
     openApi: once(() => servedOpenApiDocument(config.api, config.maxAttendees)),
   };

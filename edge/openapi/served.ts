@@ -1,4 +1,4 @@
-import { LIMITS, type ChimeApi } from '../../shared/index.ts';
+import type { ChimeApi } from '../../shared/index.ts';
 import { DOCUMENTS_DEFLATE_RAW_BASE64 } from './documents.ts';
 import type { documentsToStore } from './build.ts';
 import { withoutCreateMeeting } from './legacy.ts';
@@ -16,11 +16,9 @@ export async function servedOpenApiDocument(api: ChimeApi, maxAttendees: number)
   const document = generated.document as any;
   const { schemas } = document.components;
   const attendees = schemas.BatchCreateAttendeeRequest.properties.Attendees;
-  if (maxAttendees !== LIMITS.attendeesPerMeeting) {
-    attendees.maxItems = maxAttendees;
-    schemas.CreateMeetingRequest.properties.Attendees.maxItems = maxAttendees;
-    document.paths['/meetings/{MeetingId}/attendees'].post.summary = `Create 1 to ${maxAttendees} attendees in a meeting`;
-  }
+  attendees.maxItems = maxAttendees;
+  schemas.CreateMeetingRequest.properties.Attendees.maxItems = maxAttendees;
+  document.paths['/meetings/{MeetingId}/attendees'].post.summary = `Create 1 to ${maxAttendees} attendees in a meeting`;
   if (api === 'chime') {
     attendees.items = generated.legacyAttendee;
     document.info.description = generated.legacyDescription;
