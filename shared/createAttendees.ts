@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import type { ChimeApi } from './chimeApis.ts';
 import { EXTERNAL_USER_ID_PATTERN, ExternalUserIdSchema, RESERVED_PREFIX } from './ids.ts';
 import { LIMITS } from './limits.ts';
-import { boundedList, boundedString, closedObject, duplicateIndexes, oneOf, pathTo, withQuickPath } from './schemaParts.ts';
+import { boundedList, boundedString, closedObject, noRepeats, oneOf, pathTo, withQuickPath } from './schemaParts.ts';
 
 export const CAPABILITY_VALUES = ['SendReceive', 'Send', 'Receive', 'None'] as const;
 export type CapabilityValue = (typeof CAPABILITY_VALUES)[number];
@@ -64,12 +64,10 @@ export interface RequestSchemaOptions {
 export function batchCreateAttendeeRequestSchema({ api, maxAttendees = LIMITS.attendeesPerMeeting }: RequestSchemaOptions) {
   const attendees = v.pipe(
     boundedList(attendeeRequestSchema(api), 1, maxAttendees, `must hold 1 to ${maxAttendees} attendees`),
-    v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      for (const [index, first] of duplicateIndexes(dataset.value.map((a) => a.ExternalUserId))) {
-        addIssue({ message: `item ${index} repeats the ExternalUserId of item ${first} (each ExternalUserId may appear once)` });
-      }
-    }),
+    noRepeats(
+      (attendee: AttendeeRequest) => attendee.ExternalUserId,
+      (index, first) => `item ${index} repeats the ExternalUserId of item ${first} (each ExternalUserId may appear once)`,
+    ),
   );
   const current = api === 'chime-sdk-meetings';
   return closedObject({ Attendees: withQuickPath(attendees, (input) => quickAttendees(input, maxAttendees, current)) });

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { LIMITS } from './limits.ts';
 import { AttendeeIdSchema, ExternalUserIdPrefixSchema } from './ids.ts';
-import { boundedList, closedObject, duplicateIndexes } from './schemaParts.ts';
+import { boundedList, closedObject, noRepeats } from './schemaParts.ts';
 
 const { attendeesPerMeeting } = LIMITS;
 
@@ -15,12 +15,10 @@ export const DeleteAttendeesRequestSchema = v.pipe(
     AttendeeIds: v.optional(
       v.pipe(
         boundedList(AttendeeIdSchema, 1, attendeesPerMeeting, `must hold 1 to ${attendeesPerMeeting} attendee IDs`),
-        v.rawCheck(({ dataset, addIssue }) => {
-          if (!dataset.typed) return;
-          for (const [index, first] of duplicateIndexes(dataset.value.map((id) => id.toLowerCase()))) {
-            addIssue({ message: `item ${index} repeats item ${first} (each AttendeeId may appear once)` });
-          }
-        }),
+        noRepeats(
+          (id: string) => id.toLowerCase(),
+          (index, first) => `item ${index} repeats item ${first} (each AttendeeId may appear once)`,
+        ),
       ),
     ),
   }),

@@ -44,5 +44,5 @@ export function canonicalErrorName(name: string | undefined, status: number): Er
 
 /** Statuses worth another try: throttling and server-side failures. */
 export function isRetryableStatus(status: number): boolean {
-  return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
+  return [429, 500, 502, 503, 504].includes(status);
 }

@@ -90,16 +90,26 @@ export const boundedString = (min: number, max: number) =>
 /**
  * valibot's array, doing only the work an answer reports: items are checked in full until the list has found
  * LIMITS.issuesListed issues (the most an answer lists), the rest only up to their first issue (valibot's
- * abortEarly), and those are counted in one issue of their own (furtherItemsIssue) instead of being kept.
+ * abortEarly), and those are counted in one issue of their own (furtherItemsIssue) instead of being kept. Built
+ * from valibot's schema parts rather than on its array, which the bundle then need not hold: anything but a list,
+ * and abortEarly, are answered as array answers them; its type says array, for the OpenAPI document.
  */
-function reportedArray<S extends v.GenericSchema>(item: S, message: string) {
-  const array = v.array(item, message);
+export function list<S extends v.GenericSchema>(item: S, message?: string): v.ArraySchema<S, string | undefined> {
   type Dataset = v.OutputDataset<v.InferOutput<S>[], v.BaseIssue<unknown>>;
-  return {
-    ...array,
+  return v._standardSchema({
+    kind: 'schema',
+    type: 'array',
+    reference: list,
+    expects: 'Array',
+    async: false,
+    item,
+    message,
     '~run'(dataset: v.UnknownDataset, config: v.Config<v.BaseIssue<unknown>>): Dataset {
       const input = dataset.value;
-      if (config.abortEarly || !Array.isArray(input)) return array['~run'](dataset, config) as Dataset;
+      if (!Array.isArray(input)) {
+        v._addIssue(this, 'type', dataset, config);
+        return dataset as unknown as Dataset;
+      }
       const issues: v.BaseIssue<unknown>[] = [];
       const value: unknown[] = [];
       let typed = true;
@@ -107,23 +117,22 @@ function reportedArray<S extends v.GenericSchema>(item: S, message: string) {
       for (let key = 0; key < input.length; key++) {
         const full = issues.length < LIMITS.issuesListed;
         const checked = item['~run']({ value: input[key] }, full ? config : { ...config, abortEarly: true });
+        if (checked.issues && !full) further++;
+        else if (checked.issues) {
+          const pathItem: v.ArrayPathItem = { type: 'array', origin: 'value', input, key, value: input[key] };
+          for (const issue of checked.issues) {
+            issue.path?.unshift(pathItem);
+            issues.push(issue.path ? issue : { ...issue, path: [pathItem] });
+          }
+          if (config.abortEarly) return { typed: false, value, issues } as Dataset;
+        }
         typed &&= checked.typed;
         value.push(checked.value);
-        if (!checked.issues) continue;
-        if (!full) {
-          further++;
-          continue;
-        }
-        const pathItem: v.ArrayPathItem = { type: 'array', origin: 'value', input, key, value: input[key] };
-        for (const issue of checked.issues) {
-          issue.path?.unshift(pathItem);
-          issues.push(issue.path ? issue : { ...issue, path: [pathItem] });
-        }
       }
       if (further) issues.push(furtherItemsIssue(input, further, config));
       return (issues.length ? { typed, value, issues } : { typed, value }) as Dataset;
     },
-  };
+  } as v.ArraySchema<S, string | undefined>);
 }
 
 /**
@@ -134,9 +143,16 @@ function reportedArray<S extends v.GenericSchema>(item: S, message: string) {
 export const boundedList = <S extends v.GenericSchema>(item: S, min: number, max: number, rule: string) =>
   v.pipe(
     v.custom((input) => !Array.isArray(input) || (input.length >= min && input.length <= max), rule),
-    reportedArray(item, 'must be a list'),
+    list(item, 'must be a list'),
     v.metadata({ minItems: min, maxItems: max }),
   );
+
+/** A list's check that no two items share a key: one issue per repeat, `repeats` wording it by the two positions. */
+export const noRepeats = <T>(keyOf: (item: T) => string, repeats: (index: number, first: number) => string) =>
+  v.rawCheck<T[]>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    for (const [index, first] of duplicateIndexes(dataset.value.map(keyOf))) addIssue({ message: repeats(index, first) });
+  });
 
 /** Pairs of [index, index of its first occurrence] for every repeated value, in one pass. */
 export function duplicateIndexes(values: readonly string[]): Array<[number, number]> {

@@ -1,5 +1,14 @@
 import * as v from 'valibot';
-import { ExternalUserIdPrefixSchema, StringSchema, closedObject, issuePath, lengthWithin, oneOf, parseSafely } from '../../shared/index.ts';
+import {
+  ExternalUserIdPrefixSchema,
+  StringSchema,
+  closedObject,
+  issuePath,
+  lengthWithin,
+  list,
+  oneOf,
+  parseSafely,
+} from '../../shared/index.ts';
 import { ConfigError } from '../errors.ts';
 import { TOKEN_OPERATIONS, sha256, type TokenEntry } from './tokens.ts';
 
@@ -19,14 +28,14 @@ export const TokenConfigEntrySchema = closedObject({
   sha256: v.pipe(StringSchema, v.regex(/^[0-9a-fA-F]{64}$/, "must be the token's SHA-256 as 64 hexadecimal digits")),
   prefixes: v.optional(
     v.pipe(
-      v.array(ExternalUserIdPrefixSchema, 'must be a list'),
+      list(ExternalUserIdPrefixSchema, 'must be a list'),
       lengthWithin(1, Infinity, `must hold 1 to ${MAX_PREFIXES} prefixes (leave it out to allow any ExternalUserId)`),
       lengthWithin(0, MAX_PREFIXES, `must hold 1 to ${MAX_PREFIXES} prefixes`),
     ),
   ),
   operations: v.optional(
     v.pipe(
-      v.array(oneOf(TOKEN_OPERATIONS), 'must be a list'),
+      list(oneOf(TOKEN_OPERATIONS), 'must be a list'),
       lengthWithin(1, Infinity, `must hold some of ${TOKEN_OPERATIONS.join(', ')} (leave it out to allow all)`),
     ),
   ),
@@ -35,7 +44,7 @@ export const TokenConfigEntrySchema = closedObject({
 export type TokenConfigEntry = v.InferOutput<typeof TokenConfigEntrySchema>;
 
 const TokenConfigSchema = v.pipe(
-  v.array(TokenConfigEntrySchema, `must be a JSON list of ${ENTRY_SHAPE} entries`),
+  list(TokenConfigEntrySchema, `must be a JSON list of ${ENTRY_SHAPE} entries`),
   lengthWithin(0, MAX_TOKENS, `must hold at most ${MAX_TOKENS} tokens`),
 );
 

@@ -4,6 +4,7 @@ import {
   GetMeetingResponseSchema,
   LIMITS,
   ListedAttendeeSchema,
+  list,
   type AttendeeError,
   type AttendeeRequest,
   type BatchCreateAttendeeResponse,
@@ -31,7 +32,7 @@ const upstreamUnreadable = () => serviceFailure('Amazon Chime answered with a bo
 /** A page's NextToken: a string, or null or absent on the last page. */
 const NextTokenSchema = v.optional(v.custom<string | null>((token) => token === null || typeof token === 'string'));
 /** One page of ListAttendees. Its attendees are parsed with ListedAttendeeSchema, which drops their JoinTokens. */
-const AttendeesPageSchema = v.object({ Attendees: v.array(ListedAttendeeSchema), NextToken: NextTokenSchema });
+const AttendeesPageSchema = v.object({ Attendees: list(ListedAttendeeSchema), NextToken: NextTokenSchema });
 const GetAttendeeSchema = v.object({ Attendee: ListedAttendeeSchema });
 
 /** CreateMeeting's body as Amazon Chime takes it: its two required members given. */

@@ -16,6 +16,7 @@ import {
   duplicateIndexes,
   echoable,
   isRetryableStatus,
+  list,
   meetingCapacity,
   objectMessage,
   parseSafely,
@@ -397,6 +398,20 @@ describe('closed objects', () => {
       }
     }
     expect(issuesOf(closed, { Name: 'a', Extra: 1 })).toEqual([{ Path: 'Extra', Message: 'is not a known field' }]);
+  });
+});
+
+describe('list, the contract’s array', () => {
+  it('answers as valibot’s array does while it holds fewer issues than an answer lists, and for anything but a list', () => {
+    const item = v.pipe(v.string('must be a string'), v.regex(/^a/, 'must start with a'));
+    const inputs = [[], ['a', 'ab'], ['a', 'b', 7, 'c'], [null, 'x'], 'text', null, { length: 1 }];
+    for (const input of inputs) {
+      for (const abortEarly of [false, true]) {
+        expect(v.safeParse(list(item, 'must be a list'), input, { abortEarly })).toEqual(
+          v.safeParse(v.array(item, 'must be a list'), input, { abortEarly }),
+        );
+      }
+    }
   });
 });
 
