@@ -3,6 +3,7 @@ import { readTokens } from './auth/token-config.ts';
 import type { TokenEntry } from './auth/tokens.ts';
 import type { Env } from './env.ts';
 import { ConfigError } from './errors.ts';
+import { commaSeparated } from './settings.ts';
 import type { PaceLimits } from './pacing/schedule.ts';
 
 /** Media regions without the chime-sdk-meetings API: every region that serves it is a media region too. */
@@ -139,10 +140,7 @@ function readInteger(env: Env, setting: Setting, min: number, max: number, fallb
 
 /** CORS_ORIGINS: comma-separated origins such as https://app.example.com; `*` is refused, tokens are credentials. */
 function readOrigins(value: string | undefined): string[] {
-  const origins = (value ?? '')
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
+  const origins = commaSeparated(value);
   for (const origin of origins) {
     if (parseUrl(origin)?.origin !== origin)
       throw new ConfigError('CORS_ORIGINS', 'must list origins such as https://app.example.com, comma-separated');

@@ -10,6 +10,7 @@ import {
   parseSafely,
 } from '../../shared/index.ts';
 import { ConfigError } from '../errors.ts';
+import { commaSeparated } from '../settings.ts';
 import { TOKEN_OPERATIONS, sha256, type TokenEntry } from './tokens.ts';
 
 const MAX_TOKENS = 100;
@@ -66,12 +67,8 @@ export async function readTokens(plain: string | undefined, json: string | undef
 
 /** API_TOKENS: comma-separated bearer tokens, each allowed everything. */
 async function plainTokens(value: string | undefined): Promise<Located[]> {
-  const tokens = (value ?? '')
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
   return Promise.all(
-    tokens.map(async (token, index) => ({
+    commaSeparated(value).map(async (token, index) => ({
       entry: { name: `token-${index + 1}`, digest: await sha256(token), operations: TOKEN_OPERATIONS },
       where: 'API_TOKENS',
     })),
