@@ -6,8 +6,7 @@ import { ApiError, serviceFailure } from './errors.ts';
 /** Every error leaves as `{Code, Message, RequestId}` with `x-amzn-ErrorType`; never a stack trace. */
 export function errorResponse(error: unknown, c: Context<AppEnv>): Response {
   const apiError = error instanceof ApiError ? error : unexpected(error, c);
-  c.get('log').error = apiError.name;
-  if (apiError.upstreamCode) c.get('log').upstreamCode = apiError.upstreamCode;
+  Object.assign(c.get('log'), { error: apiError.name, upstreamCode: apiError.upstreamCode });
   const body: ErrorBody = {
     Code: apiError.name,
     Message: apiError.message,
