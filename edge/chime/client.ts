@@ -16,6 +16,7 @@ import type { Config } from '../config.ts';
 import { ApiError, isNotFound, serviceFailure } from '../errors.ts';
 import type { Pacer } from '../pacing/pacer.ts';
 import type { Attempt } from '../retry.ts';
+import { utf8 } from '../utf8.ts';
 import { meetingNotFound, parseUpstreamError } from './upstream-error.ts';
 
 /** Thrown when Amazon Chime could not be reached at all: worth a retry. */
@@ -56,8 +57,6 @@ export type ChimeOperation =
   | 'GetAttendee'
   | 'ListAttendees'
   | 'DeleteAttendee';
-
-const utf8 = new TextEncoder();
 
 const meetingPath = (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}`;
 const attendeePath = (meetingId: string, attendeeId: string) => `${meetingPath(meetingId)}/attendees/${encodeURIComponent(attendeeId)}`;
