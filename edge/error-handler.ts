@@ -11,8 +11,9 @@ export function errorResponse(error: unknown, c: Context<AppEnv>): Response {
     Code: apiError.name,
     Message: apiError.message,
     RequestId: c.get('requestId'),
-    ...(apiError.upstreamCode ? { UpstreamCode: apiError.upstreamCode } : {}),
-    ...(apiError.issues ? { Issues: apiError.issues } : {}),
+    // Either is left out of the JSON when the error has none.
+    UpstreamCode: apiError.upstreamCode,
+    Issues: apiError.issues,
   };
   c.header(HEADERS.errorType, apiError.name);
   if (apiError.status === 401) c.header('WWW-Authenticate', 'Bearer realm="chime-attendees"');
