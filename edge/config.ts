@@ -112,8 +112,7 @@ function readEndpoint(api: ChimeApi, region: string, env: Env): string {
 function readCredentials(env: Env): Credentials {
   const accessKeyId = readSecret(env, 'AWS_ACCESS_KEY_ID');
   const secretAccessKey = readSecret(env, 'AWS_SECRET_ACCESS_KEY');
-  const sessionToken = readSetting(env, 'AWS_SESSION_TOKEN');
-  return sessionToken ? { accessKeyId, secretAccessKey, sessionToken } : { accessKeyId, secretAccessKey };
+  return { accessKeyId, secretAccessKey, sessionToken: readSetting(env, 'AWS_SESSION_TOKEN') };
 }
 
 function readSecret(env: Env, setting: Setting): string {

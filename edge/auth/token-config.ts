@@ -96,7 +96,7 @@ function tokenEntry({ name, sha256: hex, prefixes, operations }: TokenConfigEntr
   const digest = new Uint8Array(hex.match(/../g)!.map((byte) => parseInt(byte, 16)));
   // Listed in one order, however the configuration lists them, so messages read the same.
   const allowed = operations ? TOKEN_OPERATIONS.filter((operation) => operations.includes(operation)) : TOKEN_OPERATIONS;
-  return prefixes ? { name, digest, operations: allowed, prefixes } : { name, digest, operations: allowed };
+  return { name, digest, operations: allowed, prefixes };
 }
 
 /**
