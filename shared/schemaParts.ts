@@ -18,13 +18,15 @@ export const objectMessage = (issue: v.BaseIssue<unknown>) =>
  */
 export function closedObject<const E extends v.ObjectEntries>(entries: E): v.StrictObjectSchema<E, typeof objectMessage> {
   const object = v.object(entries, objectMessage);
-  const closed = {
+  type Checked = v.OutputDataset<unknown, v.BaseIssue<unknown>>;
+  // _standardSchema gives it a Standard Schema interface of its own: the spread one would validate with `object`.
+  const closed: v.GenericSchema = v._standardSchema({
     ...object,
     type: 'strict_object',
-    '~run'(dataset: v.UnknownDataset, config: v.Config<v.BaseIssue<unknown>>) {
+    '~run'(dataset: v.UnknownDataset, config: v.Config<v.BaseIssue<unknown>>): Checked {
       const input = dataset.value as Record<string, unknown>;
       // As `closed`, so that the issues object raises name strict_object, as strictObject's do.
-      const checked = object['~run'].call(closed, dataset, config);
+      const checked: Checked = object['~run'].call(closed, dataset, config);
       if (!input || typeof input !== 'object' || (checked.issues && config.abortEarly)) return checked;
       for (const key in input) {
         if (Object.hasOwn(entries, key)) continue;
@@ -34,7 +36,7 @@ export function closedObject<const E extends v.ObjectEntries>(entries: E): v.Str
       }
       return checked;
     },
-  };
+  });
   return closed as unknown as v.StrictObjectSchema<E, typeof objectMessage>;
 }
 
@@ -52,14 +54,14 @@ export function pathTo(...keys: Array<string | number>): [v.IssuePathItem, ...v.
  * document come from the schema, as before.
  */
 export function withQuickPath<S extends v.GenericSchema>(schema: S, quick: (input: unknown) => v.InferOutput<S> | undefined): S {
-  return {
+  return v._standardSchema({
     ...schema,
     '~run'(dataset, config) {
       const output = quick(dataset.value);
       if (output === undefined) return schema['~run'](dataset, config);
       return { typed: true, value: output };
     },
-  };
+  });
 }
 
 /** Any string: the first part of every string field's rules. */

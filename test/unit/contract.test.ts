@@ -398,6 +398,9 @@ describe('closed objects', () => {
       }
     }
     expect(issuesOf(closed, { Name: 'a', Extra: 1 })).toEqual([{ Path: 'Extra', Message: 'is not a known field' }]);
+    // Through the Standard Schema interface too, which validates with the closed object, not the open one inside it.
+    const extra = { Name: 'a', Extra: 1 };
+    expect(closed['~standard'].validate(extra)).toEqual(strict['~standard'].validate(extra));
   });
 });
 
