@@ -1,6 +1,7 @@
 import { LIMITS, type Attendee, type AttendeeError, type AttendeeRequest, type BatchCreateAttendeeResponse } from '../shared/index.ts';
 import type { ChimeClient } from './chime/client.ts';
 import { MAX_CONCURRENT_CALLS, mapConcurrently } from './concurrency.ts';
+import { errorFields } from './errors.ts';
 import { throwIfAllFailed, type Settled, type Upstream } from './upstream.ts';
 
 /**
@@ -32,9 +33,7 @@ function merge(
   chunks.forEach((part, index) => {
     const result = results[index]!;
     if (!result.ok) {
-      for (const { ExternalUserId } of part) {
-        merged.Errors.push({ ExternalUserId, ErrorCode: result.error.name, ErrorMessage: result.error.message });
-      }
+      for (const { ExternalUserId } of part) merged.Errors.push({ ExternalUserId, ...errorFields(result.error) });
       return;
     }
     if (createdInOrder(part, result.value)) {

@@ -1,7 +1,7 @@
 import type { DeleteAttendeesRequest, DeleteAttendeesResponse, ListedAttendee } from '../shared/index.ts';
 import type { ChimeClient } from './chime/client.ts';
 import { MAX_CONCURRENT_CALLS, mapConcurrently } from './concurrency.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, errorFields, isNotFound } from './errors.ts';
 import type { Attempt } from './retry.ts';
 import { throwIfAllFailed, type Settled, type Upstream } from './upstream.ts';
 
@@ -43,13 +43,11 @@ export function goneCountsAsDone(remove: (call: Attempt) => Promise<void>): (cal
     try {
       await remove(call);
     } catch (error) {
-      if (attempts > 1 && error instanceof ApiError && error.name === 'NotFoundException') return;
+      if (attempts > 1 && isNotFound(error)) return;
       throw error;
     }
   };
 }
-
-const errorFields = (error: ApiError) => ({ ErrorCode: error.name, ErrorMessage: error.message });
 
 /**
  * Deletes the selected attendees, at most six calls at once, each retried. Every selected attendee

@@ -1,5 +1,5 @@
 import { LIMITS } from '../shared/index.ts';
-import { ApiError } from './errors.ts';
+import { badRequest } from './errors.ts';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -27,12 +27,12 @@ export function parseJsonBody(bytes: Uint8Array, bounds: JsonBounds = LIMITS): u
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new ApiError('BadRequestException', 'The request body is not valid UTF-8');
+    throw badRequest('The request body is not valid UTF-8');
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError('BadRequestException', 'The request body is not valid JSON');
+    throw badRequest('The request body is not valid JSON');
   }
 }
 
@@ -68,7 +68,7 @@ function requireWithinBounds(bytes: Uint8Array, { jsonDepth, jsonValues }: JsonB
     } else if (meaning === SEPARATOR) {
       if (++values > jsonValues) throw tooMany(jsonValues);
     } else if (meaning === OPENS) {
-      if (++depth > jsonDepth) throw new ApiError('BadRequestException', `The request body nests deeper than ${jsonDepth} levels`);
+      if (++depth > jsonDepth) throw badRequest(`The request body nests deeper than ${jsonDepth} levels`);
     } else if (meaning === CLOSES) {
       depth--;
       if (!closesEmpty(bytes, i) && ++values > jsonValues) throw tooMany(jsonValues);
@@ -76,7 +76,7 @@ function requireWithinBounds(bytes: Uint8Array, { jsonDepth, jsonValues }: JsonB
   }
 }
 
-const tooMany = (jsonValues: number) => new ApiError('BadRequestException', `The request body holds more than ${jsonValues} JSON values`);
+const tooMany = (jsonValues: number) => badRequest(`The request body holds more than ${jsonValues} JSON values`);
 
 /** Bytes read one by one at the start of a string; past them the runtime's indexOf finds the closing quote. */
 const SHORT_STRING = 32;

@@ -1,6 +1,6 @@
 import { LIMITS, type ListedAttendee } from '../shared/index.ts';
 import type { ChimeClient } from './chime/client.ts';
-import { ApiError } from './errors.ts';
+import { serviceFailure } from './errors.ts';
 import type { Upstream } from './upstream.ts';
 
 /**
@@ -23,8 +23,7 @@ export async function listAttendees(client: ChimeClient, meetingId: string, upst
     nextToken = answer.NextToken;
     if (!nextToken) return [...byId.values()];
   }
-  throw new ApiError(
-    'ServiceFailureException',
+  throw serviceFailure(
     `Amazon Chime listed more than a meeting can hold: over ${LIMITS.attendeesPerMeeting} attendees or ${MAX_PAGES} pages`,
   );
 }

@@ -22,7 +22,6 @@ export async function createMeeting(
     MediaRegion: fields.MediaRegion ?? defaultRegion,
   };
   const Meeting = await upstream.call((call) => client.createMeeting(meeting, call));
-  if (attendees.length === 0) return { Meeting, Attendees: [], Errors: [] };
-  const { Attendees, Errors } = await createAttendees(client, Meeting.MeetingId, attendees, upstream, { reportAllFailed: true });
-  return { Meeting, Attendees, Errors };
+  // No attendees asked for: no call is made, and the answer's lists are empty.
+  return { Meeting, ...(await createAttendees(client, Meeting.MeetingId, attendees, upstream, { reportAllFailed: true })) };
 }

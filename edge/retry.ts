@@ -33,10 +33,6 @@ export interface AttemptCounter {
   attempts: number;
 }
 
-export function isRetryable(error: unknown): boolean {
-  return error instanceof ApiError && isRetryableStatus(error.status);
-}
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -55,7 +51,7 @@ export async function withRetries<T>(attempt: (call: Attempt) => Promise<T>, pol
     } catch (error) {
       if (error instanceof CallNotSent) throw error;
       counter.attempts++;
-      if (!isRetryable(error) || tries >= policy.maxAttempts) throw error;
+      if (!(error instanceof ApiError && isRetryableStatus(error.status)) || tries >= policy.maxAttempts) throw error;
       const backoff = random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (tries - 1));
       const delay = Math.max(backoff, ((error as ApiError).retryAfterSeconds ?? 0) * 1000);
       if (Date.now() + delay >= deadline) throw error;

@@ -3,7 +3,7 @@ import { ChimeClient } from './chime/client.ts';
 import { readConfig, type Config } from './config.ts';
 import type { Env } from './env.ts';
 import { servedOpenApiDocument } from './openapi/served.ts';
-import { Pacer } from './pacing/pacer.ts';
+import { createPacer } from './pacing/pacer.ts';
 import { slotsFor } from './pacing/slots.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
 
@@ -34,12 +34,12 @@ export function servicesFor(env: Env): Promise<Services> {
 async function build(env: Env): Promise<Services> {
   const config = await readConfig(env);
   // One pacer per configuration: for this isolate, or through CHIME_PACER for every isolate of the account.
-  const pacer = new Pacer(config.pace, await slotsFor(env.CHIME_PACER, config));
+  const pacer = createPacer(config.pace, await slotsFor(env.CHIME_PACER, config));
   return {
     config,
     client: new ChimeClient(config, pacer),
-    requestSchema: batchCreateAttendeeRequestSchema({ api: config.api, maxAttendees: config.maxAttendees }),
-    createMeetingSchema: createMeetingRequestSchema({ api: config.api, maxAttendees: config.maxAttendees }),
+    requestSchema: batchCreateAttendeeRequestSchema(config),
+    createMeetingSchema: createMeetingRequestSchema(config),
     retryPolicy: { ...DEFAULT_RETRY_POLICY, deadlineMs: config.retryDeadlineMs },
     openApi: once(() => servedOpenApiDocument(config.api, config.maxAttendees)),
   };

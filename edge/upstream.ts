@@ -1,4 +1,4 @@
-import { ApiError } from './errors.ts';
+import { ApiError, serviceFailure } from './errors.ts';
 import { withRetries, type Attempt, type AttemptCounter, type RetryPolicy } from './retry.ts';
 
 /** What a request's upstream calls add up to, for its log line and its x-upstream-attempts and Server-Timing headers. */
@@ -41,10 +41,7 @@ export function bindUpstream(policy: RetryPolicy): Upstream {
     try {
       return { ok: true, value: await call(attempt) };
     } catch (error) {
-      const failure =
-        error instanceof ApiError
-          ? error
-          : new ApiError('ServiceFailureException', 'An Amazon Chime call failed unexpectedly', { cause: error });
+      const failure = error instanceof ApiError ? error : serviceFailure('An Amazon Chime call failed unexpectedly', { cause: error });
       return { ok: false, error: failure };
     }
   };

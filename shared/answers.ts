@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import { AnsweredCapabilitiesSchema } from './createAttendees.ts';
-import { ERROR_NAMES } from './errors.ts';
+import { ERROR_STATUS, type ErrorName } from './errors.ts';
 import { ListedAttendeeSchema } from './listing.ts';
 import { MeetingSchema } from './meeting.ts';
+import { TOKEN_OPERATIONS } from './token.ts';
 
 /*
  * The worker's answers, as the OpenAPI document, the tests and the extension read them. The worker makes its
@@ -59,13 +60,24 @@ export const ValidationIssueSchema = v.object({ Path: v.string(), Message: v.str
 
 /** The worker's error answer; the name is also in the x-amzn-ErrorType header. */
 export const ErrorBodySchema = v.object({
-  Code: v.picklist(ERROR_NAMES),
+  Code: v.picklist(Object.keys(ERROR_STATUS) as ErrorName[]),
   Message: v.string(),
   RequestId: v.string(),
   /** The upstream's own error name, where it differs from Code, for diagnosis. */
   UpstreamCode: v.optional(v.string()),
   /** Each failing field and rule, for a validation error. */
   Issues: v.optional(v.array(ValidationIssueSchema)),
+});
+
+/**
+ * `GET /token`: what the caller's own token may do, so a client can say so when the token is set. Its
+ * name, operations and prefixes; never the token or its hash.
+ */
+export const TokenInfoSchema = v.object({
+  Name: v.string(),
+  Operations: v.array(v.picklist(TOKEN_OPERATIONS)),
+  /** The ExternalUserIds (and ExternalMeetingIds) it may see and touch start with one of these; absent: any. */
+  Prefixes: v.optional(v.array(v.string())),
 });
 
 export type Attendee = v.InferOutput<typeof AttendeeSchema>;
@@ -78,3 +90,4 @@ export type DeleteAttendeeError = v.InferOutput<typeof DeleteAttendeeErrorSchema
 export type DeleteAttendeesResponse = v.InferOutput<typeof DeleteAttendeesResponseSchema>;
 export type ValidationIssue = v.InferOutput<typeof ValidationIssueSchema>;
 export type ErrorBody = v.InferOutput<typeof ErrorBodySchema>;
+export type TokenInfo = v.InferOutput<typeof TokenInfoSchema>;

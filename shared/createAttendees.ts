@@ -3,26 +3,24 @@ import * as v from 'valibot';
 import type { ChimeApi } from './chimeApis.ts';
 import { EXTERNAL_USER_ID_PATTERN, ExternalUserIdSchema, RESERVED_PREFIX } from './ids.ts';
 import { LIMITS } from './limits.ts';
-import { boundedList, boundedString, duplicateIndexes, objectMessage, pathTo, withQuickPath } from './schemaParts.ts';
+import { boundedList, boundedString, closedObject, noRepeats, oneOf, pathTo, withQuickPath } from './schemaParts.ts';
 
 export const CAPABILITY_VALUES = ['SendReceive', 'Send', 'Receive', 'None'] as const;
 export type CapabilityValue = (typeof CAPABILITY_VALUES)[number];
 
-const CapabilityValueSchema = v.picklist(CAPABILITY_VALUES, `must be one of ${CAPABILITY_VALUES.join(', ')}`);
+const CapabilityValueSchema = oneOf(CAPABILITY_VALUES);
+
+const capabilityEntries = { Audio: CapabilityValueSchema, Video: CapabilityValueSchema, Content: CapabilityValueSchema };
 
 /** Capabilities as Amazon Chime answers them (the request's rules are checked on the way in). */
-export const AnsweredCapabilitiesSchema = v.object({
-  Audio: CapabilityValueSchema,
-  Video: CapabilityValueSchema,
-  Content: CapabilityValueSchema,
-});
+export const AnsweredCapabilitiesSchema = v.object(capabilityEntries);
 
 const receivesVideo = (value: string) => value === 'SendReceive' || value === 'Receive';
 
 const videoRule = (c: { Video: string; Content: string }) => !receivesVideo(c.Content) || receivesVideo(c.Video);
 
 export const CapabilitiesSchema = v.pipe(
-  v.strictObject({ Audio: CapabilityValueSchema, Video: CapabilityValueSchema, Content: CapabilityValueSchema }, objectMessage),
+  closedObject(capabilityEntries),
   v.rawCheck(({ dataset, addIssue }) => {
     if (dataset.typed && !videoRule(dataset.value)) {
       addIssue({ message: 'may be SendReceive or Receive only when Video is SendReceive or Receive', path: pathTo('Content') });
@@ -30,29 +28,30 @@ export const CapabilitiesSchema = v.pipe(
   }),
 );
 
-export const TagSchema = v.strictObject(
-  {
-    Key: boundedString(LIMITS.tagKeyLength.min, LIMITS.tagKeyLength.max),
-    Value: boundedString(LIMITS.tagValueLength.min, LIMITS.tagValueLength.max),
-  },
-  objectMessage,
-);
+export const TagSchema = closedObject({
+  Key: boundedString(LIMITS.tagKeyLength.min, LIMITS.tagKeyLength.max),
+  Value: boundedString(LIMITS.tagValueLength.min, LIMITS.tagValueLength.max),
+});
 
 const { min: minTags, max: maxTags } = LIMITS.tagsPerAttendee;
 export const TagsSchema = boundedList(TagSchema, minTags, maxTags, `must hold ${minTags} to ${maxTags} tags`);
 
 /** One attendee as a caller asks for it. Capabilities belong to the current API, Tags to the legacy one. */
 export function attendeeRequestSchema(api: ChimeApi) {
-  const refused = (wanted: ChimeApi) => v.optional(v.never(`is accepted only when the worker uses the ${wanted} API (it uses ${api})`));
+  // Refused whenever given: a check that never passes, which the OpenAPI document states as JSON Schema's `not: {}`.
+  const refused = (wanted: ChimeApi) =>
+    v.optional(
+      v.pipe(
+        v.custom<never>(() => false, `is accepted only when the worker uses the ${wanted} API (it uses ${api})`),
+        v.metadata({ not: {} }),
+      ),
+    );
   const current = api === 'chime-sdk-meetings';
-  return v.strictObject(
-    {
-      ExternalUserId: ExternalUserIdSchema,
-      Capabilities: current ? v.optional(CapabilitiesSchema) : refused('chime-sdk-meetings'),
-      Tags: current ? refused('chime') : v.optional(TagsSchema),
-    },
-    objectMessage,
-  );
+  return closedObject({
+    ExternalUserId: ExternalUserIdSchema,
+    Capabilities: current ? v.optional(CapabilitiesSchema) : refused('chime-sdk-meetings'),
+    Tags: current ? refused('chime') : v.optional(TagsSchema),
+  });
 }
 
 export interface RequestSchemaOptions {
@@ -65,15 +64,13 @@ export interface RequestSchemaOptions {
 export function batchCreateAttendeeRequestSchema({ api, maxAttendees = LIMITS.attendeesPerMeeting }: RequestSchemaOptions) {
   const attendees = v.pipe(
     boundedList(attendeeRequestSchema(api), 1, maxAttendees, `must hold 1 to ${maxAttendees} attendees`),
-    v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      for (const [index, first] of duplicateIndexes(dataset.value.map((a) => a.ExternalUserId))) {
-        addIssue({ message: `item ${index} repeats the ExternalUserId of item ${first} (each ExternalUserId may appear once)` });
-      }
-    }),
+    noRepeats(
+      (attendee: AttendeeRequest) => attendee.ExternalUserId,
+      (index, first) => `item ${index} repeats the ExternalUserId of item ${first} (each ExternalUserId may appear once)`,
+    ),
   );
   const current = api === 'chime-sdk-meetings';
-  return v.strictObject({ Attendees: withQuickPath(attendees, (input) => quickAttendees(input, maxAttendees, current)) }, objectMessage);
+  return closedObject({ Attendees: withQuickPath(attendees, (input) => quickAttendees(input, maxAttendees, current)) });
 }
 
 const { min: minIdLength, max: maxIdLength } = LIMITS.externalUserIdLength;

@@ -4,7 +4,7 @@ import { batchCreateAttendeeRequestSchema } from './createAttendees.ts';
 import { ExternalUserIdSchema, MeetingIdSchema } from './ids.ts';
 import { LIMITS } from './limits.ts';
 import type { Meeting } from './meeting.ts';
-import { boundedList, boundedString, objectMessage, pathTo } from './schemaParts.ts';
+import { StringSchema, boundedList, boundedString, closedObject, lengthWithin, oneOf, pathTo } from './schemaParts.ts';
 
 /**
  * Regions a meeting's media may live in: CreateMeeting's documented MediaRegion values, and il-central-1,
@@ -38,8 +38,7 @@ export const MEDIA_REGIONS = [
 export const HIGH_RESOLUTION_MAX_ATTENDEES = 25;
 
 const { attendeesPerMeeting } = LIMITS;
-const picklist = <const T extends readonly string[]>(values: T) => v.picklist(values, `must be one of ${values.join(', ')}`);
-const optionalMembers = <T extends v.ObjectEntries>(entries: T) => v.optional(v.strictObject(entries, objectMessage));
+const optionalMembers = <T extends v.ObjectEntries>(entries: T) => v.optional(closedObject(entries));
 
 /** The same rules as an ExternalUserId: 2 to 64 characters of the same set, no `aws:` prefix (the model says so). */
 export const ExternalMeetingIdSchema = ExternalUserIdSchema;
@@ -52,24 +51,23 @@ const wholeCount = `must be a whole number from 1 to ${attendeesPerMeeting}`;
 const tenantCount = 'must hold 1 to 5 tenant IDs';
 
 export const MeetingFeaturesSchema = v.pipe(
-  v.strictObject(
-    {
-      Audio: optionalMembers({ EchoReduction: v.optional(picklist(['AVAILABLE', 'UNAVAILABLE'])) }),
-      Video: optionalMembers({ MaxResolution: v.optional(picklist(['None', 'HD', 'FHD'])) }),
-      Content: optionalMembers({ MaxResolution: v.optional(picklist(['None', 'FHD', 'UHD'])) }),
-      Attendee: optionalMembers({
-        MaxCount: v.optional(
-          v.pipe(
-            v.number(wholeCount),
-            v.check((count) => Number.isInteger(count) && count >= 1 && count <= attendeesPerMeeting, wholeCount),
-            // One rule, one issue; the OpenAPI document states it as JSON Schema would.
-            v.metadata({ type: 'integer', minimum: 1, maximum: attendeesPerMeeting }),
+  closedObject({
+    Audio: optionalMembers({ EchoReduction: v.optional(oneOf(['AVAILABLE', 'UNAVAILABLE'])) }),
+    Video: optionalMembers({ MaxResolution: v.optional(oneOf(['None', 'HD', 'FHD'])) }),
+    Content: optionalMembers({ MaxResolution: v.optional(oneOf(['None', 'FHD', 'UHD'])) }),
+    Attendee: optionalMembers({
+      MaxCount: v.optional(
+        v.pipe(
+          v.custom<number>(
+            (count) => typeof count === 'number' && Number.isInteger(count) && count >= 1 && count <= attendeesPerMeeting,
+            wholeCount,
           ),
+          // One rule, one issue; the OpenAPI document states it as JSON Schema would.
+          v.metadata({ type: 'integer', minimum: 1, maximum: attendeesPerMeeting }),
         ),
-      }),
-    },
-    objectMessage,
-  ),
+      ),
+    }),
+  }),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const { Video, Content, Attendee } = dataset.value;
@@ -83,18 +81,16 @@ export const MeetingFeaturesSchema = v.pipe(
   }),
 );
 
-const TagSchema = v.strictObject(
-  {
-    // The model's `+-=` is a range (`+` to `=`), which takes in `,-./`, the digits and `:;<`.
-    Key: v.pipe(boundedString(1, 128), v.regex(/^[a-zA-Z+-=._:/]+$/, 'may hold only letters, digits and +,-./:;<=_')),
-    Value: v.pipe(
-      v.string('must be a string'),
-      v.maxLength(256, 'must be at most 256 characters'),
-      v.regex(/^[ \t\n\x0B\f\r\w+-=.:/@]*$/, 'may hold only letters, digits, spaces and +,-./:;<=@_'),
-    ),
-  },
-  objectMessage,
-);
+const TagSchema = closedObject({
+  // The model's `+-=` is a range (`+` to `=`), which takes in `,-./`, the digits and `:;<`.
+  Key: v.pipe(boundedString(1, 128), v.regex(/^[a-zA-Z+-=._:/]+$/, 'may hold only letters, digits and +,-./:;<=_')),
+  Value: v.pipe(
+    StringSchema,
+    lengthWithin(0, 256, 'must be at most 256 characters'),
+    v.metadata({ maxLength: 256 }),
+    v.regex(/^[ \t\n\x0B\f\r\w+-=.:/@]*$/, 'may hold only letters, digits, spaces and +,-./:;<=@_'),
+  ),
+});
 
 const TenantIdSchema = v.pipe(
   boundedString(2, 256),
@@ -105,7 +101,7 @@ const TenantIdSchema = v.pipe(
 const meetingEntries = {
   ClientRequestToken: v.optional(ClientRequestTokenSchema),
   ExternalMeetingId: ExternalMeetingIdSchema,
-  MediaRegion: v.optional(picklist(MEDIA_REGIONS)),
+  MediaRegion: v.optional(oneOf(MEDIA_REGIONS)),
   MeetingHostId: v.optional(boundedString(2, 64)),
   MeetingFeatures: v.optional(MeetingFeaturesSchema),
   NotificationsConfiguration: optionalMembers({
@@ -116,7 +112,7 @@ const meetingEntries = {
   PrimaryMeetingId: v.optional(MeetingIdSchema),
   TenantIds: v.optional(boundedList(TenantIdSchema, 1, 5, tenantCount)),
   Tags: v.optional(boundedList(TagSchema, 1, 50, 'must hold 1 to 50 tags')),
-  MediaPlacementNetworkType: v.optional(picklist(['Ipv4Only', 'DualStack'])),
+  MediaPlacementNetworkType: v.optional(oneOf(['Ipv4Only', 'DualStack'])),
 };
 
 /** How many attendees a meeting holds: its MeetingFeatures.Attendee.MaxCount when set, else 250. */
@@ -137,7 +133,7 @@ const SWITCHABLE_MEDIA: ReadonlyArray<'Video' | 'Content'> = ['Video', 'Content'
 export function createMeetingRequestSchema({ api, maxAttendees = attendeesPerMeeting }: { api: ChimeApi; maxAttendees?: number }) {
   const { Attendees } = batchCreateAttendeeRequestSchema({ api, maxAttendees }).entries;
   return v.pipe(
-    v.strictObject({ ...meetingEntries, Attendees: v.optional(Attendees) }, objectMessage),
+    closedObject({ ...meetingEntries, Attendees: v.optional(Attendees) }),
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed || !dataset.value.Attendees) return;
       const { Attendees: attendees, MeetingFeatures: features } = dataset.value;

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { LIMITS } from './limits.ts';
 import { AttendeeIdSchema, ExternalUserIdPrefixSchema } from './ids.ts';
-import { boundedList, duplicateIndexes, objectMessage } from './schemaParts.ts';
+import { boundedList, closedObject, noRepeats } from './schemaParts.ts';
 
 const { attendeesPerMeeting } = LIMITS;
 
@@ -10,27 +10,23 @@ const { attendeesPerMeeting } = LIMITS;
  * ExternalUserId or by AttendeeId; exactly one of the two.
  */
 export const DeleteAttendeesRequestSchema = v.pipe(
-  v.strictObject(
-    {
-      ExternalUserIdPrefix: v.optional(ExternalUserIdPrefixSchema),
-      AttendeeIds: v.optional(
-        v.pipe(
-          boundedList(AttendeeIdSchema, 1, attendeesPerMeeting, `must hold 1 to ${attendeesPerMeeting} attendee IDs`),
-          v.rawCheck(({ dataset, addIssue }) => {
-            if (!dataset.typed) return;
-            for (const [index, first] of duplicateIndexes(dataset.value.map((id) => id.toLowerCase()))) {
-              addIssue({ message: `item ${index} repeats item ${first} (each AttendeeId may appear once)` });
-            }
-          }),
+  closedObject({
+    ExternalUserIdPrefix: v.optional(ExternalUserIdPrefixSchema),
+    AttendeeIds: v.optional(
+      v.pipe(
+        boundedList(AttendeeIdSchema, 1, attendeesPerMeeting, `must hold 1 to ${attendeesPerMeeting} attendee IDs`),
+        noRepeats(
+          (id: string) => id.toLowerCase(),
+          (index, first) => `item ${index} repeats item ${first} (each AttendeeId may appear once)`,
         ),
       ),
-    },
-    objectMessage,
-  ),
-  v.check(
-    (body) => (body.ExternalUserIdPrefix === undefined) !== (body.AttendeeIds === undefined),
-    'must hold exactly one of ExternalUserIdPrefix and AttendeeIds',
-  ),
+    ),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (dataset.typed && (dataset.value.ExternalUserIdPrefix === undefined) === (dataset.value.AttendeeIds === undefined)) {
+      addIssue({ message: 'must hold exactly one of ExternalUserIdPrefix and AttendeeIds' });
+    }
+  }),
 );
 
 export type DeleteAttendeesRequest = v.InferOutput<typeof DeleteAttendeesRequestSchema>;

@@ -17,7 +17,6 @@ export const ERROR_STATUS = {
 } as const;
 
 export type ErrorName = keyof typeof ERROR_STATUS;
-export const ERROR_NAMES = Object.keys(ERROR_STATUS) as ErrorName[];
 
 /** Legacy `chime` API names and the current names they mean. */
 export const LEGACY_ERROR_NAMES: Readonly<Record<string, ErrorName>> = {
@@ -45,5 +44,5 @@ export function canonicalErrorName(name: string | undefined, status: number): Er
 
 /** Statuses worth another try: throttling and server-side failures. */
 export function isRetryableStatus(status: number): boolean {
-  return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
+  return [429, 500, 502, 503, 504].includes(status);
 }

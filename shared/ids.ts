@@ -1,7 +1,7 @@
 /** The identifiers the worker takes: meetings, attendees and ExternalUserIds, their patterns and schemas. */
 import * as v from 'valibot';
 import { LIMITS } from './limits.ts';
-import { boundedString } from './schemaParts.ts';
+import { StringSchema, boundedString } from './schemaParts.ts';
 
 export const MEETING_ID_PATTERN = /^[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}$/;
 /** The service models AttendeeId with the same GUID pattern as MeetingId. */
@@ -16,22 +16,21 @@ export const EXTERNAL_USER_ID_PATTERN = /^[-_&@+=,(){}[\]/«».:|'"#a-zA-Z0-9À-
 /** ExternalUserIds starting with this prefix, in any case, are reserved by AWS. */
 export const RESERVED_PREFIX = 'aws:';
 
-export const MeetingIdSchema = v.pipe(
-  v.string('must be a string'),
-  v.regex(MEETING_ID_PATTERN, 'must be a meeting ID (a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789)'),
-);
+/** An ID in the service's GUID shape; `a` names what it identifies. */
+const guidSchema = (pattern: RegExp, a: string) =>
+  v.pipe(StringSchema, v.regex(pattern, `must be ${a} ID (a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789)`));
+
+export const MeetingIdSchema = guidSchema(MEETING_ID_PATTERN, 'a meeting');
 
 /** An AttendeeId has the same GUID shape as a MeetingId. */
-export const AttendeeIdSchema = v.pipe(
-  v.string('must be a string'),
-  v.regex(ATTENDEE_ID_PATTERN, 'must be an attendee ID (a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789)'),
-);
+export const AttendeeIdSchema = guidSchema(ATTENDEE_ID_PATTERN, 'an attendee');
 
 const externalUserIdCharacters = v.regex(EXTERNAL_USER_ID_PATTERN, 'may hold only letters, digits, spaces and -_&@+=,(){}[]/«».:|\'"#');
-const notReserved = v.check(
-  (id: string) => !id.toLowerCase().startsWith(RESERVED_PREFIX),
-  `must not start with "${RESERVED_PREFIX}" (reserved by AWS)`,
-);
+const notReserved = v.rawCheck<string>(({ dataset, addIssue }) => {
+  if (dataset.typed && dataset.value.toLowerCase().startsWith(RESERVED_PREFIX)) {
+    addIssue({ message: `must not start with "${RESERVED_PREFIX}" (reserved by AWS)` });
+  }
+});
 
 export const ExternalUserIdSchema = v.pipe(
   boundedString(LIMITS.externalUserIdLength.min, LIMITS.externalUserIdLength.max),

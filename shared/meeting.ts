@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { list } from './schemaParts.ts';
 
 const optionalString = v.optional(v.string());
 /** Any JSON object, passed on as it is; `type` states it in the OpenAPI document. */
@@ -32,7 +33,7 @@ export const MeetingSchema = v.object({
   /** Passed on as Amazon Chime gives it (Audio.EchoReduction, Video/Content.MaxResolution, Attendee.MaxCount). */
   MeetingFeatures: v.optional(anyObject),
   PrimaryMeetingId: optionalString,
-  TenantIds: v.optional(v.array(v.string())),
+  TenantIds: v.optional(list(v.string())),
   MeetingArn: optionalString,
 });
 

@@ -11,13 +11,16 @@ export function inScope(token: TokenEntry, externalUserIdOrPrefix: string): bool
   return !token.prefixes || token.prefixes.some((prefix) => externalUserIdOrPrefix.startsWith(prefix));
 }
 
+/** A 403 that names the token, then what it may not do: `token 'ci' may not delete (it may read)`. */
+const refusal = (token: TokenEntry, rule: string) => new ApiError('ForbiddenException', `token '${token.name}' ${rule}`);
+
 /** How messages say an operation; the others are verbs already. */
 const said = (operation: TokenOperation) => (operation === 'meetings' ? 'manage meetings' : operation);
 
 export function requireOperation(token: TokenEntry, operation: TokenOperation): void {
   if (token.operations.includes(operation)) return;
   const allowed = token.operations.map(said).join(' and ');
-  throw new ApiError('ForbiddenException', `token '${token.name}' may not ${said(operation)} (it may ${allowed})`);
+  throw refusal(token, `may not ${said(operation)} (it may ${allowed})`);
 }
 
 /** Refuses the whole request when any of the values is outside the token's prefixes; `where` names the value's place. */
@@ -29,9 +32,16 @@ export function requireInScope(
 ): void {
   const index = values.findIndex((value) => !inScope(token, value));
   if (index < 0) return;
-  throw new ApiError(
-    'ForbiddenException',
-    `token '${token.name}' may ${operation} only ExternalUserIds starting with ${token.prefixes!.join(' or ')}; ${where(index)} does not`,
+  throw refusal(token, `may ${operation} only ExternalUserIds starting with ${token.prefixes!.join(' or ')}; ${where(index)} does not`);
+}
+
+/** Refuses the whole request when any attendee to create has an ExternalUserId outside the token's prefixes. */
+export function requireAttendeesInScope(token: TokenEntry, attendees: readonly { ExternalUserId: string }[]): void {
+  requireInScope(
+    token,
+    'create',
+    attendees.map((a) => a.ExternalUserId),
+    (index) => `Attendees[${index}].ExternalUserId`,
   );
 }
 
@@ -42,8 +52,7 @@ export function requireMeetingInScope(
   externalMeetingId: string | undefined,
   where: string,
 ): void {
-  const { name, prefixes } = token;
+  const { prefixes } = token;
   if (!prefixes || (externalMeetingId !== undefined && inScope(token, externalMeetingId))) return;
-  const rule = `may ${action} only meetings whose ExternalMeetingId starts with ${prefixes.join(' or ')}`;
-  throw new ApiError('ForbiddenException', `token '${name}' ${rule}; ${where} does not`);
+  throw refusal(token, `may ${action} only meetings whose ExternalMeetingId starts with ${prefixes.join(' or ')}; ${where} does not`);
 }

@@ -1,6 +1,16 @@
 import * as v from 'valibot';
-import { ExternalUserIdPrefixSchema, issuePath, objectMessage, parseSafely } from '../../shared/index.ts';
+import {
+  ExternalUserIdPrefixSchema,
+  StringSchema,
+  closedObject,
+  issuePath,
+  lengthWithin,
+  list,
+  oneOf,
+  parseSafely,
+} from '../../shared/index.ts';
 import { ConfigError } from '../errors.ts';
+import { commaSeparated } from '../settings.ts';
 import { TOKEN_OPERATIONS, sha256, type TokenEntry } from './tokens.ts';
 
 const MAX_TOKENS = 100;
@@ -11,35 +21,32 @@ const ENTRY_SHAPE = '{"name","sha256","prefixes"?,"operations"?}';
  * One entry of API_TOKENS_JSON. It holds the token's SHA-256, never the token, so a leaked configuration
  * leaks no token. Unknown fields are refused: a misspelt "prefix" must not quietly make a token unscoped.
  */
-export const TokenConfigEntrySchema = v.strictObject(
-  {
-    name: v.pipe(
-      v.string('must be a string'),
-      v.regex(/^[A-Za-z0-9][\w.-]{0,63}$/, 'must be 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit'),
+export const TokenConfigEntrySchema = closedObject({
+  name: v.pipe(
+    StringSchema,
+    v.regex(/^[A-Za-z0-9][\w.-]{0,63}$/, 'must be 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit'),
+  ),
+  sha256: v.pipe(StringSchema, v.regex(/^[0-9a-fA-F]{64}$/, "must be the token's SHA-256 as 64 hexadecimal digits")),
+  prefixes: v.optional(
+    v.pipe(
+      list(ExternalUserIdPrefixSchema, 'must be a list'),
+      lengthWithin(1, Infinity, `must hold 1 to ${MAX_PREFIXES} prefixes (leave it out to allow any ExternalUserId)`),
+      lengthWithin(0, MAX_PREFIXES, `must hold 1 to ${MAX_PREFIXES} prefixes`),
     ),
-    sha256: v.pipe(v.string('must be a string'), v.regex(/^[0-9a-fA-F]{64}$/, "must be the token's SHA-256 as 64 hexadecimal digits")),
-    prefixes: v.optional(
-      v.pipe(
-        v.array(ExternalUserIdPrefixSchema, 'must be a list'),
-        v.minLength(1, `must hold 1 to ${MAX_PREFIXES} prefixes (leave it out to allow any ExternalUserId)`),
-        v.maxLength(MAX_PREFIXES, `must hold 1 to ${MAX_PREFIXES} prefixes`),
-      ),
+  ),
+  operations: v.optional(
+    v.pipe(
+      list(oneOf(TOKEN_OPERATIONS), 'must be a list'),
+      lengthWithin(1, Infinity, `must hold some of ${TOKEN_OPERATIONS.join(', ')} (leave it out to allow all)`),
     ),
-    operations: v.optional(
-      v.pipe(
-        v.array(v.picklist(TOKEN_OPERATIONS, `must be one of ${TOKEN_OPERATIONS.join(', ')}`), 'must be a list'),
-        v.minLength(1, `must hold some of ${TOKEN_OPERATIONS.join(', ')} (leave it out to allow all)`),
-      ),
-    ),
-  },
-  objectMessage,
-);
+  ),
+});
 
 export type TokenConfigEntry = v.InferOutput<typeof TokenConfigEntrySchema>;
 
 const TokenConfigSchema = v.pipe(
-  v.array(TokenConfigEntrySchema, `must be a JSON list of ${ENTRY_SHAPE} entries`),
-  v.maxLength(MAX_TOKENS, `must hold at most ${MAX_TOKENS} tokens`),
+  list(TokenConfigEntrySchema, `must be a JSON list of ${ENTRY_SHAPE} entries`),
+  lengthWithin(0, MAX_TOKENS, `must hold at most ${MAX_TOKENS} tokens`),
 );
 
 /** An entry and the setting it came from, for messages that name where a problem is. */
@@ -60,12 +67,8 @@ export async function readTokens(plain: string | undefined, json: string | undef
 
 /** API_TOKENS: comma-separated bearer tokens, each allowed everything. */
 async function plainTokens(value: string | undefined): Promise<Located[]> {
-  const tokens = (value ?? '')
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
   return Promise.all(
-    tokens.map(async (token, index) => ({
+    commaSeparated(value).map(async (token, index) => ({
       entry: { name: `token-${index + 1}`, digest: await sha256(token), operations: TOKEN_OPERATIONS },
       where: 'API_TOKENS',
     })),
@@ -93,7 +96,7 @@ function tokenEntry({ name, sha256: hex, prefixes, operations }: TokenConfigEntr
   const digest = new Uint8Array(hex.match(/../g)!.map((byte) => parseInt(byte, 16)));
   // Listed in one order, however the configuration lists them, so messages read the same.
   const allowed = operations ? TOKEN_OPERATIONS.filter((operation) => operations.includes(operation)) : TOKEN_OPERATIONS;
-  return prefixes ? { name, digest, operations: allowed, prefixes } : { name, digest, operations: allowed };
+  return { name, digest, operations: allowed, prefixes };
 }
 
 /**

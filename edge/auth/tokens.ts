@@ -1,4 +1,5 @@
 import type { TokenOperation } from '../../shared/index.ts';
+import { utf8 } from '../utf8.ts';
 
 export { TOKEN_OPERATIONS, type TokenOperation } from '../../shared/index.ts';
 
@@ -11,10 +12,8 @@ export interface TokenEntry {
   prefixes?: readonly string[];
 }
 
-const encoder = new TextEncoder();
-
 export async function sha256(text: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', utf8.encode(text)));
 }
 
 export function toHex(bytes: Uint8Array): string {

@@ -4,18 +4,19 @@ import {
   GetMeetingResponseSchema,
   LIMITS,
   ListedAttendeeSchema,
+  list,
   type AttendeeError,
   type AttendeeRequest,
   type BatchCreateAttendeeResponse,
-  type ChimeApi,
   type CreateMeetingRequest,
   type ListedAttendee,
   type Meeting,
 } from '../../shared/index.ts';
 import type { Config } from '../config.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, isNotFound, serviceFailure } from '../errors.ts';
 import type { Pacer } from '../pacing/pacer.ts';
 import type { Attempt } from '../retry.ts';
+import { utf8 } from '../utf8.ts';
 import { meetingNotFound, parseUpstreamError } from './upstream-error.ts';
 
 /** Thrown when Amazon Chime could not be reached at all: worth a retry. */
@@ -27,14 +28,12 @@ export class UpstreamUnreachable extends ApiError {
 }
 
 /** Thrown when Amazon Chime answered success with a body we cannot read. */
-export class UpstreamUnreadable extends ApiError {
-  constructor() {
-    super('ServiceFailureException', 'Amazon Chime answered with a body that is not the expected JSON');
-  }
-}
+const upstreamUnreadable = () => serviceFailure('Amazon Chime answered with a body that is not the expected JSON');
 
+/** A page's NextToken: a string, or null or absent on the last page. */
+const NextTokenSchema = v.optional(v.custom<string | null>((token) => token === null || typeof token === 'string'));
 /** One page of ListAttendees. Its attendees are parsed with ListedAttendeeSchema, which drops their JoinTokens. */
-const AttendeesPageSchema = v.object({ Attendees: v.array(ListedAttendeeSchema), NextToken: v.nullish(v.string()) });
+const AttendeesPageSchema = v.object({ Attendees: list(ListedAttendeeSchema), NextToken: NextTokenSchema });
 const GetAttendeeSchema = v.object({ Attendee: ListedAttendeeSchema });
 
 /** CreateMeeting's body as Amazon Chime takes it: its two required members given. */
@@ -59,8 +58,6 @@ export type ChimeOperation =
   | 'ListAttendees'
   | 'DeleteAttendee';
 
-const utf8 = new TextEncoder();
-
 const meetingPath = (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}`;
 const attendeePath = (meetingId: string, attendeeId: string) => `${meetingPath(meetingId)}/attendees/${encodeURIComponent(attendeeId)}`;
 
@@ -72,13 +69,11 @@ const attendeePath = (meetingId: string, attendeeId: string) => `${meetingPath(m
  * Each method throws ApiError for any failure.
  */
 export class ChimeClient {
-  readonly api: ChimeApi;
   readonly #signing: Omit<ConstructorParameters<typeof AwsV4Signer>[0], 'url'>;
   readonly #endpoint: string;
   readonly #pacer: Pacer;
 
-  constructor(config: Pick<Config, 'api' | 'region' | 'endpoint' | 'credentials'>, pacer: Pacer) {
-    this.api = config.api;
+  constructor(config: Pick<Config, 'region' | 'endpoint' | 'credentials'>, pacer: Pacer) {
     this.#endpoint = config.endpoint;
     this.#pacer = pacer;
     this.#signing = { ...config.credentials, service: 'chime', region: config.region, cache: new Map() };
@@ -87,13 +82,13 @@ export class ChimeClient {
   /** One BatchCreateAttendee call (at most 100 attendees). */
   async batchCreateAttendee(meetingId: string, attendees: readonly AttendeeRequest[], call: Attempt): Promise<BatchCreateAttendeeResponse> {
     const path = `${meetingPath(meetingId)}/attendees?operation=batch-create`;
-    const body = await this.#meetingCall('BatchCreateAttendee', meetingId, 'POST', path, { Attendees: attendees }, call);
-    if (!body || !Array.isArray(body.Attendees)) throw new UpstreamUnreadable();
+    const body = await this.#send('BatchCreateAttendee', 'POST', path, { Attendees: attendees }, call, meetingId);
+    if (!body || !Array.isArray(body.Attendees)) throw upstreamUnreadable();
     return { Attendees: body.Attendees, Errors: Array.isArray(body.Errors) ? (body.Errors as AttendeeError[]) : [] };
   }
 
   async getMeeting(meetingId: string, call: Attempt): Promise<Meeting> {
-    const body = await this.#meetingCall('GetMeeting', meetingId, 'GET', meetingPath(meetingId), undefined, call);
+    const body = await this.#send('GetMeeting', 'GET', meetingPath(meetingId), undefined, call, meetingId);
     return read(GetMeetingResponseSchema, body).Meeting;
   }
 
@@ -104,20 +99,13 @@ export class ChimeClient {
 
   /** Ends the meeting for everyone, freeing all its slots at once. */
   async deleteMeeting(meetingId: string, call: Attempt): Promise<void> {
-    await this.#meetingCall('DeleteMeeting', meetingId, 'DELETE', meetingPath(meetingId), undefined, call);
+    await this.#send('DeleteMeeting', 'DELETE', meetingPath(meetingId), undefined, call, meetingId);
   }
 
   /** One page of ListAttendees, as large as Amazon Chime allows. */
   async listAttendeesPage(meetingId: string, nextToken: string | undefined, call: Attempt): Promise<AttendeesPage> {
     const query = `max-results=${LIMITS.attendeesPerListPage}${nextToken ? `&next-token=${encodeURIComponent(nextToken)}` : ''}`;
-    const body = await this.#meetingCall(
-      'ListAttendees',
-      meetingId,
-      'GET',
-      `${meetingPath(meetingId)}/attendees?${query}`,
-      undefined,
-      call,
-    );
+    const body = await this.#send('ListAttendees', 'GET', `${meetingPath(meetingId)}/attendees?${query}`, undefined, call, meetingId);
     const { Attendees, NextToken } = read(AttendeesPageSchema, body);
     return NextToken ? { Attendees, NextToken } : { Attendees };
   }
@@ -131,21 +119,14 @@ export class ChimeClient {
     await this.#send('DeleteAttendee', 'DELETE', attendeePath(meetingId, attendeeId), undefined, call);
   }
 
-  /** A call about the meeting as a whole, where NotFound can only mean the meeting is gone. */
-  async #meetingCall(operation: ChimeOperation, meetingId: string, method: string, path: string, payload: unknown, call: Attempt) {
-    try {
-      return await this.#send(operation, method, path, payload, call);
-    } catch (error) {
-      throw error instanceof ApiError && error.name === 'NotFoundException' ? meetingNotFound(meetingId, error) : error;
-    }
-  }
-
+  /** One call; `meetingId` names the meeting when the call is about it as a whole: NotFound can then only mean it is gone. */
   async #send(
     operation: ChimeOperation,
     method: string,
     path: string,
     payload: unknown,
     call: Attempt,
+    meetingId?: string,
   ): Promise<Record<string, any> | undefined> {
     await this.#pacer.take(operation, call.deadline);
     const signed = await new AwsV4Signer({
@@ -161,19 +142,22 @@ export class ChimeClient {
     } catch (error) {
       throw new UpstreamUnreachable(error);
     }
-    if (!response.ok) throw await parseUpstreamError(response);
+    if (!response.ok) {
+      const error = await parseUpstreamError(response);
+      throw meetingId !== undefined && isNotFound(error) ? meetingNotFound(meetingId, error) : error;
+    }
     if (response.status === 204) return undefined;
     try {
       return (await response.json()) as Record<string, any>;
     } catch {
-      throw new UpstreamUnreadable();
+      throw upstreamUnreadable();
     }
   }
 }
 
-/** A success body in the shape the operation promises, or UpstreamUnreadable. */
+/** A success body in the shape the operation promises, or the unreadable-body error. */
 function read<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, body);
-  if (!result.success) throw new UpstreamUnreadable();
+  if (!result.success) throw upstreamUnreadable();
   return result.output;
 }

@@ -14,7 +14,13 @@ export async function parseUpstreamError(response: Response): Promise<ApiError> 
     errorTypeName(stringField(body, '__type'));
   const name = canonicalErrorName(upstreamName, response.status);
   const message = stringField(body, 'Message') ?? stringField(body, 'message') ?? `Amazon Chime answered HTTP ${response.status}`;
-  if (response.status === 403 && LEGACY_API_REFUSED.test(message)) return legacyApiRefused();
+  if (response.status === 403 && LEGACY_API_REFUSED.test(message)) {
+    // What to change, in the worker's terms; AWS's own message names the account, which callers need not see.
+    return new ApiError(
+      'ForbiddenException',
+      'Amazon Chime no longer serves meetings through the legacy chime API (AWS removed it in February 2025): set CHIME_API to chime-sdk-meetings',
+    );
+  }
   return new ApiError(name, message, {
     status: response.status,
     ...(upstreamName && upstreamName !== name ? { upstreamCode: upstreamName } : {}),
@@ -28,14 +34,6 @@ export async function parseUpstreamError(response: Response): Promise<ApiError> 
  * endpoint, use one of the "*-chime*" endpoints instead."
  */
 const LEGACY_API_REFUSED = /not authorized to call deprecated Amazon Chime SDK API/i;
-
-/** Says what to change, in the worker's terms; AWS's own message names the account, which callers need not see. */
-function legacyApiRefused(): ApiError {
-  return new ApiError(
-    'ForbiddenException',
-    'Amazon Chime no longer serves meetings through the legacy chime API (AWS removed it in February 2025): set CHIME_API to chime-sdk-meetings',
-  );
-}
 
 /** NotFound for a whole meeting: meetings end by themselves, which is what developers trip over. */
 export function meetingNotFound(meetingId: string, upstream: ApiError): ApiError {

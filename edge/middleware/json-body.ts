@@ -7,8 +7,8 @@ import { parseJsonBody } from '../json-parse.ts';
 import { readBody } from '../read-body.ts';
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
-const CHARSET = /^charset=/i;
-const UTF8 = /^"?utf-?8"?$/i;
+/** A charset parameter naming anything but UTF-8 (quoted or not, with or without the hyphen). */
+const OTHER_CHARSET = /^charset=(?!"?utf-?8"?$)/i;
 
 const unsupported = (rule: string) => new ApiError('UnsupportedMediaTypeException', rule);
 
@@ -16,7 +16,7 @@ const unsupported = (rule: string) => new ApiError('UnsupportedMediaTypeExceptio
 function requireJsonContentType(c: Context<AppEnv>): void {
   const [mediaType = '', ...parameters] = (c.req.header('content-type') ?? '').split(';').map((part) => part.trim());
   if (!JSON_MEDIA_TYPE.test(mediaType)) throw unsupported('Content-Type must be application/json');
-  if (parameters.some((parameter) => CHARSET.test(parameter) && !UTF8.test(parameter.slice('charset='.length)))) {
+  if (parameters.some((parameter) => OTHER_CHARSET.test(parameter))) {
     throw unsupported("Content-Type's charset, if given, must be utf-8: the body is read as UTF-8 JSON");
   }
   const encoding = c.req.header('content-encoding')?.trim().toLowerCase();

@@ -53,7 +53,7 @@ const ok = (description: string, schema: string) => ({ '200': { description, hea
 
 /**
  * The worker's OpenAPI 3.1 document, generated from the contract for an API flavor. It is generated
- * ahead of time (`npm run openapi`) into documents.ts, gzipped, so the converter stays out of the Worker bundle.
+ * ahead of time (`npm run openapi`) into documents.ts, deflated, so the converter stays out of the Worker bundle.
  */
 export function buildOpenApiDocument(api: ChimeApi, maxAttendees: number): JsonObject {
   const document = {

@@ -33,21 +33,17 @@ export interface PacerClock {
 const REAL_CLOCK: PacerClock = { now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 /** Keeps every call within the account's rate for its operation: each one waits for a slot, or is not sent. */
-export class Pacer {
-  readonly limits: Readonly<PaceLimits>;
-  readonly #slots: SlotSource;
-  readonly #clock: PacerClock;
-
-  constructor(limits: PaceLimits, slots: SlotSource, clock: PacerClock = REAL_CLOCK) {
-    this.limits = limits;
-    this.#slots = slots;
-    this.#clock = clock;
-  }
-
+export interface Pacer {
   /** Resolves when the call may start; throws CallNotSent at once if its slot would come after `deadline` (ms since the epoch). */
-  async take(operation: string, deadline: number): Promise<void> {
-    const reservation = await this.#slots.reserve(operation, this.limits, Math.max(0, deadline - this.#clock.now()));
-    if (!reservation.ok) throw new CallNotSent(operation, this.limits, reservation.retryAfterMs);
-    if (reservation.waitMs > 0) await this.#clock.sleep(reservation.waitMs);
-  }
+  take(operation: string, deadline: number): Promise<void>;
+}
+
+export function createPacer(limits: PaceLimits, slots: SlotSource, clock: PacerClock = REAL_CLOCK): Pacer {
+  return {
+    async take(operation, deadline) {
+      const reservation = await slots.reserve(operation, limits, Math.max(0, deadline - clock.now()));
+      if (!reservation.ok) throw new CallNotSent(operation, limits, reservation.retryAfterMs);
+      if (reservation.waitMs > 0) await clock.sleep(reservation.waitMs);
+    },
+  };
 }

@@ -1,22 +1,19 @@
 import { Hono } from 'hono/tiny';
 import { createMiddleware } from 'hono/factory';
 import { authorize } from '../auth/authorize.ts';
-import { inScope, requireInScope } from '../auth/scope.ts';
+import { inScope, requireAttendeesInScope } from '../auth/scope.ts';
 import { createAttendees } from '../batch.ts';
 import type { AppEnv } from '../context.ts';
-import { ApiError } from '../errors.ts';
 import { listAttendees } from '../listing.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { withUpstream } from '../middleware/upstream.ts';
-import { jsonOf, meetingParam } from './validators.ts';
+import { invalidRequest, jsonOf, meetingParam } from './validators.ts';
 
 /** AWS's own path carries `?operation=batch-create`; it is optional here, anything else is refused. */
 const operationQuery = createMiddleware<AppEnv>(async (c, next) => {
   const operation = c.req.queries('operation');
   if (operation && (operation.length > 1 || operation[0] !== 'batch-create')) {
-    throw new ApiError('BadRequestException', 'Invalid request: operation: must be batch-create when given', {
-      issues: [{ Path: 'operation', Message: 'must be batch-create when given' }],
-    });
+    throw invalidRequest([{ Path: 'operation', Message: 'must be batch-create when given' }]);
   }
   await next();
 });
@@ -38,13 +35,8 @@ export const attendeesRoutes = new Hono<AppEnv>()
       const { meetingId } = c.req.valid('param');
       const { Attendees } = c.req.valid('json');
       const { client } = c.get('services');
-      Object.assign(c.get('log'), { meetingId, requested: Attendees.length });
-      requireInScope(
-        c.get('token'),
-        'create',
-        Attendees.map((a) => a.ExternalUserId),
-        (index) => `Attendees[${index}].ExternalUserId`,
-      );
+      c.get('log').requested = Attendees.length;
+      requireAttendeesInScope(c.get('token'), Attendees);
       const answer = await createAttendees(client, meetingId, Attendees, c.get('upstream'));
       Object.assign(c.get('log'), { created: answer.Attendees.length, failed: answer.Errors.length });
       return c.json(answer, 200);
@@ -54,7 +46,6 @@ export const attendeesRoutes = new Hono<AppEnv>()
   .get('/meetings/:meetingId/attendees', authorize('read'), meetingParam, withUpstream, async (c) => {
     const { meetingId } = c.req.valid('param');
     const { client } = c.get('services');
-    c.get('log').meetingId = meetingId;
     const listed = await listAttendees(client, meetingId, c.get('upstream'));
     const Attendees = listed.filter((attendee) => inScope(c.get('token'), attendee.ExternalUserId));
     c.get('log').listed = Attendees.length;

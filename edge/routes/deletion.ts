@@ -19,7 +19,6 @@ export const deletionRoutes = new Hono<AppEnv>()
     const { client } = c.get('services');
     const token = c.get('token');
     const upstream = c.get('upstream');
-    c.get('log').meetingId = meetingId;
     if (token.prefixes) {
       // Only the attendee itself says whether its ExternalUserId is the token's to delete.
       const attendee = await upstream.call((call) => client.getAttendee(meetingId, attendeeId, call));
@@ -42,7 +41,6 @@ export const deletionRoutes = new Hono<AppEnv>()
       const { client } = c.get('services');
       const token = c.get('token');
       const upstream = c.get('upstream');
-      c.get('log').meetingId = meetingId;
       // A prefix inside the token's prefixes selects only ExternalUserIds inside them: checked before any call.
       if (request.ExternalUserIdPrefix !== undefined)
         requireInScope(token, 'delete', [request.ExternalUserIdPrefix], () => 'ExternalUserIdPrefix');

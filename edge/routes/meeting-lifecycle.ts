@@ -1,10 +1,10 @@
 import { Hono } from 'hono/tiny';
 import { createMiddleware } from 'hono/factory';
 import { authorize } from '../auth/authorize.ts';
-import { requireInScope, requireMeetingInScope, requireOperation } from '../auth/scope.ts';
+import { requireAttendeesInScope, requireMeetingInScope, requireOperation } from '../auth/scope.ts';
 import type { AppEnv } from '../context.ts';
 import { goneCountsAsDone } from '../deletion.ts';
-import { ApiError } from '../errors.ts';
+import { badRequest } from '../errors.ts';
 import { createMeeting } from '../meetings.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { withUpstream } from '../middleware/upstream.ts';
@@ -13,7 +13,7 @@ import { jsonOf, meetingParam } from './validators.ts';
 /** AWS removed the legacy API's meeting operations in February 2025: meetings are made through the current one. */
 const currentApiOnly = createMiddleware<AppEnv>(async (c, next) => {
   if (c.get('services').config.api !== 'chime-sdk-meetings') {
-    throw new ApiError('BadRequestException', 'Creating meetings needs CHIME_API=chime-sdk-meetings (the worker uses the legacy API)');
+    throw badRequest('Creating meetings needs CHIME_API=chime-sdk-meetings (the worker uses the legacy API)');
   }
   await next();
 });
@@ -34,12 +34,7 @@ export const meetingLifecycleRoutes = new Hono<AppEnv>()
     // Every refusal comes before the meeting is made: nothing is half done.
     if (attendees.length > 0) requireOperation(token, 'create');
     requireMeetingInScope(token, 'create', request.ExternalMeetingId, 'ExternalMeetingId');
-    requireInScope(
-      token,
-      'create',
-      attendees.map((a) => a.ExternalUserId),
-      (index) => `Attendees[${index}].ExternalUserId`,
-    );
+    requireAttendeesInScope(token, attendees);
     const answer = await createMeeting(client, request, config.region, c.get('upstream'));
     Object.assign(c.get('log'), { meetingId: answer.Meeting.MeetingId, created: answer.Attendees.length, failed: answer.Errors.length });
     return c.json(answer, 200);
@@ -48,7 +43,6 @@ export const meetingLifecycleRoutes = new Hono<AppEnv>()
     const { meetingId } = c.req.valid('param');
     const { client } = c.get('services');
     const token = c.get('token');
-    c.get('log').meetingId = meetingId;
     if (token.prefixes) {
       // Only the meeting itself says whether its ExternalMeetingId is the token's to end.
       const meeting = await c.get('upstream').call((call) => client.getMeeting(meetingId, call));

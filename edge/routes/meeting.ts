@@ -11,7 +11,6 @@ import { meetingParam } from './validators.ts';
 export const meetingRoutes = new Hono<AppEnv>().get('/meetings/:meetingId', authorize('read'), meetingParam, withUpstream, async (c) => {
   const { meetingId } = c.req.valid('param');
   const { client } = c.get('services');
-  c.get('log').meetingId = meetingId;
   const Meeting = await c.get('upstream').call((call) => client.getMeeting(meetingId, call));
   return c.json({ Meeting }, 200);
 });

@@ -9,6 +9,7 @@ import type { AppEnv } from '../context.ts';
  */
 export const tokenRoutes = new Hono<AppEnv>().get('/token', authorize(), (c) => {
   const { name, operations, prefixes } = c.get('token');
-  const info: TokenInfo = { Name: name, Operations: [...operations], ...(prefixes ? { Prefixes: [...prefixes] } : {}) };
+  // Prefixes is left out of the JSON for a token without them.
+  const info: TokenInfo = { Name: name, Operations: [...operations], Prefixes: prefixes && [...prefixes] };
   return c.json(info, 200);
 });

@@ -1,22 +1,28 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import * as v from 'valibot';
-import { AttendeeIdSchema, MeetingIdSchema, parseSafely, reportIssues } from '../../shared/index.ts';
+import { AttendeeIdSchema, MeetingIdSchema, parseSafely, reportIssues, summarizeIssues, type ValidationIssue } from '../../shared/index.ts';
 import type { AppEnv } from '../context.ts';
-import { ApiError } from '../errors.ts';
+import { badRequest } from '../errors.ts';
 
 /** The input parsed by the schema, or a 400 naming the failing fields and rules (the first ones, counting the rest), never the values. */
 export function parseOrRefuse<S extends v.GenericSchema>(schema: S, input: unknown, root?: string): v.InferOutput<S> {
   const result = parseSafely(schema, input);
   if (result.success) return result.output;
   const { summary, issues } = reportIssues(result.issues, root);
-  throw new ApiError('BadRequestException', `Invalid request: ${summary}`, { issues });
+  throw invalidRequest(issues, summary);
 }
 
-/** Path parameters checked by `read`, for the route to read with `c.req.valid('param')`. */
-const paramsOf = <P extends object>(read: (params: Record<string, string>) => P) =>
+/** A 400 for these issues, each naming its field and rule; the message sums them up. */
+export const invalidRequest = (issues: ValidationIssue[], summary = summarizeIssues(issues)) =>
+  badRequest(`Invalid request: ${summary}`, { issues });
+
+/** Path parameters checked by `read`, for the route to read with `c.req.valid('param')`; the meeting's ID is logged. */
+const paramsOf = <P extends { meetingId: string }>(read: (params: Record<string, string>) => P) =>
   createMiddleware<AppEnv, string, { out: { param: P } }>(async (c, next) => {
-    c.req.addValidatedData('param', read(c.req.param()));
+    const params = read(c.req.param());
+    c.get('log').meetingId = params.meetingId;
+    c.req.addValidatedData('param', params);
     await next();
   });
 

@@ -11,10 +11,12 @@ import {
   batchCreateAttendeeRequestSchema,
   boundedList,
   canonicalErrorName,
+  closedObject,
   describeIssues,
   duplicateIndexes,
   echoable,
   isRetryableStatus,
+  list,
   meetingCapacity,
   objectMessage,
   parseSafely,
@@ -367,6 +369,52 @@ describe('issues', () => {
     const listed = [{ Path: 'a', Message: 'is wrong' }];
     expect(summarizeIssues(listed)).toBe('a: is wrong');
     expect(summarizeIssues(listed, 5)).toBe('a: is wrong; and 4 more issues');
+  });
+});
+
+describe('closed objects', () => {
+  it('answer every input as valibot’s strictObject does: output, issues and their order, in full or to the first issue', () => {
+    const entries = {
+      Name: v.string('must be a string'),
+      Count: v.optional(v.number()),
+      Inner: v.optional(closedObject({ Flag: v.boolean() })),
+    };
+    const strict = v.strictObject({ ...entries, Inner: v.optional(v.strictObject({ Flag: v.boolean() }, objectMessage)) }, objectMessage);
+    const closed = closedObject(entries);
+    const inputs = [
+      { Name: 'a' },
+      { Name: 'a', Count: 2, Inner: { Flag: true } },
+      { Name: 'a', Extra: 1, Other: 2 },
+      { Name: 7, Extra: 1 },
+      { Extra: 1 },
+      { Name: 'a', Inner: { Flag: 'no', Unknown: 1 } },
+      [],
+      null,
+      'text',
+    ];
+    for (const input of inputs) {
+      for (const abortEarly of [false, true]) {
+        expect(v.safeParse(closed, input, { abortEarly })).toEqual(v.safeParse(strict, input, { abortEarly }));
+      }
+    }
+    expect(issuesOf(closed, { Name: 'a', Extra: 1 })).toEqual([{ Path: 'Extra', Message: 'is not a known field' }]);
+    // Through the Standard Schema interface too, which validates with the closed object, not the open one inside it.
+    const extra = { Name: 'a', Extra: 1 };
+    expect(closed['~standard'].validate(extra)).toEqual(strict['~standard'].validate(extra));
+  });
+});
+
+describe('list, the contract’s array', () => {
+  it('answers as valibot’s array does while it holds fewer issues than an answer lists, and for anything but a list', () => {
+    const item = v.pipe(v.string('must be a string'), v.regex(/^a/, 'must start with a'));
+    const inputs = [[], ['a', 'ab'], ['a', 'b', 7, 'c'], [null, 'x'], 'text', null, { length: 1 }];
+    for (const input of inputs) {
+      for (const abortEarly of [false, true]) {
+        expect(v.safeParse(list(item, 'must be a list'), input, { abortEarly })).toEqual(
+          v.safeParse(v.array(item, 'must be a list'), input, { abortEarly }),
+        );
+      }
+    }
   });
 });
 

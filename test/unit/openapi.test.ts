@@ -104,6 +104,18 @@ describe('the served document', () => {
     expect(await unpackStoredDocuments()).toEqual(JSON.parse(JSON.stringify(documentsToStore())));
   });
 
+  it('is, byte for byte, the document generated for each configuration', async () => {
+    const configurations = [
+      ['chime-sdk-meetings', 250],
+      ['chime-sdk-meetings', 120],
+      ['chime', 250],
+      ['chime', 1],
+    ] as const;
+    for (const [api, maxAttendees] of configurations) {
+      expect(JSON.stringify(await servedOpenApiDocument(api, maxAttendees))).toBe(JSON.stringify(buildOpenApiDocument(api, maxAttendees)));
+    }
+  });
+
   it('carries the configured attendee limit', async () => {
     const { schemas } = ((await servedOpenApiDocument('chime-sdk-meetings', 120)) as any).components;
     expect([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../edge/config.ts';
 import { ConfigError } from '../../edge/errors.ts';
-import { CallNotSent, Pacer, localSlots, type PacerClock } from '../../edge/pacing/pacer.ts';
+import { CallNotSent, createPacer, localSlots, type PacerClock } from '../../edge/pacing/pacer.ts';
 import { SlotSchedule, type PaceLimits, type Reservation } from '../../edge/pacing/schedule.ts';
 import { pacerName, slotsFor } from '../../edge/pacing/slots.ts';
 import { seededRandom } from '../emulator/faults.ts';
@@ -108,10 +108,10 @@ function fakeClock(start = 10_000): PacerClock & { slept: number[] } {
   };
 }
 
-describe('Pacer', () => {
+describe('the pacer', () => {
   it('waits for each call’s slot, one operation at a time', async () => {
     const clock = fakeClock();
-    const pacer = new Pacer({ callsPerSecond: 5, burst: 1 }, localSlots(clock.now), clock);
+    const pacer = createPacer({ callsPerSecond: 5, burst: 1 }, localSlots(clock.now), clock);
     for (let i = 0; i < 3; i++) await pacer.take('DeleteAttendee', clock.now() + 1_000);
     await pacer.take('ListAttendees', clock.now());
     expect(clock.slept).toEqual([200, 200]);
@@ -119,7 +119,7 @@ describe('Pacer', () => {
 
   it('fails at once, without waiting or taking a slot, when the slot comes after the deadline', async () => {
     const clock = fakeClock();
-    const pacer = new Pacer({ callsPerSecond: 1, burst: 1 }, localSlots(clock.now), clock);
+    const pacer = createPacer({ callsPerSecond: 1, burst: 1 }, localSlots(clock.now), clock);
     await pacer.take('BatchCreateAttendee', clock.now());
     const error = await pacer.take('BatchCreateAttendee', clock.now() + 400).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CallNotSent);
@@ -136,7 +136,7 @@ describe('Pacer', () => {
     const slots = {
       reserve: async (_: string, __: PaceLimits, withinMs: number): Promise<Reservation> => (asked.push(withinMs), { ok: true, waitMs: 0 }),
     };
-    const pacer = new Pacer(TEN, slots, clock);
+    const pacer = createPacer(TEN, slots, clock);
     await pacer.take('GetMeeting', clock.now() + 2_500);
     await pacer.take('GetMeeting', clock.now() - 50);
     expect(asked).toEqual([2_500, 0]);
