@@ -16,9 +16,9 @@ export const EXTERNAL_USER_ID_PATTERN = /^[-_&@+=,(){}[\]/«».:|'"#a-zA-Z0-9À-
 /** ExternalUserIds starting with this prefix, in any case, are reserved by AWS. */
 export const RESERVED_PREFIX = 'aws:';
 
-/** An ID in the service's GUID shape; `a` names what it identifies. */
-const guidSchema = (pattern: RegExp, a: string) =>
-  v.pipe(StringSchema, v.regex(pattern, `must be ${a} ID (a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789)`));
+/** An ID in the service's GUID shape; `what` names what it identifies, with its article ("a meeting"). */
+const guidSchema = (pattern: RegExp, what: string) =>
+  v.pipe(StringSchema, v.regex(pattern, `must be ${what} ID (a GUID such as 0a1b2c3d-4e5f-6789-abcd-ef0123456789)`));
 
 export const MeetingIdSchema = guidSchema(MEETING_ID_PATTERN, 'a meeting');
 
